@@ -1,0 +1,133 @@
+"""Build model objects from raw data that has already passed the schema and the checks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from .model import (
+    Award,
+    Band,
+    Bilingual,
+    Credential,
+    PartialDate,
+    Provider,
+    StackTarget,
+    Taxonomies,
+    Term,
+)
+
+VOCABULARIES = ("sectors", "delivery", "pathways", "regions", "funding", "provider_types", "award_types", "audiences")
+
+
+def partial_date(written: str | int) -> PartialDate:
+    return PartialDate.parse(written)
+
+
+def taxonomies(raw: dict) -> Taxonomies:
+    return Taxonomies(
+        vocabularies={name: _vocabulary(raw[name]) for name in VOCABULARIES},
+        cost_bands=tuple(_band(b) for b in raw["cost_bands"]),
+        cost_unknown=Bilingual.of(raw["cost_unknown"]["label"]),
+        hours_bands=tuple(_band(b) for b in raw["hours_bands"]),
+        hours_unknown=Bilingual.of(raw["hours_unknown"]["label"]),
+        stale_after_months=raw["settings"]["stale_after_months"],
+    )
+
+
+def _vocabulary(raw: dict) -> dict[str, Term]:
+    return {
+        key: Term(
+            key=key,
+            label=Bilingual.of(entry["label"]),
+            description=Bilingual.of(entry.get("description")),
+            code=entry.get("code"),
+        )
+        for key, entry in raw.items()
+    }
+
+
+def _band(raw: dict) -> Band:
+    return Band(key=raw["key"], label=Bilingual.of(raw["label"]), min=raw["min"], max=raw.get("max"))
+
+
+def provider(provider_id: str, raw: dict) -> Provider:
+    return Provider(
+        id=provider_id,
+        name=Bilingual.of(raw["name"]),
+        type=raw["type"],
+        url=raw["url"],
+        region=raw.get("region"),
+    )
+
+
+def credential(credential_id: str, source_file: str, raw: dict) -> Credential:
+    source = raw["source"]
+    verified = partial_date(raw["verified"])
+    cost = raw.get("cost", {})
+    intake = raw.get("intake", [])
+    return Credential(
+        id=credential_id,
+        source_file=source_file,
+        title=Bilingual.of(raw["title"]),
+        provider=raw["provider"],
+        summary=Bilingual.of(raw["summary"]),
+        sectors=tuple(raw["sectors"]),
+        pathways=tuple(raw["pathways"]),
+        source_url=source if isinstance(source, str) else None,
+        source_text=Bilingual.of(source) if isinstance(source, dict) else None,
+        verified=verified,
+        added=partial_date(raw["added"]) if "added" in raw else verified,
+        url=_url(raw.get("url")),
+        delivery=raw.get("delivery"),
+        languages=tuple(raw.get("languages", ())),
+        status=raw.get("status", "active"),
+        aliases=tuple(raw.get("aliases", ())),
+        description=Bilingual.of(raw.get("description")),
+        cost_amount=cost.get("amount"),
+        cost_note=Bilingual.of(cost.get("note")),
+        funding=tuple(raw.get("funding", ())),
+        hours=raw.get("hours"),
+        regions=tuple(raw.get("regions", ())),
+        intake_continuous=intake == "continuous",
+        intake_dates=tuple(sorted(date.fromisoformat(d) for d in intake)) if isinstance(intake, list) else (),
+        prerequisites=Bilingual.of(raw.get("prerequisites")),
+        assessment=Bilingual.of(raw.get("assessment")),
+        outcomes=tuple(Bilingual.of(o) for o in raw.get("outcomes", ())),
+        award=_award(raw.get("award")),
+        stacks_into=tuple(_stack_target(t) for t in raw.get("stacks_into", ())),
+        audiences=tuple(raw.get("audiences", ())),
+        keywords=tuple(Bilingual.of(k) for k in raw.get("keywords", ())),
+    )
+
+
+def _url(raw: str | dict | None) -> Bilingual | None:
+    if raw is None:
+        return None
+    return Bilingual(fr=raw, en=raw) if isinstance(raw, str) else Bilingual.of(raw)
+
+
+def _award(raw: dict | None) -> Award | None:
+    if raw is None:
+        return None
+    return Award(
+        type=raw["type"],
+        expires_after_months=raw.get("expires_after_months"),
+        standard=Bilingual.of(raw.get("standard")),
+    )
+
+
+def _stack_target(raw: dict) -> StackTarget:
+    if "credential" in raw:
+        return StackTarget(credential=raw["credential"])
+    return StackTarget(title=Bilingual.of(raw["title"]), url=raw["url"])
+
+
+def reverse_stacks(credentials: list[Credential]) -> dict[str, tuple[str, ...]]:
+    """For each credential, the ids of the records that stack into it ("leads here from")."""
+    leads_here: dict[str, list[str]] = defaultdict(list)
+    for source in credentials:
+        for target in source.stacks_into:
+            if target.credential:
+                leads_here[target.credential].append(source.id)
+    return {target: tuple(sorted(ids)) for target, ids in leads_here.items()}
