@@ -1,0 +1,164 @@
+"""Decide every page the data implies, and write each as a Markdown file for the site generator.
+
+Pages are real files under docs/ (in folders git ignores) because mkdocs-static-i18n cannot
+handle in-memory pages. A file is rewritten only when its content changed, so `mkdocs serve`
+does not loop, and files no longer implied by the data are removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import addresses
+from .groups import FACETS, NOT_SPECIFIED, free_credentials, groups_of
+from .model import LANGUAGES, Bilingual, Catalogue
+from .render import Renderer
+
+# Everything under these folders of docs/ is generated; nothing else is ever deleted.
+GENERATED_FOLDERS = ("mc", "browse")
+GENERATED_TOP_PAGES = ("",)  # the home page
+
+
+@dataclass(frozen=True)
+class PageSource:
+    page: str  # logical address, see addresses.py
+    lang: str
+    front_matter: dict
+    body: str
+
+    @property
+    def file(self) -> str:
+        return addresses.source_file(self.page, self.lang)
+
+    @property
+    def text(self) -> str:
+        header = yaml.safe_dump(self.front_matter, allow_unicode=True, sort_keys=False)
+        return f"---\n{header}---\n\n{self.body}\n"
+
+
+class SitePlan:
+    """Every generated page of a catalogue, in both languages."""
+
+    def __init__(self, catalogue: Catalogue, renderer: Renderer):
+        self.catalogue = catalogue
+        self.renderer = renderer
+
+    def pages(self) -> list[PageSource]:
+        pages = []
+        for lang in LANGUAGES:
+            pages.append(self._home(lang))
+            pages.extend(self._credential(c, lang) for c in self.catalogue.credentials)
+            pages.extend(self._aliases(lang))
+            pages.extend(self._browse(lang))
+        return pages
+
+    def _page(self, page, lang, template, title, description="", hide=("navigation",), **context):
+        body = self.renderer.render(template, page, lang, **context)
+        front = {"title": title, "description": description or title, "hide": list(hide)}
+        return PageSource(page, lang, front, body)
+
+    def _home(self, lang: str) -> PageSource:
+        t = self.renderer.text
+        newest_first = sorted(self.catalogue.listed, key=lambda c: (c.added.iso(), c.id), reverse=True)
+        return self._page(
+            "", lang, "home.html", t("site_name", lang), t("home_lead", lang), hide=("toc",), recent=newest_first[:12]
+        )
+
+    def _credential(self, credential, lang: str) -> PageSource:
+        leads_here = [self.catalogue.credential(i) for i in self.catalogue.leads_here.get(credential.id, ())]
+        return self._page(
+            addresses.credential_page(credential.id),
+            lang,
+            "credential.html",
+            credential.title[lang],
+            credential.summary[lang],
+            credential=credential,
+            leads_here=leads_here,
+        )
+
+    def _aliases(self, lang: str) -> list[PageSource]:
+        pages = []
+        for credential in self.catalogue.credentials:
+            target = addresses.credential_page(credential.id)
+            for alias in credential.aliases:
+                page = addresses.credential_page(alias)
+                front = {
+                    "title": credential.title[lang],
+                    "template": "redirect.html",
+                    "redirect": addresses.relative(page, target, lang),
+                    "redirect_text": self.renderer.text("redirect_text", lang),
+                }
+                pages.append(PageSource(page, lang, front, ""))
+        return pages
+
+    def _browse(self, lang: str) -> list[PageSource]:
+        t = self.renderer.text
+        facets = {facet: groups_of(facet, self.catalogue, self._not_specified(facet)) for facet in FACETS}
+        pages = [self._page("browse", lang, "browse.html", t("browse_title", lang), t("browse_lead", lang), facets=facets)]
+        for facet, groups in facets.items():
+            facet_page = f"browse/{facet}"
+            pages.append(
+                self._page(facet_page, lang, "facet.html", t(f"facet_{facet}", lang), facet=facet, groups=groups)
+            )
+            for group in groups:
+                pages.append(
+                    self._page(
+                        f"{facet_page}/{group.key}",
+                        lang,
+                        "group.html",
+                        t("group_title", lang, facet=t(f"facet_{facet}", lang), group=group.label[lang]),
+                        facet=facet,
+                        group=group,
+                    )
+                )
+        free = free_credentials(self.catalogue)
+        pages.append(self._page("browse/free", lang, "free.html", t("free_title", lang), t("free_lead", lang), credentials=free))
+        return pages
+
+    def _not_specified(self, facet: str):
+        taxonomies = self.catalogue.taxonomies
+        return {
+            "cost": taxonomies.cost_unknown,
+            "hours": taxonomies.hours_unknown,
+            "delivery": self._bilingual("delivery_not_specified"),
+            "regions": self._bilingual("regions_not_specified"),
+        }.get(facet)
+
+    def _bilingual(self, key: str) -> Bilingual:
+        return Bilingual(**self.renderer.strings[key])
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def write_pages(pages: list[PageSource], docs_dir: Path) -> WriteReport:
+    """Write pages under docs_dir when their text changed; remove generated files now stale."""
+    docs_dir = Path(docs_dir)
+    wanted = {}
+    for page in pages:
+        wanted[docs_dir / page.file] = page.text
+    written = unchanged = 0
+    for path, text in wanted.items():
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written += 1
+    removed = 0
+    for folder in GENERATED_FOLDERS:
+        for path in sorted((docs_dir / folder).rglob("*.md")) if (docs_dir / folder).is_dir() else []:
+            if path not in wanted:
+                path.unlink()
+                removed += 1
+    return WriteReport(written, unchanged, removed)
+
+
+__all__ = ["NOT_SPECIFIED", "PageSource", "SitePlan", "WriteReport", "write_pages"]

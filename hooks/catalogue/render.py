@@ -1,0 +1,82 @@
+"""Render pages through the Jinja templates in overrides/catalogue/ (never Python strings)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import markdown as markdown_lib
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import addresses, formatting
+from .groups import sort_key
+from .model import Catalogue
+
+
+class Renderer:
+    """Templates plus the catalogue they speak of; one per build."""
+
+    def __init__(self, templates_dir: Path, catalogue: Catalogue):
+        self.templates_dir = Path(templates_dir)
+        self.catalogue = catalogue
+        self.strings = load_strings(self.templates_dir)
+
+    @cached_property
+    def environment(self) -> Environment:
+        env = Environment(
+            loader=FileSystemLoader(self.templates_dir),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.globals.update(
+            money=formatting.money,
+            number=formatting.number,
+            day=formatting.day,
+            partial_date=formatting.partial_date,
+            markdown=_markdown,
+            catalogue=self.catalogue,
+            credential_page=addresses.credential_page,
+        )
+        return env
+
+    def text(self, key: str, lang: str, **values) -> str:
+        return self.strings[key][lang].format(**values)
+
+    def render(self, template: str, page: str, lang: str, **context) -> str:
+        taxonomies = self.catalogue.taxonomies
+
+        def link(to_page: str, fragment: str = "") -> str:
+            return addresses.relative(page, to_page, lang, fragment)
+
+        return self.environment.get_template(template).render(
+            lang=lang,
+            page=page,
+            colon="\u00a0:" if lang == "fr" else ":",  # French puts a no-break space before a colon
+            t=lambda key, **values: self.text(key, lang, **values),
+            label=lambda vocabulary, key: taxonomies.label(vocabulary, key, lang),
+            link=link,
+            by_title=lambda credentials: sorted(credentials, key=lambda c: sort_key(c.title[lang])),
+            provider_of=lambda credential: self.catalogue.providers[credential.provider],
+            **context,
+        )
+
+
+def load_strings(templates_dir: Path) -> dict:
+    """The site's own words in both languages: overrides/locales/catalogue.yml."""
+    path = Path(templates_dir).parent / "locales" / "catalogue.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+_MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def _markdown(text: str) -> Markup:
+    """An editor's description (Markdown, HTML already refused by validation) as HTML."""
+    _MARKDOWN.reset()
+    return Markup(_MARKDOWN.convert(text))
+
+

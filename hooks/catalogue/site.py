@@ -1,0 +1,43 @@
+"""One build of the catalogue: load and validate once, then plan and write every page."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .model import Catalogue
+from .pages import SitePlan, WriteReport, write_pages
+from .render import Renderer
+from .validate import load_catalogue
+
+
+@dataclass
+class CatalogueBuild:
+    project_root: Path
+    docs_dir: Path
+    templates_dir: Path
+    catalogue: Catalogue
+    fingerprint: str
+
+    @classmethod
+    def load(cls, project_root: Path, docs_dir: Path, templates_dir: Path, today: date | None = None):
+        """Validate the data (raises DataInvalid listing every problem)."""
+        catalogue = load_catalogue(project_root, today)
+        return cls(project_root, docs_dir, templates_dir, catalogue, fingerprint(project_root, templates_dir))
+
+    def write(self) -> WriteReport:
+        renderer = Renderer(self.templates_dir, self.catalogue)
+        return write_pages(SitePlan(self.catalogue, renderer).pages(), self.docs_dir)
+
+
+def fingerprint(project_root: Path, templates_dir: Path) -> str:
+    """Changes whenever a data file or a catalogue template changes (name, size or time)."""
+    digest = hashlib.sha1()
+    for folder in (Path(project_root) / "data", Path(templates_dir).parent):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()

@@ -1,0 +1,63 @@
+"""The thin adapter between MkDocs events and the catalogue core (hooks/catalogue/).
+
+mkdocs-static-i18n runs the whole build once per language, so events fire twice per build;
+the data is loaded, validated and written once, and reused while its files do not change.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from catalogue.addresses import DEFAULT_LANGUAGE
+from catalogue.problems import DataInvalid
+from catalogue.site import CatalogueBuild, fingerprint
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.catalogue")
+
+
+class _BuildState:
+    """The current build, kept between the per-language passes of one process."""
+
+    build: CatalogueBuild | None = None
+    not_found_pages: dict[str, bytes] = {}  # language -> its 404.html, see on_post_build
+
+
+_state = _BuildState()
+
+
+@event_priority(100)  # before mkdocs-static-i18n (-100) reads the files
+def on_config(config, **_):
+    project_root = Path(config.config_file_path).parent
+    templates_dir = Path(config.theme.custom_dir) / "catalogue"
+    current = _state.build
+    if current is not None and current.fingerprint == fingerprint(project_root, templates_dir):
+        return config
+    try:
+        _state.build = CatalogueBuild.load(project_root, Path(config.docs_dir), templates_dir)
+    except DataInvalid as invalid:
+        _state.build = None
+        raise Abort(invalid.report()) from None
+    report = _state.build.write()
+    log.info(
+        "catalogue: %d credentials; pages written %d, unchanged %d, removed %d",
+        len(_state.build.catalogue.credentials),
+        report.written,
+        report.unchanged,
+        report.removed,
+    )
+    return config
+
+
+@event_priority(50)  # after MkDocs wrote 404.html, before mkdocs-static-i18n starts the next language
+def on_post_build(config, **_):
+    """Keep one 404 page per language: each pass writes site/404.html over the previous one."""
+    site_dir = Path(config.site_dir)
+    lang = config.theme["language"]
+    _state.not_found_pages[lang] = (site_dir / "404.html").read_bytes()
+    for other, page in _state.not_found_pages.items():
+        target = site_dir / ("404.html" if other == DEFAULT_LANGUAGE else f"{other}/404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page)
