@@ -19,7 +19,6 @@ from .render import Renderer
 
 # Everything under these folders of docs/ is generated; nothing else is ever deleted.
 GENERATED_FOLDERS = ("mc", "browse")
-GENERATED_TOP_PAGES = ("",)  # the home page
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,7 @@ class SitePlan:
         pages = []
         for lang in LANGUAGES:
             pages.append(self._home(lang))
+            pages.append(self._catalogue(lang))
             pages.extend(self._credential(c, lang) for c in self.catalogue.credentials)
             pages.extend(self._aliases(lang))
             pages.extend(self._browse(lang))
@@ -66,6 +66,10 @@ class SitePlan:
         return self._page(
             "", lang, "home.html", t("site_name", lang), t("home_lead", lang), hide=("toc",), recent=newest_first[:12]
         )
+
+    def _catalogue(self, lang: str) -> PageSource:
+        t = self.renderer.text
+        return self._page("catalogue", lang, "catalogue.html", t("catalogue_title", lang), t("catalogue_lead", lang))
 
     def _credential(self, credential, lang: str) -> PageSource:
         leads_here = [self.catalogue.credential(i) for i in self.catalogue.leads_here.get(credential.id, ())]

@@ -1,0 +1,94 @@
+"""A real headless Chromium (Debian's) driven by Playwright, on the built site served locally."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from support import PROJECT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = PROJECT / "test-artifacts"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(shipped_site):
+    """The shipped site over HTTP on the loopback; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(shipped_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every request a page makes, so a test can assert none left the site's own host."""
+
+    def __init__(self, base_url: str):
+        self.host = urlparse(base_url).netloc
+        self.urls: list[str] = []
+
+    def __call__(self, request):
+        self.urls.append(request.url)
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != self.host]
+
+
+@pytest.fixture
+def page(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = RequestLog(site_server)
+    page.on("request", page.requests)
+    yield page
+    context.close()
+
+
+def axe_violations(page, **options) -> list[dict]:
+    """Run axe-core (from npm, served from disk) on the page: WCAG 2.0/2.1 A and AA rules."""
+    page.add_script_tag(path=str(AXE))
+    run_options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    run_options.update(options)
+    result = page.evaluate("options => axe.run(document, options)", run_options)
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,32 @@
+"""A credential page as a reader meets it, in both languages, in a real Chromium."""
+
+import pytest
+from conftest import axe_violations, screenshot
+
+CREDENTIAL = "mc/st-lawrence-cybersecurity/"
+
+
+def test_french_page_shows_the_record_and_switches_to_english(page, site_server):
+    page.goto(site_server + CREDENTIAL)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").inner_text() == "Cybersécurité"
+    facts = page.locator(".mc-facts").inner_text()
+    assert "392\u00a0$" in facts
+    assert "Non précisé" in facts  # hours are unknown in the seed
+    screenshot(page, "credential-fr")
+
+    page.hover(".md-header .md-select")
+    page.locator(".md-select a[hreflang='en']").click()
+    page.wait_for_url("**/en/" + CREDENTIAL)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "Cybersecurity"
+    assert "$392" in page.locator(".mc-facts").inner_text()
+    screenshot(page, "credential-en")
+    assert page.requests.foreign() == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_credential_page_has_no_accessibility_violation(page, site_server, prefix):
+    page.goto(site_server + prefix + CREDENTIAL)
+    assert axe_violations(page) == []
+    assert page.requests.foreign() == []

@@ -1,0 +1,56 @@
+"""Shared helpers for tests: building a real site from a project tree, shipped or fixture."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+GENERATED = ("docs/mc", "docs/browse", "docs/index.fr.md", "docs/index.en.md", "docs/catalogue.fr.md",
+             "docs/catalogue.en.md", "docs/editors.fr.md", "docs/editors.en.md", "docs/assets/catalogue-data")
+
+
+def copy_project(target: Path, data: Path | None = None) -> Path:
+    """A copy of the project (without built or generated files), optionally with other data/."""
+    target.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("site", "node_modules", ".git", "__pycache__", ".pytest_cache", "test-artifacts")
+    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=ignore)
+        else:
+            shutil.copy2(source, target / name)
+    for generated in GENERATED:
+        path = target / generated
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    if data is not None:
+        shutil.rmtree(target / "data")
+        shutil.copytree(data, target / "data")
+        shutil.copytree(PROJECT / "data" / "schema", target / "data" / "schema", dirs_exist_ok=True)
+    return target
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict`, as the README tells a user to."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def built_pages(site_dir: Path) -> set[str]:
+    """Every HTML page of a built site, as a path relative to the site root."""
+    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
