@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+import posixpath
+
 import markdown as markdown_lib
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -46,11 +48,32 @@ class Renderer:
     def text(self, key: str, lang: str, **values) -> str:
         return self.strings[key][lang].format(**values)
 
+    def card_facts(self, credential, lang: str) -> list[str]:
+        """The short labels of a card (cost, delivery, hours, funding): on group pages and in search results."""
+        taxonomies = self.catalogue.taxonomies
+        c = credential
+        if c.cost_amount is None:
+            cost = taxonomies.cost_unknown[lang]
+        else:
+            cost = self.text("free", lang) if c.cost_amount == 0 else formatting.money(c.cost_amount, lang)
+        delivery = taxonomies.label("delivery", c.delivery, lang) if c.delivery else self.text("delivery_not_specified", lang)
+        if c.hours is None:
+            hours = taxonomies.hours_unknown[lang]
+        elif c.hours == 1:
+            hours = self.text("hours_value_one", lang)
+        else:
+            hours = self.text("hours_value", lang, n=formatting.number(c.hours, lang))
+        return [cost, delivery, hours, *(taxonomies.label("funding", key, lang) for key in c.funding)]
+
     def render(self, template: str, page: str, lang: str, **context) -> str:
         taxonomies = self.catalogue.taxonomies
 
         def link(to_page: str, fragment: str = "") -> str:
             return addresses.relative(page, to_page, lang, fragment)
+
+        def asset(path: str) -> str:
+            """A file under docs/ (one copy for both languages), linked relatively from this page."""
+            return posixpath.relpath(path, addresses.url(page, lang) or ".")
 
         return self.environment.get_template(template).render(
             lang=lang,
@@ -59,6 +82,8 @@ class Renderer:
             t=lambda key, **values: self.text(key, lang, **values),
             label=lambda vocabulary, key: taxonomies.label(vocabulary, key, lang),
             link=link,
+            asset=asset,
+            card_facts=lambda credential: self.card_facts(credential, lang),
             by_title=lambda credentials: sorted(credentials, key=lambda c: sort_key(c.title[lang])),
             provider_of=lambda credential: self.catalogue.providers[credential.provider],
             **context,

@@ -24,9 +24,13 @@ class Schema:
         self.validator = Draft202012Validator(self.root)
 
     def problems(self, doc: YamlDocument, file: str) -> list[Problem]:
+        """Schema failures, leaving out values the YAML reader already refused."""
+        refused = [path for _, path, _ in doc.errors]
         found = []
         for error in self.validator.iter_errors(doc.data):
             path = tuple(error.absolute_path)
+            if any(path[: len(bad)] == bad for bad in refused):
+                continue
             found.extend(self._explain(error, path, doc, file))
         return found
 
@@ -114,7 +118,7 @@ class Schema:
         node = self.root
         for part in ref.removeprefix("#/").split("/"):
             node = node[part]
-        return self._resolve(node) if "$ref" in node and node is not schema else node
+        return node  # a $ref inside `node` is followed by _expand, keeping each level's rules
 
 
 @cache

@@ -18,15 +18,16 @@ from .yaml_source import YamlDocument, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
+PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # the schema checks the form
 
 # Which vocabulary each coded field draws from, and how an editor calls one of its values.
 VOCABULARY_FIELDS = {
-    "sectors": ("sectors", "sector"),
-    "pathways": ("pathways", "pathway"),
-    "delivery": ("delivery", "delivery mode"),
-    "regions": ("regions", "region"),
-    "funding": ("funding", "funding source"),
-    "audiences": ("audiences", "audience"),
+    "sectors": ("sectors", "a sector"),
+    "pathways": ("pathways", "a pathway"),
+    "delivery": ("delivery", "a delivery mode"),
+    "regions": ("regions", "a region"),
+    "funding": ("funding", "a funding source"),
+    "audiences": ("audiences", "an audience"),
 }
 
 
@@ -54,13 +55,13 @@ class _Checker:
         self.today = today
         self.problems: list[Problem] = []
         self.documents: dict[str, YamlDocument] = {}  # credential id -> its document, for lines
+        self.file_ids: set[str] = set()  # every credential file's id, valid record or not
 
     def run(self) -> Catalogue:
         taxonomies = self._taxonomies()
         providers = self._providers(taxonomies)
         credentials = self._credentials(taxonomies, providers)
-        if not self.problems:
-            self._cross_records(credentials)
+        self._cross_records(credentials)
         if self.problems:
             raise DataInvalid(sorted(set(self.problems)))
         return Catalogue(
@@ -103,17 +104,21 @@ class _Checker:
                     self.problems.append(Problem(name, doc.line_of(path), field_path(path), f"the key {key!r} is used twice"))
         return records.taxonomies(doc.data)
 
-    def _providers(self, taxonomies: Taxonomies | None) -> dict[str, Provider]:
+    def _providers(self, taxonomies: Taxonomies | None) -> dict[str, Provider] | None:
+        """The providers, or None when the file is broken (its problems are already listed)."""
         doc, name, ok = self._read(self.folder.data / "providers.yml", "providers.schema.json")
-        if not ok or taxonomies is None:
-            return {}
+        if not isinstance(doc.data, dict) or taxonomies is None:
+            return None
         for provider_id, raw in doc.data.items():
-            self._check_key(doc, name, (provider_id, "type"), raw["type"], taxonomies, "provider_types", "provider type")
-            if "region" in raw:
-                self._check_key(doc, name, (provider_id, "region"), raw["region"], taxonomies, "regions", "region")
+            if not isinstance(raw, dict):
+                continue
+            self._check_key(doc, name, (provider_id, "type"), raw.get("type"), taxonomies, "provider_types", "a provider type")
+            self._check_key(doc, name, (provider_id, "region"), raw.get("region"), taxonomies, "regions", "a region")
+        if not ok:
+            return None
         return {pid: records.provider(pid, raw) for pid, raw in doc.data.items()}
 
-    def _credentials(self, taxonomies: Taxonomies | None, providers: dict) -> list[Credential]:
+    def _credentials(self, taxonomies: Taxonomies | None, providers: dict | None) -> list[Credential]:
         credentials = []
         for path in sorted(self.folder.credentials.iterdir()) if self.folder.credentials.is_dir() else []:
             if path.name.startswith(".") or path.is_dir():
@@ -126,9 +131,11 @@ class _Checker:
                 continue
             if not self._valid_id(path.stem, name):
                 continue
-            doc, name, ok = self._read(path, "credential.schema.json")
-            if ok and taxonomies is not None:
-                before = len(self.problems)
+            self.file_ids.add(path.stem)
+            before = len(self.problems)
+            doc, name, _ = self._read(path, "credential.schema.json")
+            if isinstance(doc.data, dict) and taxonomies is not None:
+                # Also run on a record that broke the schema: the editor sees every mistake at once.
                 self._check_credential(doc, name, path.stem, taxonomies, providers)
                 if len(self.problems) == before:
                     credentials.append(records.credential(path.stem, name, doc.data))
@@ -153,8 +160,9 @@ class _Checker:
         return False
 
     def _check_credential(self, doc, name, credential_id, taxonomies, providers) -> None:
+        """Rules the schema cannot express; each looks only at values of the right shape."""
         data = doc.data
-        if data["provider"] not in providers:
+        if providers is not None and isinstance(data.get("provider"), str) and data["provider"] not in providers:
             known = ", ".join(sorted(providers)) or "(none yet)"
             self._problem(doc, name, ("provider",), f"{data['provider']!r} is not in data/providers.yml; use one of: {known}")
         for field, (vocabulary, noun) in VOCABULARY_FIELDS.items():
@@ -162,25 +170,27 @@ class _Checker:
             if isinstance(value, list):
                 for position, key in enumerate(value):
                     self._check_key(doc, name, (field, position), key, taxonomies, vocabulary, noun)
-            elif value is not None:
+            elif isinstance(value, str):
                 self._check_key(doc, name, (field,), value, taxonomies, vocabulary, noun)
-        if "award" in data:
-            self._check_key(doc, name, ("award", "type"), data["award"]["type"], taxonomies, "award_types", "award type")
+        award_type = data.get("award", {}).get("type") if isinstance(data.get("award"), dict) else None
+        if isinstance(award_type, str):
+            self._check_key(doc, name, ("award", "type"), award_type, taxonomies, "award_types", "an award type")
         for field in ("verified", "added"):
-            if field in data:
+            if isinstance(data.get(field), (str, int)) and PARTIAL_DATE.match(str(data[field])):
                 self._check_past_date(doc, name, (field,), data[field])
         if isinstance(data.get("intake"), list):
             for position, written in enumerate(data["intake"]):
-                self._check_real_date(doc, name, ("intake", position), written)
-        if credential_id in data.get("aliases", []):
+                if isinstance(written, str) and PARTIAL_DATE.match(written):
+                    self._check_real_date(doc, name, ("intake", position), written)
+        if isinstance(data.get("aliases"), list) and credential_id in data["aliases"]:
             self._problem(doc, name, ("aliases",), f"an alias must be an earlier id, not this record's own id (got {credential_id!r})")
         self._check_texts(doc, name, (), data)
 
     def _check_key(self, doc, name, path, key, taxonomies, vocabulary, noun) -> None:
         terms = taxonomies.terms(vocabulary)
-        if key not in terms:
+        if isinstance(key, str) and key not in terms:
             known = ", ".join(sorted(terms))
-            self._problem(doc, name, path, f"{key!r} is not a {noun} in data/taxonomies.yml; use one of: {known}")
+            self._problem(doc, name, path, f"{key!r} is not {noun} in data/taxonomies.yml; use one of: {known}")
 
     def _check_real_date(self, doc, name, path, written):
         try:
@@ -232,7 +242,7 @@ class _Checker:
                 path = ("stacks_into", position, "credential")
                 if target.credential == credential.id:
                     self._cross_problem(credential, path, "a credential cannot stack into itself")
-                elif target.credential not in owner or owner[target.credential].id != target.credential:
+                elif target.credential not in self.file_ids:
                     self._cross_problem(
                         credential, path,
                         f"{target.credential!r} is not the id of any file in data/credentials/: write the id of an existing record",

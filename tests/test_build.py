@@ -1,0 +1,146 @@
+"""Real `mkdocs build --strict` runs: the pages the data implies, in both languages, and no more."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from support import PROJECT, built_pages, copy_project, mkdocs_build
+
+RECORDS = Path(__file__).parent / "fixtures" / "records"
+LANGUAGE_ROOTS = ("", "en/")  # French at the root, English under /en/
+EDITORIAL_PAGES = {
+    "index.html",
+    "catalogue/index.html",
+    "learn/what-is/index.html",
+    "learn/questions/index.html",
+    "practitioners/index.html",
+    "practitioners/referral-sheet/index.html",
+    "about/index.html",
+    "contributing/index.html",
+    "404.html",
+}
+
+
+def implied_pages(data: Path) -> set[str]:
+    """The pages a reader should find, worked out from the YAML files alone."""
+    taxonomies = yaml.safe_load((data / "taxonomies.yml").read_text(encoding="utf-8"))
+    providers = yaml.safe_load((data / "providers.yml").read_text(encoding="utf-8"))
+    records = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (data / "credentials").glob("*.yml")}
+    pages = set(EDITORIAL_PAGES) | {"browse/index.html", "browse/free/index.html"}
+    for record_id, record in records.items():
+        pages.add(f"mc/{record_id}/index.html")
+        pages.update(f"mc/{alias}/index.html" for alias in record.get("aliases", []))
+    groups = {
+        "sectors": list(taxonomies["sectors"]),
+        "pathways": list(taxonomies["pathways"]),
+        "delivery": [*taxonomies["delivery"], "not-specified"],
+        "regions": [*taxonomies["regions"], "not-specified"],
+        "cost": [band["key"] for band in taxonomies["cost_bands"]] + ["not-specified"],
+        "hours": [band["key"] for band in taxonomies["hours_bands"]] + ["not-specified"],
+        "providers": list(providers),
+    }
+    for facet, keys in groups.items():
+        pages.add(f"browse/{facet}/index.html")
+        pages.update(f"browse/{facet}/{key}/index.html" for key in keys)
+    return {root + page for root in LANGUAGE_ROOTS for page in pages}
+
+
+def test_shipped_data_builds_exactly_the_pages_it_implies(shipped_site):
+    assert built_pages(shipped_site) == implied_pages(PROJECT / "data")
+
+
+def test_every_shipped_record_has_a_french_and_an_english_page(shipped_site):
+    for path in (PROJECT / "data" / "credentials").glob("*.yml"):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        french = (shipped_site / "mc" / path.stem / "index.html").read_text(encoding="utf-8")
+        english = (shipped_site / "en" / "mc" / path.stem / "index.html").read_text(encoding="utf-8")
+        assert '<html lang="fr"' in french and f"<h1>{escape(record['title']['fr'])}</h1>" in french
+        assert '<html lang="en"' in english and f"<h1>{escape(record['title']['en'])}</h1>" in english
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
+
+
+def fixture_site(tmp_path: Path) -> Path:
+    """The shipped data (knowledge pages link to its records) plus the fixture records."""
+    data = tmp_path / "fixture-data"
+    shutil.copytree(PROJECT / "data", data)
+    for record in (RECORDS / "valid").iterdir():
+        shutil.copy(record, data / "credentials" / record.name)
+    project = copy_project(tmp_path / "project", data=data)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return tmp_path / "site"
+
+
+def test_fixture_records_render_every_field_in_each_language(tmp_path):
+    site = fixture_site(tmp_path)
+    assert built_pages(site) == implied_pages(tmp_path / "fixture-data")
+    french = (site / "mc/full-record/index.html").read_text(encoding="utf-8")
+    english = (site / "en/mc/full-record/index.html").read_text(encoding="utf-8")
+    assert "1\u00a0000\u00a0$" in french and "$1,000" in english
+    assert "45 heures d'apprentissage" in french.replace("&#39;", "'") and "45 learning hours" in english
+    assert "11 janvier 2027" in french and "January 11, 2027" in english
+    assert "Faits vérifiés le 20 novembre 2026" in french and "Facts verified on November 20, 2026" in english
+    assert "<strong>description</strong>" in french
+    assert "Expire après 24 mois" in french and "Expires after 24 months" in english
+    assert 'href="../free-starter/"' in french  # stacks_into another record
+    assert 'href="https://example.org/fr/soins"' in french and 'href="https://example.org/en/care"' in english
+    starter = (site / "en/mc/free-starter/index.html").read_text(encoding="utf-8")
+    assert "Leads here from" in starter and 'href="../full-record/"' in starter
+    assert "Facts verified in May 2022" in starter and "Continuous intake" in starter
+    assert "Not specified" in starter  # hours, delivery… are unknown
+    assert "No page of its own is known" in starter  # no url: the provider's site, said so
+
+
+def test_discontinued_keeps_its_page_with_a_notice_but_leaves_lists(tmp_path):
+    site = fixture_site(tmp_path)
+    page = (site / "en/mc/closed-course/index.html").read_text(encoding="utf-8")
+    assert "Discontinued credential" in page
+    trades = (site / "en/browse/sectors/trades-transport-equipment/index.html").read_text(encoding="utf-8")
+    assert "closed-course" not in trades
+
+
+def test_an_alias_redirects_to_the_record_in_the_same_language(tmp_path):
+    site = fixture_site(tmp_path)
+    for root in LANGUAGE_ROOTS:
+        page = (site / root / "mc/old-health-care/index.html").read_text(encoding="utf-8")
+        assert '<meta http-equiv="refresh" content="0; url=../full-record/">' in page
+
+
+def test_a_bad_record_stops_the_build_with_the_editor_message_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy(RECORDS / "invalid" / "several-mistakes.yml", project / "data" / "credentials")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "data/credentials/several-mistakes.yml:9: cost.amount: must be a number ≥ 0 (got 'gratuit')" in output
+    assert "data/credentials/several-mistakes.yml:10: hours: must be a whole number" in output
+    assert "5 problems in the data: nothing was built." in output
+    assert "Traceback" not in output
+    assert not list((tmp_path / "site").rglob("*.html"))
+    assert not (project / "docs" / "mc").exists()  # no page was written either
+
+
+def test_data_is_loaded_and_validated_once_per_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0
+    assert result.stderr.count("catalogue: 10 credentials") == 1
+
+
+def test_the_core_imports_no_mkdocs():
+    code = (
+        "import importlib, pkgutil, sys, catalogue\n"
+        "for m in pkgutil.iter_modules(catalogue.__path__): importlib.import_module('catalogue.' + m.name)\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('mkdocs', 'material', 'mkdocs_static_i18n')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT / "hooks", capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
