@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser site serve test lint bench clean
+.PHONY: install browser site serve test lint bench clean check new
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -29,6 +29,13 @@ site: install
 
 serve: install
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
+
+# Editors: validate data/ in seconds without building; start a new record (make new ID=my-id).
+check: install
+	$(PY) bin/catalogue check
+
+new: install
+	$(PY) bin/catalogue new $(ID)
 
 lint: install
 	$(PY) -m ruff check hooks tests bench

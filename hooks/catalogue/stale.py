@@ -1,0 +1,52 @@
+"""Records whose facts were last checked too long ago: the editors' list of what to re-check.
+
+Staleness depends on the day it is asked, so `today` is always passed in: the same data gives
+the same list in a test whatever the clock says.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from .model import Catalogue, Credential, PartialDate
+
+
+@dataclass(frozen=True)
+class StaleRecord:
+    credential: Credential
+    months: int  # whole months since `verified`
+
+    @property
+    def verified(self) -> PartialDate:
+        return self.credential.verified
+
+
+def stale_records(catalogue: Catalogue, today: date) -> list[StaleRecord]:
+    """Records last checked more than `stale_after_months` before `today`, oldest first.
+
+    A date written as a year or a month counts from its first day ("2022" is 1 January 2022):
+    the editor did not say when in 2022, so the record comes back for checking sooner rather
+    than later, and the full date of a new check ends the warning.
+    """
+    limit = catalogue.taxonomies.stale_after_months
+    found = [
+        StaleRecord(c, months_between(c.verified.earliest(), today))
+        for c in catalogue.credentials
+        if today > add_months(c.verified.earliest(), limit)
+    ]
+    return sorted(found, key=lambda r: (r.verified.earliest(), r.credential.id))
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day (31 January + 1 month = 28 or 29 February)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later`: 2025-01-15 to 2026-01-14 is 11, to 2026-01-15 is 12."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later < add_months(earlier, months) else months
