@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from support import PROJECT, built_pages, copy_project, mkdocs_build
 
 RECORDS = Path(__file__).parent / "fixtures" / "records"
@@ -22,6 +21,8 @@ EDITORIAL_PAGES = {
     "practitioners/referral-sheet/index.html",
     "about/index.html",
     "contributing/index.html",
+    "editors/index.html",
+    "editors/fields/index.html",
     "404.html",
 }
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
+from playwright.sync_api import sync_playwright
 from support import PROJECT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -44,8 +44,7 @@ def site_server(shipped_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
