@@ -56,9 +56,14 @@ class RequestLog:
     def __init__(self, base_url: str):
         self.host = urlparse(base_url).netloc
         self.urls: list[str] = []
+        self.failed: list[str] = []  # responses of status 400 or more: wasted requests on a slow link
 
     def __call__(self, request):
         self.urls.append(request.url)
+
+    def response(self, response):
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
 
     def foreign(self) -> list[str]:
         return [u for u in self.urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != self.host]
@@ -70,6 +75,7 @@ def page(browser, site_server):
     page = context.new_page()
     page.requests = RequestLog(site_server)
     page.on("request", page.requests)
+    page.on("response", page.requests.response)
     yield page
     context.close()
 

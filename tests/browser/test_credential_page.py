@@ -30,3 +30,5 @@ def test_credential_page_has_no_accessibility_violation(page, site_server, prefi
     page.goto(site_server + prefix + CREDENTIAL)
     assert axe_violations(page) == []
     assert page.requests.foreign() == []
+    page.wait_for_load_state("networkidle")
+    assert page.requests.failed == []
