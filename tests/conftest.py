@@ -1,8 +1,7 @@
 from pathlib import Path
 
 import pytest
-
-from support import PROJECT, copy_project, mkdocs_build
+from support import copy_project, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -19,5 +18,3 @@ def shipped_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
-
-

@@ -9,8 +9,17 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-GENERATED = ("docs/mc", "docs/browse", "docs/index.fr.md", "docs/index.en.md", "docs/catalogue.fr.md",
-             "docs/catalogue.en.md", "docs/editors.fr.md", "docs/editors.en.md", "docs/assets/catalogue-data")
+GENERATED = (
+    "docs/mc",
+    "docs/browse",
+    "docs/index.fr.md",
+    "docs/index.en.md",
+    "docs/catalogue.fr.md",
+    "docs/catalogue.en.md",
+    "docs/editors.fr.md",
+    "docs/editors.en.md",
+    "docs/assets/catalogue-data",
+)
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:

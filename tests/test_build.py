@@ -65,7 +65,9 @@ def test_every_shipped_record_has_a_french_and_an_english_page(shipped_site):
 
 
 def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
+    )
 
 
 def fixture_site(tmp_path: Path) -> Path:

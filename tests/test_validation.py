@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from catalogue.problems import DataInvalid
 from catalogue.validate import load_catalogue
 from support import PROJECT
@@ -37,49 +36,145 @@ def problems_of(root: Path) -> list[str]:
 
 # Each invalid fixture and what the editor reads; {file} is data/credentials/<fixture name>.
 EXPECTED = [
-    ('Bad_Name.yml', ["{file}:1: the file name 'Bad_Name' is not a valid id: use 3 to 80 lowercase letters, digits and single hyphens, such as bad-name.yml"]),
-    ('alias-is-other-id.yml', ["{file}:8: aliases: 'free-starter' is already the id of data/credentials/free-starter.yml: an address can lead to one record only"]),
-    ('award-type-unknown.yml', ["{file}:9: award.type: 'trophy' is not an award type in data/taxonomies.yml; use one of: certificate, digital-badge, transcript-notation"]),
-    ('cost-not-a-number.yml', ["{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')"]),
-    ('delivery-unknown.yml', ["{file}:8: delivery: 'remote' is not a delivery mode in data/taxonomies.yml; use one of: hybrid, in-person, online"]),
-    ('duplicated-key.yml', ['{file}:8: sectors: duplicated key (first written on line 4): keep only one']),
-    ('empty-file.yml', ['{file}:1: the file is empty: write the fields of the record']),
-    ('hours-not-whole.yml', ['{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 3.5)']),
-    ('hours-zero.yml', ['{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 0)']),
-    ('html-in-description.yml', ["{file}:10: description.en: must be Markdown without HTML tags (got '<script>alert(1)</script>')"]),
-    ('html-in-summary.yml', ["{file}:3: summary.fr: must be plain text without HTML tags (got 'Résumé <b>gras</b>')"]),
-    ('intake-not-a-date.yml', ["{file}:8: intake[1]: is not a real date (got '2027-13-01'): write it YYYY-MM-DD"]),
-    ('language-unknown.yml', ["{file}:8: languages[2]: must be fr (French) or en (English) (got 'de')"]),
-    ('negative-cost.yml', ['{file}:8: cost.amount: must be a number ≥ 0 (got -5)']),
-    ('not-yaml.yml', ["{file}:9: is not valid YAML: did not find expected ',' or ']'"]),
-    ('only-comments.yml', ['{file}:1: the file is empty: write the fields of the record']),
-    ('python-tag.yml', ["{file}:8: keywords: the YAML tag '!!python/object/apply:os.system' is not allowed: write a plain value, without '!'"]),
-    ('repeated-pathway.yml', ["{file}:5: pathways: must be a list of 1 to 5 different pathway keys from data/taxonomies.yml, such as [employment] (got ['employment', 'employment'])"]),
-    ('several-mistakes.yml', [
-        '{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters',
-        "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: centennial-college, durham-college, mohawk-college, northern-college, st-lawrence-college",
-        '{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got [])',
-        "{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')",
-        "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
-    ]),
-    ('source-missing.yml', ['{file}:1: source: is missing; it must be a web address starting with https://, or a text in both languages {fr: …, en: …} naming the document']),
-    ('stack-item-half.yml', ["{file}:9: stacks_into[1]: must be either credential: <id of another record>, or title: {fr: …, en: …} with url: https://… (got {'title': {'fr': 'Diplôme', 'en': 'Diploma'}})"]),
-    ('stacks-into-itself.yml', ['{file}:9: stacks_into[1].credential: a credential cannot stack into itself']),
-    ('stacks-into-nothing.yml', ["{file}:9: stacks_into[1].credential: 'no-such-record' is not the id of any file in data/credentials/: write the id of an existing record"]),
-    ('status-unknown.yml', ["{file}:8: status: must be active, paused or discontinued (got 'closed')"]),
-    ('summary-missing.yml', ['{file}:1: summary: is missing; it must be a text in both languages, {fr: …, en: …}, at most 400 characters each']),
-    ('title-english-empty.yml', ["{file}:3: title.en: must be the English text (not empty), at most 150 characters (got '')"]),
-    ('title-too-long.yml', ["{file}:1: title.en: must be the English text (not empty), at most 150 characters (got 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…)"]),
-    ('title-without-english.yml', ['{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters']),
-    ('too-many-sectors.yml', ["{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got ['health', 'sales-service', 'manufacturing-utilities', 'nat…)"]),
-    ('unknown-field.yml', ["{file}:8: titel: unknown field (did you mean 'title'?)"]),
-    ('unknown-provider.yml', ["{file}:2: provider: 'mohawk' is not in data/providers.yml; use one of: centennial-college, durham-college, mohawk-college, northern-college, st-lawrence-college"]),
-    ('unknown-sector.yml', ["{file}:4: sectors[2]: 'helth' is not a sector in data/taxonomies.yml; use one of: art-culture-recreation-sport, business-finance-administration, education-law-social-government, health, legislative-senior-management, manufacturing-utilities, natural-applied-sciences, natural-resources-agriculture, sales-service, trades-transport-equipment"]),
-    ('url-not-web.yml', ["{file}:8: url: must be a web address starting with https:// (or http://), or {fr: https://…, en: https://…} (got 'www.example.org')"]),
-    ('verified-in-future.yml', ["{file}:7: verified: is in the future (got '2999-01-01'): write a date no later than today"]),
-    ('verified-not-a-date.yml', ["{file}:7: verified: is not a real date (got '2022-02-30'): write it YYYY-MM-DD"]),
-    ('verified-wrong-form.yml', ["{file}:7: verified: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, such as 2026-11-20 (got 'last spring')"]),
-    ('wrong-extension.yaml', ['{file}:1: a credential file must end in .yml: rename it wrong-extension.yml']),]
+    (
+        "Bad_Name.yml",
+        [
+            "{file}:1: the file name 'Bad_Name' is not a valid id: use 3 to 80 lowercase letters, digits and single hyphens, such as bad-name.yml"
+        ],
+    ),
+    (
+        "alias-is-other-id.yml",
+        [
+            "{file}:8: aliases: 'free-starter' is already the id of data/credentials/free-starter.yml: an address can lead to one record only"
+        ],
+    ),
+    (
+        "award-type-unknown.yml",
+        [
+            "{file}:9: award.type: 'trophy' is not an award type in data/taxonomies.yml; use one of: certificate, digital-badge, transcript-notation"
+        ],
+    ),
+    ("cost-not-a-number.yml", ["{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')"]),
+    (
+        "delivery-unknown.yml",
+        [
+            "{file}:8: delivery: 'remote' is not a delivery mode in data/taxonomies.yml; use one of: hybrid, in-person, online"
+        ],
+    ),
+    ("duplicated-key.yml", ["{file}:8: sectors: duplicated key (first written on line 4): keep only one"]),
+    ("empty-file.yml", ["{file}:1: the file is empty: write the fields of the record"]),
+    ("hours-not-whole.yml", ["{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 3.5)"]),
+    ("hours-zero.yml", ["{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 0)"]),
+    (
+        "html-in-description.yml",
+        ["{file}:10: description.en: must be Markdown without HTML tags (got '<script>alert(1)</script>')"],
+    ),
+    ("html-in-summary.yml", ["{file}:3: summary.fr: must be plain text without HTML tags (got 'Résumé <b>gras</b>')"]),
+    ("intake-not-a-date.yml", ["{file}:8: intake[1]: is not a real date (got '2027-13-01'): write it YYYY-MM-DD"]),
+    ("language-unknown.yml", ["{file}:8: languages[2]: must be fr (French) or en (English) (got 'de')"]),
+    ("negative-cost.yml", ["{file}:8: cost.amount: must be a number ≥ 0 (got -5)"]),
+    ("not-yaml.yml", ["{file}:9: is not valid YAML: did not find expected ',' or ']'"]),
+    ("only-comments.yml", ["{file}:1: the file is empty: write the fields of the record"]),
+    (
+        "python-tag.yml",
+        [
+            "{file}:8: keywords: the YAML tag '!!python/object/apply:os.system' is not allowed: write a plain value, without '!'"
+        ],
+    ),
+    (
+        "repeated-pathway.yml",
+        [
+            "{file}:5: pathways: must be a list of 1 to 5 different pathway keys from data/taxonomies.yml, such as [employment] (got ['employment', 'employment'])"
+        ],
+    ),
+    (
+        "several-mistakes.yml",
+        [
+            "{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters",
+            "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: centennial-college, durham-college, mohawk-college, northern-college, st-lawrence-college",
+            "{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got [])",
+            "{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')",
+            "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
+        ],
+    ),
+    (
+        "source-missing.yml",
+        [
+            "{file}:1: source: is missing; it must be a web address starting with https://, or a text in both languages {fr: …, en: …} naming the document"
+        ],
+    ),
+    (
+        "stack-item-half.yml",
+        [
+            "{file}:9: stacks_into[1]: must be either credential: <id of another record>, or title: {fr: …, en: …} with url: https://… (got {'title': {'fr': 'Diplôme', 'en': 'Diploma'}})"
+        ],
+    ),
+    ("stacks-into-itself.yml", ["{file}:9: stacks_into[1].credential: a credential cannot stack into itself"]),
+    (
+        "stacks-into-nothing.yml",
+        [
+            "{file}:9: stacks_into[1].credential: 'no-such-record' is not the id of any file in data/credentials/: write the id of an existing record"
+        ],
+    ),
+    ("status-unknown.yml", ["{file}:8: status: must be active, paused or discontinued (got 'closed')"]),
+    (
+        "summary-missing.yml",
+        [
+            "{file}:1: summary: is missing; it must be a text in both languages, {fr: …, en: …}, at most 400 characters each"
+        ],
+    ),
+    (
+        "title-english-empty.yml",
+        ["{file}:3: title.en: must be the English text (not empty), at most 150 characters (got '')"],
+    ),
+    (
+        "title-too-long.yml",
+        [
+            "{file}:1: title.en: must be the English text (not empty), at most 150 characters (got 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…)"
+        ],
+    ),
+    (
+        "title-without-english.yml",
+        ["{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters"],
+    ),
+    (
+        "too-many-sectors.yml",
+        [
+            "{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got ['health', 'sales-service', 'manufacturing-utilities', 'nat…)"
+        ],
+    ),
+    ("unknown-field.yml", ["{file}:8: titel: unknown field (did you mean 'title'?)"]),
+    (
+        "unknown-provider.yml",
+        [
+            "{file}:2: provider: 'mohawk' is not in data/providers.yml; use one of: centennial-college, durham-college, mohawk-college, northern-college, st-lawrence-college"
+        ],
+    ),
+    (
+        "unknown-sector.yml",
+        [
+            "{file}:4: sectors[2]: 'helth' is not a sector in data/taxonomies.yml; use one of: art-culture-recreation-sport, business-finance-administration, education-law-social-government, health, legislative-senior-management, manufacturing-utilities, natural-applied-sciences, natural-resources-agriculture, sales-service, trades-transport-equipment"
+        ],
+    ),
+    (
+        "url-not-web.yml",
+        [
+            "{file}:8: url: must be a web address starting with https:// (or http://), or {fr: https://…, en: https://…} (got 'www.example.org')"
+        ],
+    ),
+    (
+        "verified-in-future.yml",
+        ["{file}:7: verified: is in the future (got '2999-01-01'): write a date no later than today"],
+    ),
+    ("verified-not-a-date.yml", ["{file}:7: verified: is not a real date (got '2022-02-30'): write it YYYY-MM-DD"]),
+    (
+        "verified-wrong-form.yml",
+        [
+            "{file}:7: verified: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, such as 2026-11-20 (got 'last spring')"
+        ],
+    ),
+    ("wrong-extension.yaml", ["{file}:1: a credential file must end in .yml: rename it wrong-extension.yml"]),
+]
 
 
 @pytest.mark.parametrize("fixture, lines", EXPECTED, ids=[name for name, _ in EXPECTED])
@@ -122,10 +217,7 @@ def test_provider_mistakes_are_reported_with_their_line(tmp_path):
     root = data_folder(tmp_path)
     providers = root / "data" / "providers.yml"
     providers.write_text(
-        "mohawk-college:\n"
-        "  name: {fr: Collège Mohawk}\n"
-        "  type: school\n"
-        "  url: https://www.mohawkcollege.ca\n",
+        "mohawk-college:\n  name: {fr: Collège Mohawk}\n  type: school\n  url: https://www.mohawkcollege.ca\n",
         encoding="utf-8",
     )
     assert problems_of(root)[:2] == [

@@ -41,9 +41,7 @@ class PartialDate:
         return date(self.year, self.month or 1, self.day or 1)
 
     def iso(self) -> str:
-        return "-".join(
-            [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p is not None]
-        )
+        return "-".join([f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p is not None])
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,21 @@ does not loop, and files no longer implied by the data are removed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 from . import addresses
+from .field_docs import field_docs
 from .groups import FACETS, NOT_SPECIFIED, free_credentials, groups_of
 from .model import LANGUAGES, Bilingual, Catalogue
 from .render import Renderer
+from .search_index import DATA_FOLDER, SearchAssets, filters
+from .stale import stale_records
 
 # Everything under these folders of docs/ is generated; nothing else is ever deleted.
-GENERATED_FOLDERS = ("mc", "browse")
+GENERATED_FOLDERS = ("mc", "browse", "editors", DATA_FOLDER)
 
 
 @dataclass(frozen=True)
@@ -41,9 +45,21 @@ class PageSource:
 class SitePlan:
     """Every generated page of a catalogue, in both languages."""
 
-    def __init__(self, catalogue: Catalogue, renderer: Renderer):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        renderer: Renderer,
+        search: SearchAssets,
+        *,
+        today: date | None = None,
+        project_root: Path | None = None,
+    ):
         self.catalogue = catalogue
         self.renderer = renderer
+        self.search = search
+        self.today = today or date.today()  # the editors' page lists records stale on this day
+        # The field documentation reads the schema: by default the project that holds overrides/catalogue/.
+        self.project_root = Path(project_root or renderer.templates_dir.parent.parent)
 
     def pages(self) -> list[PageSource]:
         pages = []
@@ -53,6 +69,7 @@ class SitePlan:
             pages.extend(self._credential(c, lang) for c in self.catalogue.credentials)
             pages.extend(self._aliases(lang))
             pages.extend(self._browse(lang))
+            pages.extend(self._editors(lang))
         return pages
 
     def _page(self, page, lang, template, title, description="", hide=("navigation",), **context):
@@ -69,7 +86,20 @@ class SitePlan:
 
     def _catalogue(self, lang: str) -> PageSource:
         t = self.renderer.text
-        return self._page("catalogue", lang, "catalogue.html", t("catalogue_title", lang), t("catalogue_lead", lang))
+        data = {
+            name: f"{path}?v={self.search.version(path)}"
+            for name, path in (("index", self.search.index_file[lang]), ("records", self.search.records_file[lang]))
+        }
+        return self._page(
+            "catalogue",
+            lang,
+            "catalogue.html",
+            t("catalogue_title", lang),
+            t("catalogue_lead", lang),
+            hide=("navigation", "toc"),
+            filters=filters(self.catalogue, self.renderer.strings),
+            data=data,
+        )
 
     def _credential(self, credential, lang: str) -> PageSource:
         leads_here = [self.catalogue.credential(i) for i in self.catalogue.leads_here.get(credential.id, ())]
@@ -101,7 +131,9 @@ class SitePlan:
     def _browse(self, lang: str) -> list[PageSource]:
         t = self.renderer.text
         facets = {facet: groups_of(facet, self.catalogue, self._not_specified(facet)) for facet in FACETS}
-        pages = [self._page("browse", lang, "browse.html", t("browse_title", lang), t("browse_lead", lang), facets=facets)]
+        pages = [
+            self._page("browse", lang, "browse.html", t("browse_title", lang), t("browse_lead", lang), facets=facets)
+        ]
         for facet, groups in facets.items():
             facet_page = f"browse/{facet}"
             pages.append(
@@ -119,8 +151,35 @@ class SitePlan:
                     )
                 )
         free = free_credentials(self.catalogue)
-        pages.append(self._page("browse/free", lang, "free.html", t("free_title", lang), t("free_lead", lang), credentials=free))
+        pages.append(
+            self._page("browse/free", lang, "free.html", t("free_title", lang), t("free_lead", lang), credentials=free)
+        )
         return pages
+
+    def _editors(self, lang: str) -> list[PageSource]:
+        t = self.renderer.text
+        stale = stale_records(self.catalogue, self.today)
+        limit = self.catalogue.taxonomies.stale_after_months
+        return [
+            self._page(
+                "editors",
+                lang,
+                "editors.html",
+                t("editors_title", lang),
+                t("editors_lead", lang),
+                stale=stale,
+                stale_after_months=limit,
+                today=self.today,
+            ),
+            self._page(
+                "editors/fields",
+                lang,
+                "fields.html",
+                t("fields_title", lang),
+                t("fields_lead", lang),
+                fields=field_docs(self.project_root),
+            ),
+        ]
 
     def _not_specified(self, facet: str):
         taxonomies = self.catalogue.taxonomies
@@ -142,10 +201,11 @@ class WriteReport:
     removed: int
 
 
-def write_pages(pages: list[PageSource], docs_dir: Path) -> WriteReport:
-    """Write pages under docs_dir when their text changed; remove generated files now stale."""
+def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, str] | None = None) -> WriteReport:
+    """Write pages and assets (docs-relative path -> text) under docs_dir when their text changed;
+    remove generated files now stale."""
     docs_dir = Path(docs_dir)
-    wanted = {}
+    wanted = {docs_dir / path: text for path, text in (assets or {}).items()}
     for page in pages:
         wanted[docs_dir / page.file] = page.text
     written = unchanged = 0
@@ -158,8 +218,8 @@ def write_pages(pages: list[PageSource], docs_dir: Path) -> WriteReport:
         written += 1
     removed = 0
     for folder in GENERATED_FOLDERS:
-        for path in sorted((docs_dir / folder).rglob("*.md")) if (docs_dir / folder).is_dir() else []:
-            if path not in wanted:
+        for path in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).is_dir() else []:
+            if path.is_file() and path not in wanted:
                 path.unlink()
                 removed += 1
     return WriteReport(written, unchanged, removed)

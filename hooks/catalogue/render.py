@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 from functools import cached_property
 from pathlib import Path
-
-import posixpath
 
 import markdown as markdown_lib
 import yaml
@@ -56,7 +55,9 @@ class Renderer:
             cost = taxonomies.cost_unknown[lang]
         else:
             cost = self.text("free", lang) if c.cost_amount == 0 else formatting.money(c.cost_amount, lang)
-        delivery = taxonomies.label("delivery", c.delivery, lang) if c.delivery else self.text("delivery_not_specified", lang)
+        delivery = (
+            taxonomies.label("delivery", c.delivery, lang) if c.delivery else self.text("delivery_not_specified", lang)
+        )
         if c.hours is None:
             hours = taxonomies.hours_unknown[lang]
         elif c.hours == 1:
@@ -103,5 +104,3 @@ def _markdown(text: str) -> Markup:
     """An editor's description (Markdown, HTML already refused by validation) as HTML."""
     _MARKDOWN.reset()
     return Markup(_MARKDOWN.convert(text))
-
-

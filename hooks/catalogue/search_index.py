@@ -21,12 +21,14 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import snowballstemmer
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer as english_stemmer
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
+from lunr.token import Token
 
 from . import addresses
 from .groups import NOT_SPECIFIED, groups_of, keys_of
@@ -136,16 +138,17 @@ class Filter:
     options: tuple[FilterOption, ...]
 
 
-# (URL parameter, facet of groups.py, locale key of its "not specified" option or None)
+# (URL parameter, facet of groups.py, whether it has a "not specified" option). Required fields
+# are always known; funding is a yes-or-no question ("eligible for OSAP"), not a fact left out.
 GROUP_FILTERS = (
-    ("sector", "sectors", None),
-    ("pathway", "pathways", None),
-    ("cost", "cost", "cost_not_specified"),
-    ("delivery", "delivery", "delivery_not_specified"),
-    ("region", "regions", "regions_not_specified"),
-    ("hours", "hours", "hours_not_specified"),
-    ("funding", "funding", None),
-    ("language", "languages", "languages_not_specified"),
+    ("sector", "sectors", False),
+    ("pathway", "pathways", False),
+    ("cost", "cost", True),
+    ("delivery", "delivery", True),
+    ("region", "regions", True),
+    ("hours", "hours", True),
+    ("funding", "funding", False),
+    ("language", "languages", True),
 )
 INTAKE_OPTIONS = ("continuous", "upcoming")  # "upcoming" is decided in the browser, on its day
 
@@ -153,10 +156,10 @@ INTAKE_OPTIONS = ("continuous", "upcoming")  # "upcoming" is decided in the brow
 def filters(catalogue: Catalogue, strings: dict) -> list[Filter]:
     """Every filter of the catalogue page, with its options in taxonomy order."""
     result = []
-    for param, facet, unknown_key in GROUP_FILTERS:
+    for param, facet, with_unknown in GROUP_FILTERS:
         options = [FilterOption(key, label) for key, label in _facet_values(facet, catalogue, strings)]
-        if unknown_key is not None:
-            options.append(FilterOption(NOT_SPECIFIED, _unknown_label(facet, unknown_key, catalogue, strings)))
+        if with_unknown:
+            options.append(FilterOption(NOT_SPECIFIED, _unknown_label(facet, catalogue, strings)))
         result.append(Filter(param, f"facet_{facet}", tuple(options)))
     intake = [FilterOption(key, Bilingual(**strings[f"intake_option_{key}"])) for key in INTAKE_OPTIONS]
     result.append(Filter("intake", "facet_intake", tuple(intake)))
@@ -169,20 +172,20 @@ def _facet_values(facet: str, catalogue: Catalogue, strings: dict):
     return [(group.key, group.label) for group in groups_of(facet, catalogue, None)]
 
 
-def _unknown_label(facet: str, key: str, catalogue: Catalogue, strings: dict) -> Bilingual:
+def _unknown_label(facet: str, catalogue: Catalogue, strings: dict) -> Bilingual:
     taxonomies = catalogue.taxonomies
     if facet == "cost":
         return taxonomies.cost_unknown
     if facet == "hours":
         return taxonomies.hours_unknown
-    return Bilingual(**strings[key])
+    return Bilingual(**strings[f"{facet}_not_specified"])
 
 
 def filter_keys(credential: Credential, catalogue: Catalogue) -> dict[str, list[str]]:
     """The option keys of each filter that a credential matches (intake excepted)."""
     keys = {}
-    for param, facet, unknown_key in GROUP_FILTERS:
-        values = [k for k in keys_of(credential, facet, catalogue) if unknown_key or k != NOT_SPECIFIED]
+    for param, facet, with_unknown in GROUP_FILTERS:
+        values = [k for k in keys_of(credential, facet, catalogue) if with_unknown or k != NOT_SPECIFIED]
         keys[param] = values
     return keys
 
@@ -221,7 +224,8 @@ def search_index(credentials, catalogue: Catalogue, lang: str) -> dict:
     """The serialised lunr index of `credentials` (ref = position in the record list)."""
     pipeline = PIPELINES[lang]
     builder = Builder()
-    builder.pipeline.add(*pipeline.functions)
+    # Words reach the builder already through the pipeline (see index_terms), so its indexing
+    # pipeline stays empty; the search pipeline is what the index file names for lunr.js.
     builder.search_pipeline.add(*pipeline.functions)
     builder.ref("ref")
     for name, boost in FIELDS:
@@ -244,7 +248,18 @@ def _document(position: int, credential: Credential, catalogue: Catalogue, lang:
         "provider": provider.name[lang],
         "summary": credential.summary[lang],
     }
-    return {"ref": str(position), **{field: words(text) for field, text in texts.items()}}
+    terms = {field: [term for word in words(text) for term in index_terms(word, lang)] for field, text in texts.items()}
+    return {"ref": str(position), **terms}
+
+
+@lru_cache(maxsize=200_000)
+def index_terms(word: str, lang: str) -> tuple[str, ...]:
+    """A word through the language's pipeline, once per distinct word: the same few thousand
+    words recur across thousands of records, and the pipeline was most of the indexing time."""
+    tokens = [Token(word.lower())]
+    for function in PIPELINES[lang].functions:
+        tokens = [result for token in tokens if (result := function(token))]
+    return tuple(str(token) for token in tokens)
 
 
 def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_facts) -> dict:

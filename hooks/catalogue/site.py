@@ -10,6 +10,7 @@ from pathlib import Path
 from .model import Catalogue
 from .pages import SitePlan, WriteReport, write_pages
 from .render import Renderer
+from .search_index import build_search_assets
 from .validate import load_catalogue
 
 
@@ -29,7 +30,8 @@ class CatalogueBuild:
 
     def write(self) -> WriteReport:
         renderer = Renderer(self.templates_dir, self.catalogue)
-        return write_pages(SitePlan(self.catalogue, renderer).pages(), self.docs_dir)
+        search = build_search_assets(self.catalogue, renderer.card_facts)
+        return write_pages(SitePlan(self.catalogue, renderer, search).pages(), self.docs_dir, search.files)
 
 
 def fingerprint(project_root: Path, templates_dir: Path) -> str:

@@ -101,7 +101,9 @@ class _Checker:
             for position, key in enumerate(keys):
                 if keys.index(key) != position:
                     path = (band_list, position, "key")
-                    self.problems.append(Problem(name, doc.line_of(path), field_path(path), f"the key {key!r} is used twice"))
+                    self.problems.append(
+                        Problem(name, doc.line_of(path), field_path(path), f"the key {key!r} is used twice")
+                    )
         return records.taxonomies(doc.data)
 
     def _providers(self, taxonomies: Taxonomies | None) -> dict[str, Provider] | None:
@@ -112,7 +114,9 @@ class _Checker:
         for provider_id, raw in doc.data.items():
             if not isinstance(raw, dict):
                 continue
-            self._check_key(doc, name, (provider_id, "type"), raw.get("type"), taxonomies, "provider_types", "a provider type")
+            self._check_key(
+                doc, name, (provider_id, "type"), raw.get("type"), taxonomies, "provider_types", "a provider type"
+            )
             self._check_key(doc, name, (provider_id, "region"), raw.get("region"), taxonomies, "regions", "a region")
         if not ok:
             return None
@@ -162,9 +166,15 @@ class _Checker:
     def _check_credential(self, doc, name, credential_id, taxonomies, providers) -> None:
         """Rules the schema cannot express; each looks only at values of the right shape."""
         data = doc.data
-        if providers is not None and isinstance(data.get("provider"), str) and data["provider"] not in providers:
+        provider = data.get("provider")
+        if (
+            providers is not None
+            and isinstance(provider, str)
+            and ID_PATTERN.match(provider)
+            and provider not in providers
+        ):
             known = ", ".join(sorted(providers)) or "(none yet)"
-            self._problem(doc, name, ("provider",), f"{data['provider']!r} is not in data/providers.yml; use one of: {known}")
+            self._problem(doc, name, ("provider",), f"{provider!r} is not in data/providers.yml; use one of: {known}")
         for field, (vocabulary, noun) in VOCABULARY_FIELDS.items():
             value = data.get(field)
             if isinstance(value, list):
@@ -183,12 +193,18 @@ class _Checker:
                 if isinstance(written, str) and PARTIAL_DATE.match(written):
                     self._check_real_date(doc, name, ("intake", position), written)
         if isinstance(data.get("aliases"), list) and credential_id in data["aliases"]:
-            self._problem(doc, name, ("aliases",), f"an alias must be an earlier id, not this record's own id (got {credential_id!r})")
+            self._problem(
+                doc,
+                name,
+                ("aliases",),
+                f"an alias must be an earlier id, not this record's own id (got {credential_id!r})",
+            )
         self._check_texts(doc, name, (), data)
 
     def _check_key(self, doc, name, path, key, taxonomies, vocabulary, noun) -> None:
         terms = taxonomies.terms(vocabulary)
-        if isinstance(key, str) and key not in terms:
+        # A malformed key is the schema's to report; checking it here too would say it twice.
+        if isinstance(key, str) and ID_PATTERN.match(key) and key not in terms:
             known = ", ".join(sorted(terms))
             self._problem(doc, name, path, f"{key!r} is not {noun} in data/taxonomies.yml; use one of: {known}")
 
@@ -202,9 +218,7 @@ class _Checker:
     def _check_past_date(self, doc, name, path, written) -> None:
         partial = self._check_real_date(doc, name, path, written)
         if partial and partial.earliest() > self.today:
-            self._problem(
-                doc, name, path, f"is in the future (got {shown(written)}): write a date no later than today"
-            )
+            self._problem(doc, name, path, f"is in the future (got {shown(written)}): write a date no later than today")
 
     def _check_texts(self, doc, name, path, value) -> None:
         """Texts are plain (description is Markdown), and never carry HTML."""
@@ -231,7 +245,8 @@ class _Checker:
                 if other is not None and other is not credential:
                     taken = "the id" if other.id == alias else "an alias"
                     self._cross_problem(
-                        credential, ("aliases",),
+                        credential,
+                        ("aliases",),
                         f"{alias!r} is already {taken} of {other.source_file}: an address can lead to one record only",
                     )
                 owner.setdefault(alias, credential)
@@ -244,8 +259,10 @@ class _Checker:
                     self._cross_problem(credential, path, "a credential cannot stack into itself")
                 elif target.credential not in self.file_ids:
                     self._cross_problem(
-                        credential, path,
-                        f"{target.credential!r} is not the id of any file in data/credentials/: write the id of an existing record",
+                        credential,
+                        path,
+                        f"{target.credential!r} is not the id of any file in data/credentials/: "
+                        "write the id of an existing record",
                     )
 
     def _cross_problem(self, credential: Credential, path: tuple, message: str) -> None:

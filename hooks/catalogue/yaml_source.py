@@ -76,9 +76,7 @@ class _NodeReader:
             return self.loader.construct_object(node)
         line = node.start_mark.line + 1
         tag = node.tag.replace(_CORE, "!!", 1)
-        self.doc.errors.append(
-            (line, path, f"the YAML tag '{tag}' is not allowed: write a plain value, without '!'")
-        )
+        self.doc.errors.append((line, path, f"the YAML tag '{tag}' is not allowed: write a plain value, without '!'"))
         return None
 
     def mapping(self, node, path: tuple) -> dict:

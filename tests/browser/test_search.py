@@ -1,0 +1,290 @@
+"""The catalogue page in a real Chromium: search, filters, the URL as state, accessibility.
+
+The site is built from tests/fixtures/search-data/: seven records with accented titles, every
+kind of cost, delivery and intake, one paused and one discontinued.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import axe_violations, screenshot
+from support import copy_project, mkdocs_build
+
+FIXTURE_DATA = Path(__file__).parent.parent / "fixtures" / "search-data"
+LISTED = {
+    "cuisine-saine",
+    "gestion-hospitaliere",
+    "sante-mentale",
+    "securite-au-travail",
+    "soins-hopital",
+    "technicien-electricite",
+}
+
+
+def blank_knowledge_pages(project: Path) -> None:
+    """The hand-written pages link to shipped records this data does not have: keep only titles."""
+    for path in (project / "docs").rglob("*.md"):
+        path.write_text(f"# {path.stem}\n", encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("search-site")
+    project = copy_project(root / "project", data=FIXTURE_DATA)
+    blank_knowledge_pages(project)
+    result = mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def search_server(search_site):
+    handler = functools.partial(_QuietHandler, directory=str(search_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def catalogue_page(browser, search_server):
+    """A fresh browser context on the catalogue page; `open(query, lang)` loads it and waits for results."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    foreign = []
+    page.on(
+        "request", lambda request: foreign.append(request.url) if not request.url.startswith(search_server) else None
+    )
+
+    def open_catalogue(query: str = "", lang: str = "fr"):
+        page.goto(search_server + ("en/" if lang == "en" else "") + "catalogue/" + query)
+        wait_ready(page)
+        return page
+
+    page.open = open_catalogue
+    page.foreign = foreign
+    yield page
+    context.close()
+
+
+def wait_ready(page) -> None:
+    page.wait_for_selector("#mc-search[data-ready='true']")
+
+
+def result_ids(page) -> set[str]:
+    hrefs = page.locator("[data-results] .mc-card__title a").evaluate_all("links => links.map(a => a.href)")
+    return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
+
+
+def status(page) -> str:
+    return page.locator("#mc-status").inner_text()
+
+
+def count_of(page, param: str, key: str) -> str:
+    return page.locator(f"label[for='mc-{param}-{key}'] [data-count]").inner_text()
+
+
+def type_query(page, text: str) -> None:
+    search_box = page.get_by_label("Mots à chercher")
+    search_box.fill("")
+    search_box.press_sequentially(text)
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+def test_without_words_or_filters_every_listed_credential_shows(catalogue_page):
+    page = catalogue_page.open()
+    assert result_ids(page) == LISTED
+    assert status(page) == "6 microcertifications trouvées"
+    assert catalogue_page.foreign == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("securite", {"securite-au-travail", "cuisine-saine"}),
+        ("hopital", {"soins-hopital"}),
+        ("electricite", {"technicien-electricite"}),
+        ("securite travail", {"securite-au-travail"}),
+        ("secu", {"securite-au-travail", "cuisine-saine"}),  # while typing
+    ],
+)
+def test_french_words_without_accents_find_accented_titles(catalogue_page, typed, found):
+    page = catalogue_page.open()
+    type_query(page, typed)
+    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=typed)
+    assert result_ids(page) == found
+
+
+def test_discontinued_credentials_never_appear(catalogue_page):
+    page = catalogue_page.open("?q=incendie")
+    assert result_ids(page) == set()
+    assert status(page).startswith("Aucune microcertification ne correspond")
+
+
+def test_english_page_searches_english_with_english_stemming(catalogue_page):
+    page = catalogue_page.open("?q=hospitals", lang="en")
+    assert result_ids(page) == {"soins-hopital", "gestion-hospitaliere"}
+    assert status(page) == "2 micro-credentials found"
+    paused = page.locator(".mc-card", has_text="Hospital management").locator(".mc-tags li").first
+    assert paused.inner_text() == "Enrolment paused"
+
+
+# -- filters ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("param", "key", "found"),
+    [
+        ("sector", "health", {"soins-hopital", "sante-mentale"}),
+        ("pathway", "independence", {"sante-mentale", "cuisine-saine"}),
+        ("cost", "free", {"securite-au-travail", "cuisine-saine"}),
+        ("cost", "not-specified", {"sante-mentale"}),
+        ("delivery", "online", {"securite-au-travail", "gestion-hospitaliere"}),
+        ("delivery", "not-specified", {"sante-mentale"}),
+        ("region", "central", {"technicien-electricite", "cuisine-saine"}),
+        ("hours", "100-plus", {"technicien-electricite"}),
+        ("funding", "osap", {"soins-hopital", "technicien-electricite"}),
+        ("language", "fr", {"securite-au-travail", "soins-hopital", "cuisine-saine"}),
+        ("intake", "continuous", {"securite-au-travail", "cuisine-saine"}),
+        ("intake", "upcoming", {"soins-hopital"}),  # 2099; the 2020 start has passed
+    ],
+)
+def test_each_filter_narrows_the_list_and_its_count_is_right(catalogue_page, param, key, found):
+    page = catalogue_page.open()
+    assert count_of(page, param, key) == f"({len(found)})"
+    page.locator(f"#mc-{param}-{key}").check()
+    assert result_ids(page) == found
+    assert page.evaluate("location.search") == f"?{param}={key}"
+
+
+def test_filters_combine_with_each_other_and_with_words(catalogue_page):
+    page = catalogue_page.open()
+    page.locator("#mc-sector-trades-transport-equipment").check()
+    page.locator("#mc-sector-health").check()  # within a filter: either
+    assert result_ids(page) == {"securite-au-travail", "technicien-electricite", "soins-hopital", "sante-mentale"}
+    page.locator("#mc-funding-osap").check()  # across filters: both
+    assert result_ids(page) == {"technicien-electricite", "soins-hopital"}
+    # Counts say what ticking an option would give with the other filters kept.
+    assert count_of(page, "funding", "osap") == "(2)"
+    assert count_of(page, "sector", "sales-service") == "(0)"
+    assert count_of(page, "delivery", "hybrid") == "(1)"
+    type_query(page, "hopital")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'hopital'")
+    assert result_ids(page) == {"soins-hopital"}
+    assert status(page) == "1 microcertification trouvée"
+    page.get_by_role("button", name="Effacer les filtres").click()
+    assert result_ids(page) == {"soins-hopital"}  # the words stay
+    assert page.evaluate("location.search") == "?q=hopital"
+
+
+def test_the_count_is_announced_politely_in_the_page_language(catalogue_page):
+    page = catalogue_page.open()
+    live = page.locator("[aria-live='polite']")
+    assert live.count() == 1
+    assert live.inner_text() == "6 microcertifications trouvées"
+    page.locator("#mc-cost-free").check()
+    assert live.inner_text() == "2 microcertifications trouvées"
+    type_query(page, "zzzz")
+    page.wait_for_function("() => document.querySelector('[aria-live]').textContent.startsWith('Aucune')")
+
+
+# -- the URL holds the state --------------------------------------------------------------
+
+SHARED = "?q=securite&sector=trades-transport-equipment&cost=free"
+
+
+def test_a_shared_url_shows_the_same_list_after_reload_and_in_a_new_browser(catalogue_page, browser, search_server):
+    page = catalogue_page.open(SHARED)
+    assert result_ids(page) == {"securite-au-travail"}
+    assert page.get_by_label("Mots à chercher").input_value() == "securite"
+    assert page.locator("#mc-sector-trades-transport-equipment").is_checked()
+    assert page.locator("#mc-cost-free").is_checked()
+    page.reload()
+    wait_ready(page)
+    assert result_ids(page) == {"securite-au-travail"}
+    assert page.locator("#mc-cost-free").is_checked()
+
+    other = browser.new_context()
+    try:
+        fresh = other.new_page()
+        fresh.goto(search_server + "catalogue/" + SHARED)
+        wait_ready(fresh)
+        assert result_ids(fresh) == {"securite-au-travail"}
+        assert fresh.locator("#mc-sector-trades-transport-equipment").is_checked()
+        assert status(fresh) == "1 microcertification trouvée"
+    finally:
+        other.close()
+
+
+def test_back_and_forward_walk_through_the_filters(catalogue_page):
+    page = catalogue_page.open()
+    page.locator("#mc-sector-health").check()
+    page.locator("#mc-cost-not-specified").check()
+    assert result_ids(page) == {"sante-mentale"}
+    page.go_back()
+    page.wait_for_function("() => location.search === '?sector=health'")
+    assert result_ids(page) == {"soins-hopital", "sante-mentale"}
+    assert not page.locator("#mc-cost-not-specified").is_checked()
+    page.go_back()
+    page.wait_for_function("() => location.search === ''")
+    assert result_ids(page) == LISTED
+    page.go_forward()
+    page.wait_for_function("() => location.search === '?sector=health'")
+    assert page.locator("#mc-sector-health").is_checked()
+    assert result_ids(page) == {"soins-hopital", "sante-mentale"}
+
+
+def test_keyboard_alone_searches_filters_and_opens_a_result(catalogue_page):
+    page = catalogue_page.open()
+    page.locator("#mc-q").focus()
+    page.keyboard.type("hopital")
+    page.wait_for_function("() => location.search === '?q=hopital'")
+    page.keyboard.press("Tab")  # to the filters' summary, then the clear button, then the first box
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.evaluate("location.search") == "?q=hopital&sector=legislative-senior-management"
+    assert result_ids(page) == set()
+    page.keyboard.press("Space")
+    assert result_ids(page) == {"soins-hopital"}
+    page.locator("[data-results] a").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/mc/soins-hopital/")
+
+
+# -- accessibility and screenshots --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_catalogue_page_with_filters_open_has_no_accessibility_violation(catalogue_page, lang):
+    page = catalogue_page.open("?sector=health,trades-transport-equipment&cost=free", lang=lang)
+    assert page.locator("[data-filters]").get_attribute("open") is not None
+    assert result_ids(page) == {"securite-au-travail"}
+    screenshot(page, f"catalogue-filters-{lang}")
+    assert axe_violations(page) == []
+    assert catalogue_page.foreign == []
+
+
+def test_catalogue_page_on_a_phone(browser, search_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(search_server + "catalogue/?q=soins")
+        wait_ready(page)
+        assert result_ids(page) == {"soins-hopital", "sante-mentale", "gestion-hospitaliere"}
+        screenshot(page, "catalogue-phone-fr")
+        assert axe_violations(page) == []
+    finally:
+        context.close()

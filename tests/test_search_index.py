@@ -1,0 +1,148 @@
+"""The search index the build writes: offline, accent-insensitive, and readable by lunr.js."""
+
+import json
+import re
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+from catalogue.render import Renderer
+from catalogue.search_index import PIPELINES, build_search_assets, fold_accents, words
+from catalogue.validate import load_catalogue
+from lunr.index import Index
+from lunr.token import Token
+from support import PROJECT
+
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "search-data"
+
+
+@pytest.fixture(scope="module")
+def fixture_project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("search-data")
+    shutil.copytree(FIXTURE_DATA, root / "data")
+    shutil.copytree(PROJECT / "data" / "schema", root / "data" / "schema")
+    return root
+
+
+@pytest.fixture(scope="module")
+def catalogue(fixture_project):
+    return load_catalogue(fixture_project)
+
+
+@pytest.fixture(scope="module")
+def assets(catalogue):
+    renderer = Renderer(PROJECT / "overrides" / "catalogue", catalogue)
+    return build_search_assets(catalogue, renderer.card_facts)
+
+
+def _search(assets, lang: str, text: str) -> list[str]:
+    """Search as catalogue.js does: each typed word through the index pipeline, all required."""
+    data = json.loads(assets.files[assets.index_file[lang]])
+    records = json.loads(assets.files[assets.records_file[lang]])["records"]
+    index = Index.load(data["index"])
+    terms = [str(t) for w in words(text) for t in index.pipeline.run_string(w)]
+    query = " ".join(f"+{term}*" for term in terms)
+    return sorted(records[int(hit["ref"])]["id"] for hit in index.search(query))
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [("Sécurité", "securite"), ("HÔPITAL", "hopital"), ("cœur", "coeur"), ("Ça", "ca"), ("naïve", "naive")],
+)
+def test_accents_and_case_are_folded(written, folded):
+    assert fold_accents(written) == folded
+
+
+def test_words_split_on_apostrophes_hyphens_and_slashes():
+    assert words("Technicien d'électricité") == ["Technicien", "d", "électricité"]
+    assert words("l’hôpital pré-emploi OSAP/RAFEO") == ["l", "hôpital", "pré", "emploi", "OSAP", "RAFEO"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("securite", ["cuisine-saine", "securite-au-travail"]),
+        ("hopital", ["soins-hopital"]),
+        ("electricite", ["technicien-electricite"]),
+        ("Sécurité au travail", ["securite-au-travail"]),
+        ("cablage", ["technicien-electricite"]),  # a keyword
+    ],
+)
+def test_french_queries_without_accents_find_accented_records(assets, typed, found):
+    assert _search(assets, "fr", typed) == found
+
+
+def test_english_index_stems_english(assets):
+    assert _search(assets, "en", "hospitals") == ["gestion-hospitaliere", "soins-hopital"]
+
+
+def test_discontinued_records_leave_search_and_paused_ones_stay_marked(assets):
+    for lang in ("fr", "en"):
+        records = json.loads(assets.files[assets.records_file[lang]])["records"]
+        by_id = {r["id"]: r for r in records}
+        assert "securite-incendie-ancienne" not in by_id
+        assert by_id["gestion-hospitaliere"]["status"] == "paused"
+        assert "status" not in by_id["soins-hopital"]
+    assert _search(assets, "fr", "incendie") == []
+
+
+def test_records_carry_the_filter_keys_and_card_facts(assets):
+    records = json.loads(assets.files[assets.records_file["fr"]])["records"]
+    hospital = next(r for r in records if r["id"] == "soins-hopital")
+    assert hospital["filters"] == {
+        "sector": ["health"],
+        "pathway": ["postsecondary"],
+        "cost": ["100-499"],
+        "delivery": ["in-person"],
+        "region": ["east"],
+        "hours": ["50-99"],
+        "funding": ["osap"],
+        "language": ["fr", "en"],
+    }
+    assert hospital["starts"] == ["2099-01-15"] and hospital["continuous"] is False
+    assert hospital["facts"] == ["450\u00a0$", "En personne", "60 heures d'apprentissage", "RAFEO"]
+    assert hospital["url"] == "../mc/soins-hopital/"
+
+
+def test_the_index_holds_no_display_text(assets):
+    index_text = assets.files[assets.index_file["fr"]]
+    assert "Soins à l'hôpital" not in index_text
+    assert "Aider le personnel" not in index_text
+
+
+def test_building_the_index_never_touches_the_network(catalogue, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the search index build opened a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    renderer = Renderer(PROJECT / "overrides" / "catalogue", catalogue)
+    assert build_search_assets(catalogue, renderer.card_facts).files
+
+
+def test_the_french_stemmer_agrees_with_lunr_fr_js(catalogue):
+    """The build stems with Python's Snowball, the browser with lunr-languages: same stems."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    texts = [c.title.fr + " " + c.summary.fr for c in catalogue.credentials]
+    texts += [path.read_text(encoding="utf-8") for path in (PROJECT / "data" / "credentials").glob("*.yml")]
+    vocabulary = sorted({fold_accents(w) for text in texts for w in re.findall(r"\w+", text)})
+    stem = PIPELINES["fr"].functions[-1]
+    python_stems = [str(stem(Token(word))) for word in vocabulary]
+    script = (
+        "const lunr=require('lunr');require('lunr-languages/lunr.stemmer.support.js')(lunr);"
+        "require('lunr-languages/lunr.fr.js')(lunr);"
+        "const words=JSON.parse(require('fs').readFileSync(0,'utf8'));"
+        "console.log(JSON.stringify(words.map(w=>lunr.fr.stemmer(new lunr.Token(w)).toString())));"
+    )
+    result = subprocess.run(
+        [node, "-e", script], input=json.dumps(vocabulary), capture_output=True, text=True, cwd=PROJECT, check=True
+    )
+    js_stems = json.loads(result.stdout)
+    differences = {w: (p, j) for w, p, j in zip(vocabulary, python_stems, js_stems, strict=True) if p != j}
+    # Known: Snowball 3 (Python) strips « -aise » further than the 2010 port in lunr-languages.
+    assert set(differences) <= {"francaise", "francaises"}, differences
+    assert len(vocabulary) > 200
