@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -13,6 +14,7 @@ from .model import PartialDate
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
 
+@cache  # Babel parses its locale data on every call; a catalogue has few distinct amounts
 def money(amount: float, lang: str) -> str:
     """« 1 000 $ » and "$1,000"; cents only when there are some."""
     locale = LOCALES[lang]
@@ -22,6 +24,7 @@ def money(amount: float, lang: str) -> str:
     return format_currency(amount, "CAD", format=pattern, locale=locale, currency_digits=False)
 
 
+@cache
 def number(value: float, lang: str) -> str:
     return format_decimal(value, locale=LOCALES[lang])
 

@@ -23,6 +23,9 @@ class Renderer:
         self.templates_dir = Path(templates_dir)
         self.catalogue = catalogue
         self.strings = load_strings(self.templates_dir)
+        # A credential appears in a dozen lists; its card is rendered once per (id, language, level, link).
+        self._cards: dict[tuple, Markup] = {}
+        self._facts: dict[tuple, list[str]] = {}
 
     @cached_property
     def environment(self) -> Environment:
@@ -49,6 +52,27 @@ class Renderer:
 
     def card_facts(self, credential, lang: str) -> list[str]:
         """The short labels of a card (cost, delivery, hours, funding): on group pages and in search results."""
+        key = (credential.id, lang)
+        if key not in self._facts:
+            self._facts[key] = self._card_facts(credential, lang)
+        return self._facts[key]
+
+    def card(self, credential, lang: str, href: str, level: int = 2) -> Markup:
+        key = (credential.id, lang, href, level)
+        if key not in self._cards:
+            self._cards[key] = Markup(
+                self.environment.get_template("_card.html").render(
+                    c=credential,
+                    lang=lang,
+                    href=href,
+                    level=level,
+                    provider=self.catalogue.providers[credential.provider],
+                    facts=self.card_facts(credential, lang),
+                )
+            )
+        return self._cards[key]
+
+    def _card_facts(self, credential, lang: str) -> list[str]:
         taxonomies = self.catalogue.taxonomies
         c = credential
         if c.cost_amount is None:
@@ -85,6 +109,9 @@ class Renderer:
             link=link,
             asset=asset,
             card_facts=lambda credential: self.card_facts(credential, lang),
+            card=lambda credential, level=2: self.card(
+                credential, lang, link(addresses.credential_page(credential.id)), level
+            ),
             by_title=lambda credentials: sorted(credentials, key=lambda c: sort_key(c.title[lang])),
             provider_of=lambda credential: self.catalogue.providers[credential.provider],
             **context,

@@ -21,7 +21,9 @@ class Schema:
     def __init__(self, path: Path):
         self.root = json.loads(path.read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(self.root)
-        self.validator = Draft202012Validator(self.root)
+        # Validate against a copy with every local $ref written out in place: looking references
+        # up took most of the validation time. Rules and messages still come from self.root.
+        self.validator = Draft202012Validator(self._inlined(self.root))
 
     def problems(self, doc: YamlDocument, file: str) -> list[Problem]:
         """Schema failures, leaving out values the YAML reader already refused."""
@@ -110,6 +112,17 @@ class Schema:
         while "$ref" in chain[0]:
             chain.insert(0, self._resolve({"$ref": chain[0]["$ref"]}))
         return chain
+
+    def _inlined(self, schema):
+        """The schema with each {"$ref": "#/$defs/x", …} replaced by {"allOf": [x], …}."""
+        if isinstance(schema, list):
+            return [self._inlined(item) for item in schema]
+        if not isinstance(schema, dict):
+            return schema
+        inlined = {key: self._inlined(value) for key, value in schema.items() if key not in ("$ref", "$defs")}
+        if "$ref" in schema:
+            inlined["allOf"] = [self._inlined(self._resolve(schema))]
+        return inlined
 
     def _resolve(self, schema: dict) -> dict:
         ref = schema.get("$ref")
