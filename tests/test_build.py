@@ -20,6 +20,7 @@ EDITORIAL_PAGES = {
     "practitioners/index.html",
     "practitioners/referral-sheet/index.html",
     "about/index.html",
+    "links/index.html",
     "contributing/index.html",
     "editors/index.html",
     "editors/fields/index.html",

@@ -15,6 +15,7 @@ KNOWLEDGE_PAGES = [
     "practitioners/",
     "practitioners/referral-sheet/",
     "about/",
+    "links/",
     "contributing/",
     "editors/",
     "editors/fields/",
