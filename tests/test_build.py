@@ -148,3 +148,21 @@ def test_the_core_imports_no_mkdocs():
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT / "hooks", capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def article(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<article class="mc-credential"')
+    return " ".join(html[start : html.index("</article>", start)].split())
+
+
+def test_prerendered_pages_are_what_markdown_would_have_made(tmp_path):
+    """The hook skips Markdown for generated HTML; MkDocs alone on the same files gives the same page."""
+    project = copy_project(tmp_path / "project")
+    assert mkdocs_build(project, tmp_path / "ours").returncode == 0
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("hooks:\n  - hooks/mkdocs_catalogue.py\n", ""), encoding="utf-8")
+    (project / "hooks" / "mkdocs_catalogue.py").unlink()  # a build without the hook must not run it
+    assert mkdocs_build(project, tmp_path / "markdown").returncode == 0
+    for page in ("mc/st-lawrence-cybersecurity/index.html", "en/mc/northern-legal-office-assistant/index.html"):
+        assert article(tmp_path / "ours" / page) == article(tmp_path / "markdown" / page)

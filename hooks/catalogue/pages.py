@@ -75,7 +75,8 @@ class SitePlan:
 
     def _page(self, page, lang, template, title, description="", hide=("navigation",), **context):
         body = self.renderer.render(template, page, lang, **context)
-        front = {"title": title, "description": description or title, "hide": list(hide)}
+        # "prerendered": the body is finished HTML, see on_page_markdown in hooks/mkdocs_catalogue.py.
+        front = {"title": title, "description": description or title, "hide": list(hide), "prerendered": True}
         return PageSource(page, lang, front, body)
 
     def _home(self, lang: str) -> PageSource:
