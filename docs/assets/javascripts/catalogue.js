@@ -133,10 +133,26 @@
     return terms;
   }
 
-  /* Positions of the records matching the words, best first; null when there are no words. */
+  /* Positions of the records matching the words, best first; null when there are no words.
+   * Several keys give the same words (a space, a letter below PREFIX_MIN): the last answers are
+   * kept, as a lunr query over a large index costs far more than a lookup. */
+  var hitsCache = new Map();
+  var HITS_CACHE_SIZE = 50;
+
   function searchHits(text) {
     var terms = queryTerms(text);
     if (!terms.length) return null;
+    var key = terms.join(" ");
+    var hits = hitsCache.get(key);
+    if (!hits) {
+      hits = runQuery(terms);
+      if (hitsCache.size >= HITS_CACHE_SIZE) hitsCache.delete(hitsCache.keys().next().value);
+      hitsCache.set(key, hits);
+    }
+    return hits;
+  }
+
+  function runQuery(terms) {
     return index.query(function (query) {
       terms.forEach(function (term) {
         var asPrefix = term.length >= PREFIX_MIN;
@@ -165,9 +181,59 @@
     });
   }
 
-  function matches(record, param, selected) {
-    if (!selected.size) return true;
-    return record.filters[param].some(function (key) { return selected.has(key); });
+  /* Filter keys as numbers, built once: each (filter, key) pair is a slot, and a record lists its
+   * slots filter by filter in one typed array. Counting then adds into a typed array instead of
+   * objects keyed by strings: with thousands of matches, that was most of a keystroke's work. */
+  var slotsOfFilter = params.map(function () { return new Map(); }); // per filter: key -> slot
+  var slotTotal = 0;
+  var recordSlots = new Int32Array(0);
+  var slotStart = new Int32Array(1); // record r's slots for filter f start at slotStart[r * params.length + f]
+  var countCells = []; // per checkbox: its slot, its "(n)" node and the number it shows
+
+  function slotOf(filter, key) {
+    var slots = slotsOfFilter[filter];
+    if (!slots.has(key)) slots.set(key, slotTotal++);
+    return slots.get(key);
+  }
+
+  function buildFacetTables(recordList) {
+    params.forEach(function (param, filter) {
+      checkboxes(param).forEach(function (box) {
+        countCells.push({ slot: slotOf(filter, box.value), node: box.labels[0].querySelector("[data-count]"), shown: -1 });
+      });
+    });
+    var starts = new Int32Array(recordList.length * params.length + 1);
+    var slots = [];
+    recordList.forEach(function (record, position) {
+      params.forEach(function (param, filter) {
+        starts[position * params.length + filter] = slots.length;
+        record.filters[param].forEach(function (key) { slots.push(slotOf(filter, key)); });
+      });
+    });
+    starts[starts.length - 1] = slots.length;
+    recordSlots = Int32Array.from(slots);
+    slotStart = starts;
+  }
+
+  /* The ticked keys as slots; a filter with ticks is active (a key no record has matches nothing). */
+  function selection(state) {
+    var wanted = new Uint8Array(slotTotal);
+    var active = params.map(function (param, filter) {
+      state.filters[param].forEach(function (key) {
+        if (slotsOfFilter[filter].has(key)) wanted[slotsOfFilter[filter].get(key)] = 1;
+      });
+      return state.filters[param].size > 0;
+    });
+    return { wanted: wanted, active: active };
+  }
+
+  function hasWantedSlot(cell, wanted) {
+    for (var k = slotStart[cell]; k < slotStart[cell + 1]; k++) if (wanted[recordSlots[k]]) return true;
+    return false;
+  }
+
+  function addCounts(counts, firstCell, endCell) {
+    for (var k = slotStart[firstCell]; k < slotStart[endCell]; k++) counts[recordSlots[k]]++;
   }
 
   /* The results, and per filter option how many results ticking it would give alongside the
@@ -175,21 +241,23 @@
   function evaluate(state) {
     var hits = searchHits(state.q);
     var candidates = hits || byTitleOrder;
-    var counts = {};
-    params.forEach(function (param) { counts[param] = {}; });
+    var chosen = selection(state);
+    var filterTotal = params.length;
+    var counts = new Int32Array(slotTotal);
     var results = [];
-    candidates.forEach(function (position) {
-      var record = records[position];
-      var failed = params.filter(function (param) { return !matches(record, param, state.filters[param]); });
-      if (failed.length > 1) return;
-      params.forEach(function (param) {
-        if (failed.length === 1 && failed[0] !== param) return;
-        record.filters[param].forEach(function (key) {
-          counts[param][key] = (counts[param][key] || 0) + 1;
-        });
-      });
-      if (!failed.length) results.push(record);
-    });
+    for (var i = 0; i < candidates.length; i++) {
+      var first = candidates[i] * filterTotal;
+      var failed = -1;
+      var failures = 0;
+      for (var filter = 0; filter < filterTotal && failures < 2; filter++) {
+        if (chosen.active[filter] && !hasWantedSlot(first + filter, chosen.wanted)) { failed = filter; failures++; }
+      }
+      if (failures === 1) addCounts(counts, first + failed, first + failed + 1);
+      if (failures === 0) {
+        addCounts(counts, first, first + filterTotal); // a record's slots for all filters are contiguous
+        results.push(records[candidates[i]]);
+      }
+    }
     return { results: results, counts: counts };
   }
 
@@ -227,16 +295,56 @@
     return item;
   }
 
+  /* Cards are made once per record and kept: a card left in place on the next key costs no new
+   * style or layout, and most of the first page stays while a word is typed. */
+  var cardCache = new Map();
+
+  function cardOf(record) {
+    var node = cardCache.get(record);
+    if (!node) {
+      node = card(record);
+      cardCache.set(record, node);
+    }
+    return node;
+  }
+
   function showMore() {
     var firstNew = shownCount;
     var fragment = document.createDocumentFragment();
-    shown.slice(shownCount, shownCount + PAGE_SIZE).forEach(function (record) { fragment.appendChild(card(record)); });
+    shown.slice(shownCount, shownCount + PAGE_SIZE).forEach(function (record) { fragment.appendChild(cardOf(record)); });
     list.appendChild(fragment);
     shownCount = Math.min(shown.length, shownCount + PAGE_SIZE);
-    var left = shown.length - shownCount;
-    moreButton.hidden = left === 0;
-    moreButton.textContent = strings.more.replace("{n}", numberFormat.format(Math.min(left, PAGE_SIZE)));
+    updateMoreButton();
     return list.children[firstNew];
+  }
+
+  /* The first page of results, moving or adding only the cards that differ from those shown. */
+  function showFirstPage() {
+    var cards = shown.slice(0, PAGE_SIZE).map(cardOf);
+    cards.forEach(function (node, position) {
+      var current = list.children[position];
+      if (current !== node) list.insertBefore(node, current || null);
+    });
+    while (list.children.length > cards.length) list.removeChild(list.lastChild);
+    shownCount = cards.length;
+    updateMoreButton();
+  }
+
+  function updateMoreButton() {
+    var left = shown.length - shownCount;
+    var text = strings.more.replace("{n}", numberFormat.format(Math.min(left, PAGE_SIZE)));
+    moreButton.hidden = left === 0;
+    if (moreButton.textContent !== text) moreButton.textContent = text;
+  }
+
+  /* Only the numbers that changed are written: each write makes the filter column lay out again. */
+  function showCounts(counts) {
+    countCells.forEach(function (cell) {
+      var n = counts[cell.slot];
+      if (n === cell.shown) return;
+      cell.shown = n;
+      cell.node.textContent = "(" + numberFormat.format(n) + ")";
+    });
   }
 
   function countText(n) {
@@ -248,17 +356,9 @@
   function render(state) {
     var outcome = evaluate(state);
     shown = outcome.results;
-    shownCount = 0;
-    list.textContent = "";
-    showMore();
+    showFirstPage();
     status.textContent = countText(shown.length);
-    fieldsets.forEach(function (fieldset) {
-      var param = fieldset.dataset.filter;
-      checkboxes(param).forEach(function (box) {
-        var n = outcome.counts[param][box.value] || 0;
-        box.labels[0].querySelector("[data-count]").textContent = "(" + numberFormat.format(n) + ")";
-      });
-    });
+    showCounts(outcome.counts);
   }
 
   // -- events -------------------------------------------------------------------------------
@@ -312,6 +412,7 @@
     index = lunr.Index.load(search.index);
     records = loaded[1].records;
     addIntakeKeys(records);
+    buildFacetTables(records);
     byTitleOrder = titleOrder(records);
     var state = stateFromUrl(location.search);
     showState(state);
