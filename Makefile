@@ -48,4 +48,5 @@ bench: install browser
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site test-artifacts .pytest_cache docs/mc docs/browse docs/index.*.md docs/catalogue.*.md docs/editors.*.md docs/assets/catalogue-data
+	rm -rf site test-artifacts .pytest_cache
+	git clean -fdX docs  # the pages the build generated (all git-ignored)

@@ -9,16 +9,11 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-GENERATED = (
-    "docs/mc",
-    "docs/browse",
-    "docs/index.fr.md",
-    "docs/index.en.md",
-    "docs/catalogue.fr.md",
-    "docs/catalogue.en.md",
-    "docs/editors.fr.md",
-    "docs/editors.en.md",
-    "docs/assets/catalogue-data",
+# Pages and assets the build writes under docs/: the same list git ignores, read from .gitignore.
+GENERATED = tuple(
+    line.strip().strip("/")
+    for line in (PROJECT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    if line.startswith("/docs/")
 )
 
 
