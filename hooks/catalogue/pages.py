@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import addresses
 from .field_docs import field_docs
-from .groups import FACETS, NOT_SPECIFIED, free_credentials, groups_of
+from .groups import FACETS, free_credentials, groups_of
 from .model import LANGUAGES, Bilingual, Catalogue
 from .render import Renderer
 from .search_index import DATA_FOLDER, SearchAssets, filters
@@ -226,5 +226,3 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, str] 
                 removed += 1
     return WriteReport(written, unchanged, removed)
 
-
-__all__ = ["NOT_SPECIFIED", "PageSource", "SitePlan", "WriteReport", "write_pages"]
