@@ -225,4 +225,3 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, str] 
                 path.unlink()
                 removed += 1
     return WriteReport(written, unchanged, removed)
-
