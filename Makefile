@@ -6,23 +6,32 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser site serve test lint bench clean check new
+.PHONY: install browser site serve test lint bench clean check new lock
 
 install: $(VENV)/.installed node_modules/.installed
 
+# requirements.txt pins every package and its hashes: pip refuses anything that differs.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
+
+# After changing requirements.in: pin the new set, with hashes, into requirements.txt.
+lock: install
+	$(PY) -m pip install --quiet pip-tools
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium: the browser tests drive it (Playwright's own browser download cannot work here).
+# Debian packages the tests use: Chromium, which they drive (Playwright's own browser download
+# cannot work here), and the zbar library that decodes the QR codes back to addresses.
+DEBIAN_PACKAGES := chromium chromium-driver libzbar0
 browser:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver; }
+	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(DEBIAN_PACKAGES); }
 
 site: install
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict

@@ -61,7 +61,7 @@ def test_check_warns_about_records_checked_too_long_ago_and_passes(tmp_path):
         "(12 months ago), and records are checked again after 12 months: check the facts at the source, "
         "then write the date of your check",
         "The data is valid: 4 credentials, 5 providers.",
-        "2 of them were last checked more than 12 months ago: see the warnings above.",
+        "2 of them were based on information more than 12 months old: see the warnings above.",
     ]
 
 

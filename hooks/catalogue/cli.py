@@ -61,16 +61,23 @@ def check(root: Path, today: date) -> int:
     if stale:
         were = "was" if len(stale) == 1 else "were"
         limit = catalogue.taxonomies.stale_after_months
-        print(f"{len(stale)} of them {were} last checked more than {limit} months ago: see the warnings above.")
+        print(f"{len(stale)} of them {were} based on information more than {limit} months old: see the warnings above.")
     return 0
 
 
 def stale_warning(record: StaleRecord, root: Path, limit: int) -> str:
     """One line in the form of a problem, so an editor's tools jump to the `verified` line."""
     credential = record.credential
-    line = read_yaml((root / credential.source_file).read_text(encoding="utf-8")).line_of(("verified",))
+    line = read_yaml((root / credential.source_file).read_text(encoding="utf-8")).line_of((record.field,))
+    where = f"{credential.source_file}:{line}: {record.field}: warning:"
+    if record.field == "source_date":
+        return (
+            f"{where} the source's information dates from {record.date.iso()} ({record.months} months ago), "
+            f"and records are checked again after {limit} months: find the provider's current page, "
+            "then update source, source_date and verified from it"
+        )
     return (
-        f"{credential.source_file}:{line}: verified: warning: last checked {record.verified.iso()} "
+        f"{where} last checked {record.date.iso()} "
         f"({record.months} months ago), and records are checked again after {limit} months: "
         "check the facts at the source, then write the date of your check"
     )

@@ -103,8 +103,9 @@ class Credential:
     pathways: tuple[str, ...]
     source_url: str | None
     source_text: Bilingual | None
-    verified: PartialDate
+    verified: PartialDate  # when an editor last compared the record with its source
     added: PartialDate
+    source_date: PartialDate | None = None  # the date the source bears for its information
     url: Bilingual | None = None
     delivery: str | None = None
     languages: tuple[str, ...] = ()
@@ -130,6 +131,11 @@ class Credential:
     def is_listed(self) -> bool:
         """Discontinued credentials keep their pages but leave listings and search."""
         return self.status != "discontinued"
+
+    @property
+    def information_date(self) -> PartialDate:
+        """How old the facts are: the source's own date, or failing that the day they were checked."""
+        return self.source_date or self.verified
 
     @property
     def is_free(self) -> bool:

@@ -78,6 +78,7 @@ def credential(credential_id: str, source_file: str, raw: dict) -> Credential:
         source_text=Bilingual.of(source) if isinstance(source, dict) else None,
         verified=verified,
         added=partial_date(raw["added"]) if "added" in raw else verified,
+        source_date=partial_date(raw["source_date"]) if "source_date" in raw else None,
         url=_url(raw.get("url")),
         delivery=raw.get("delivery"),
         languages=tuple(raw.get("languages", ())),

@@ -1,4 +1,7 @@
-"""Records whose facts were last checked too long ago: the editors' list of what to re-check.
+"""Records whose information is too old: the editors' list of what to re-check.
+
+The age of a record's information is the date its source bears (`source_date`), or, for a
+record without one, the day an editor checked it (`verified`).
 
 Staleness depends on the day it is asked, so `today` is always passed in: the same data gives
 the same list in a test whatever the clock says.
@@ -16,15 +19,20 @@ from .model import Catalogue, Credential, PartialDate
 @dataclass(frozen=True)
 class StaleRecord:
     credential: Credential
-    months: int  # whole months since `verified`
+    months: int  # whole months since the information's date
 
     @property
-    def verified(self) -> PartialDate:
-        return self.credential.verified
+    def date(self) -> PartialDate:
+        return self.credential.information_date
+
+    @property
+    def field(self) -> str:
+        """The record field that holds that date, where an editor's tools should jump."""
+        return "source_date" if self.credential.source_date else "verified"
 
 
 def stale_records(catalogue: Catalogue, today: date) -> list[StaleRecord]:
-    """Records last checked more than `stale_after_months` before `today`, oldest first.
+    """Records whose information dates from more than `stale_after_months` before `today`, oldest first.
 
     A date written as a year or a month counts from its first day ("2022" is 1 January 2022):
     the editor did not say when in 2022, so the record comes back for checking sooner rather
@@ -32,11 +40,11 @@ def stale_records(catalogue: Catalogue, today: date) -> list[StaleRecord]:
     """
     limit = catalogue.taxonomies.stale_after_months
     found = [
-        StaleRecord(c, months_between(c.verified.earliest(), today))
+        StaleRecord(c, months_between(c.information_date.earliest(), today))
         for c in catalogue.credentials
-        if today > add_months(c.verified.earliest(), limit)
+        if today > add_months(c.information_date.earliest(), limit)
     ]
-    return sorted(found, key=lambda r: (r.verified.earliest(), r.credential.id))
+    return sorted(found, key=lambda r: (r.date.earliest(), r.credential.id))
 
 
 def add_months(day: date, months: int) -> date:

@@ -185,7 +185,7 @@ class _Checker:
         award_type = data.get("award", {}).get("type") if isinstance(data.get("award"), dict) else None
         if isinstance(award_type, str):
             self._check_key(doc, name, ("award", "type"), award_type, taxonomies, "award_types", "an award type")
-        for field in ("verified", "added"):
+        for field in ("verified", "added", "source_date"):
             if isinstance(data.get(field), (str, int)) and PARTIAL_DATE.match(str(data[field])):
                 self._check_past_date(doc, name, (field,), data[field])
         if isinstance(data.get("intake"), list):
