@@ -6,9 +6,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser site serve test lint bench clean check new lock
+.PHONY: install install-test browser site serve test lint bench clean check new lock
 
-install: $(VENV)/.installed node_modules/.installed
+# Building needs Python only; the tests also need the npm packages (axe-core).
+install: $(VENV)/.installed
+install-test: install node_modules/.installed
 
 # requirements.txt pins every package and its hashes: pip refuses anything that differs.
 $(VENV)/.installed: requirements.txt
@@ -50,10 +52,10 @@ lint: install
 	$(PY) -m ruff check hooks tests bench
 	$(PY) -m ruff format --check hooks tests bench
 
-test: install browser lint
+test: install-test browser lint
 	$(PY) -m pytest
 
-bench: install browser
+bench: install-test browser
 	$(PY) bench/run.py
 
 clean:

@@ -15,7 +15,11 @@ class Bilingual:
     en: str
 
     def __getitem__(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        if lang == "fr":
+            return self.fr
+        if lang == "en":
+            return self.en
+        raise KeyError(f"no text in language {lang!r}: a bilingual text has 'fr' and 'en'")
 
     @classmethod
     def of(cls, raw: dict | None) -> Bilingual | None:
