@@ -11,6 +11,7 @@ from pathlib import Path
 
 from catalogue.addresses import DEFAULT_LANGUAGE
 from catalogue.problems import DataInvalid
+from catalogue.render import load_strings
 from catalogue.site import CatalogueBuild, fingerprint
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -36,7 +37,7 @@ def on_config(config, **_):
     templates_dir = Path(config.theme.custom_dir) / "catalogue"
     current = _state.build
     if current is not None and current.fingerprint == fingerprint(project_root, templates_dir):
-        return config
+        return _share_site_settings(config, current)
     try:
         _state.build = CatalogueBuild.load(project_root, Path(config.docs_dir), templates_dir)
     except DataInvalid as invalid:
@@ -50,7 +51,20 @@ def on_config(config, **_):
         report.unchanged,
         report.removed,
     )
+    return _share_site_settings(config, _state.build)
+
+
+def _share_site_settings(config, build: CatalogueBuild):
+    """Who runs the site (data/site.yml), for the theme's header and footer templates."""
+    settings = build.catalogue.site
+    config.extra["catalogue_site"] = settings.for_templates() if settings else None
+    strings = load_strings(build.templates_dir)
+    config.extra["catalogue_words"] = {key: strings[key] for key in THEME_WORDS}
     return config
+
+
+# The site's words that the theme's own templates (header, footer) use, both languages each.
+THEME_WORDS = ("footer_run_by", "footer_contact", "footer_about", "footer_privacy", "skip_to_content")
 
 
 @event_priority(-100)  # last, so any other plugin still sees the page's Markdown as written

@@ -91,15 +91,18 @@ def test_fixture_records_render_every_field_in_each_language(tmp_path):
     assert "1\u00a0000\u00a0$" in french and "$1,000" in english
     assert "45 heures d'apprentissage" in french.replace("&#39;", "'") and "45 learning hours" in english
     assert "11 janvier 2027" in french and "January 11, 2027" in english
-    assert "Faits vérifiés le 20 novembre 2026" in french and "Facts verified on November 20, 2026" in english
+    # The age of the facts is said plainly; a record without source_date is dated by its check.
+    assert "Information datant du 20 novembre 2026" in french and "Information dated November 20, 2026" in english
     assert "<strong>description</strong>" in french
     assert "Expire après 24 mois" in french and "Expires after 24 months" in english
     assert 'href="../free-starter/"' in french  # stacks_into another record
     assert 'href="https://example.org/fr/soins"' in french and 'href="https://example.org/en/care"' in english
     starter = (site / "en/mc/free-starter/index.html").read_text(encoding="utf-8")
     assert "Leads here from" in starter and 'href="../full-record/"' in starter
-    assert "Facts verified in May 2022" in starter and "Continuous intake" in starter
-    assert "Not specified" in starter  # hours, delivery… are unknown
+    assert "Information dated May 2022" in starter and "Continuous intake" in starter
+    # Unknown facts are named together in one sentence, with the provider to ask.
+    assert "Not known yet:</strong> length, delivery mode" in starter and "ask the provider" in starter
+    assert "Not specified" not in starter
     assert "No page of its own is known" in starter  # no url: the provider's site, said so
 
 

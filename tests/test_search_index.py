@@ -102,7 +102,16 @@ def test_records_carry_the_filter_keys_and_card_facts(assets):
         "language": ["fr", "en"],
     }
     assert hospital["starts"] == ["2099-01-15"] and hospital["continuous"] is False
-    assert hospital["facts"] == ["450\u00a0$", "En personne", "60 heures d'apprentissage", "RAFEO"]
+    # Known facts, the sector (no short label in this fixture: its full label), and the mark of
+    # information older than the threshold (checked in 2024-05, twelve months).
+    assert hospital["facts"] == [
+        "450\u00a0$",
+        "En personne",
+        "60 heures d'apprentissage",
+        "RAFEO",
+        "Secteur de la santé",
+        "Info de 2024\u00a0: à confirmer",
+    ]
     assert hospital["url"] == "../mc/soins-hopital/"
 
 

@@ -21,9 +21,11 @@ FACETS = ("sectors", "pathways", "cost", "delivery", "hours", "regions", "provid
 class Group:
     facet: str
     key: str
-    label: Bilingual
+    label: Bilingual  # the everyday name, as on cards and in the filters
     description: Bilingual | None
     credentials: tuple[Credential, ...]
+    official: Bilingual | None = None  # the official title (a sector's NOC title) when it differs
+    code: str | None = None
 
 
 def sort_key(text: str) -> str:
@@ -64,8 +66,8 @@ def groups_of(facet: str, catalogue: Catalogue, not_specified: Bilingual | None)
         for key in keys_of(credential, facet, catalogue):
             members.setdefault(key, []).append(credential)
     groups = [
-        Group(facet, key, label, description, tuple(members.get(key, ())))
-        for key, label, description in _values(facet, catalogue)
+        Group(facet, key, label, description, tuple(members.get(key, ())), official, code)
+        for key, label, description, official, code in _values(facet, catalogue)
     ]
     if not_specified is not None:
         unknown = tuple(members.get(NOT_SPECIFIED, ()))
@@ -80,10 +82,13 @@ def free_credentials(catalogue: Catalogue) -> tuple[Credential, ...]:
 def _values(facet: str, catalogue: Catalogue):
     taxonomies = catalogue.taxonomies
     if facet == "cost":
-        return [(b.key, b.label, None) for b in taxonomies.cost_bands]
+        return [(b.key, b.label, None, None, None) for b in taxonomies.cost_bands]
     if facet == "hours":
-        return [(b.key, b.label, None) for b in taxonomies.hours_bands]
+        return [(b.key, b.label, None, None, None) for b in taxonomies.hours_bands]
     if facet == "providers":
         providers = sorted(catalogue.providers.values(), key=lambda p: sort_key(p.name.en))
-        return [(p.id, p.name, None) for p in providers]
-    return [(t.key, t.label, t.description) for t in taxonomies.terms(facet).values()]
+        return [(p.id, p.name, None, None, None) for p in providers]
+    return [
+        (t.key, t.everyday, t.description, t.label if t.short else None, t.code)
+        for t in taxonomies.terms(facet).values()
+    ]

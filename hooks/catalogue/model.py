@@ -53,9 +53,15 @@ class Term:
     """One value of a controlled vocabulary."""
 
     key: str
-    label: Bilingual
+    label: Bilingual  # the official name (a sector's NOC title)
     description: Bilingual | None = None
     code: str | None = None
+    short: Bilingual | None = None  # an everyday name, for cards and filters
+    year: int | None = None  # the year of the list a funding eligibility comes from
+
+    @property
+    def everyday(self) -> Bilingual:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -161,6 +167,9 @@ class Taxonomies:
     def label(self, vocabulary: str, key: str, lang: str) -> str:
         return self.vocabularies[vocabulary][key].label[lang]
 
+    def short_label(self, vocabulary: str, key: str, lang: str) -> str:
+        return self.vocabularies[vocabulary][key].everyday[lang]
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -170,6 +179,7 @@ class Catalogue:
     providers: dict[str, Provider]
     taxonomies: Taxonomies
     leads_here: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> ids that stack into it
+    site: object | None = None  # SiteSettings from data/site.yml (who runs the site), when present
 
     def credential(self, credential_id: str) -> Credential:
         return self._by_id[credential_id]

@@ -43,6 +43,10 @@ class PageSource:
         return f"---\n{header}---\n\n{self.body}\n"
 
 
+# The facets the home page offers as ways in, by need.
+HOME_WAYS_IN = ("delivery", "pathways", "sectors", "regions")
+
+
 class SitePlan:
     """Every generated page of a catalogue, in both languages."""
 
@@ -81,10 +85,30 @@ class SitePlan:
 
     def _home(self, lang: str) -> PageSource:
         t = self.renderer.text
-        newest_first = sorted(self.catalogue.listed, key=lambda c: (c.added.iso(), c.id), reverse=True)
         return self._page(
-            "", lang, "home.html", t("site_name", lang), t("home_lead", lang), hide=("toc",), recent=newest_first[:12]
+            "",
+            lang,
+            "home.html",
+            t("site_name", lang),
+            t("home_lead", lang),
+            hide=("toc",),
+            **self._home_context(),
         )
+
+    def _home_context(self) -> dict:
+        """Ways in by need (with counts), the newest records, and how old the information is."""
+        listed = self.catalogue.listed
+        newest_first = sorted(listed, key=lambda c: (c.added.earliest(), c.id), reverse=True)
+        dates = sorted(c.information_date.earliest() for c in listed)
+        return {
+            "recent": newest_first[:6],
+            "free_count": len(free_credentials(self.catalogue)),
+            "ways": {facet: groups_of(facet, self.catalogue, None) for facet in HOME_WAYS_IN},
+            "oldest": min(listed, key=lambda c: c.information_date.earliest(), default=None),
+            "newest": max(listed, key=lambda c: c.information_date.earliest(), default=None),
+            "old_count": sum(1 for c in listed if self.renderer.is_old(c)),
+            "listed_count": len(dates),
+        }
 
     def _catalogue(self, lang: str) -> PageSource:
         t = self.renderer.text

@@ -42,6 +42,8 @@ def _vocabulary(raw: dict) -> dict[str, Term]:
             label=Bilingual.of(entry["label"]),
             description=Bilingual.of(entry.get("description")),
             code=entry.get("code"),
+            short=Bilingual.of(entry.get("short")),
+            year=entry.get("year"),
         )
         for key, entry in raw.items()
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -13,15 +14,20 @@ from markupsafe import Markup
 
 from . import addresses, formatting
 from .groups import sort_key
-from .model import Catalogue
+from .model import Catalogue, Credential
+from .stale import add_months
+
+# The facts a learner needs before enrolling; a card says "details to confirm" when one is unknown.
+KEY_FACTS = ("cost", "hours", "delivery")
 
 
 class Renderer:
     """Templates plus the catalogue they speak of; one per build."""
 
-    def __init__(self, templates_dir: Path, catalogue: Catalogue):
+    def __init__(self, templates_dir: Path, catalogue: Catalogue, today: date | None = None):
         self.templates_dir = Path(templates_dir)
         self.catalogue = catalogue
+        self.today = today or date.today()  # information older than the threshold on this day is flagged
         self.strings = load_strings(self.templates_dir)
         # A credential appears in a dozen lists; its card is rendered once per (id, language, level, link).
         self._cards: dict[tuple, Markup] = {}
@@ -73,22 +79,57 @@ class Renderer:
         return self._cards[key]
 
     def _card_facts(self, credential, lang: str) -> list[str]:
-        taxonomies = self.catalogue.taxonomies
+        """Known facts only, then one mark for missing key facts and one for old information."""
         c = credential
-        if c.cost_amount is None:
-            cost = taxonomies.cost_unknown[lang]
-        else:
-            cost = self.text("free", lang) if c.cost_amount == 0 else formatting.money(c.cost_amount, lang)
-        delivery = (
-            taxonomies.label("delivery", c.delivery, lang) if c.delivery else self.text("delivery_not_specified", lang)
-        )
-        if c.hours is None:
-            hours = taxonomies.hours_unknown[lang]
-        elif c.hours == 1:
-            hours = self.text("hours_value_one", lang)
-        else:
-            hours = self.text("hours_value", lang, n=formatting.number(c.hours, lang))
-        return [cost, delivery, hours, *(taxonomies.label("funding", key, lang) for key in c.funding)]
+        taxonomies = self.catalogue.taxonomies
+        facts = []
+        if c.cost_amount is not None:
+            facts.append(self.text("free", lang) if c.is_free else formatting.money(c.cost_amount, lang))
+        if c.delivery:
+            facts.append(taxonomies.label("delivery", c.delivery, lang))
+        if c.hours is not None:
+            facts.append(self.hours_text(c.hours, lang))
+        facts.extend(self.funding_text(key, lang) for key in c.funding)
+        facts.extend(taxonomies.short_label("sectors", key, lang) for key in c.sectors)
+        if self.unknown_facts(c, KEY_FACTS):
+            facts.append(self.text("card_details_to_confirm", lang))
+        if self.is_old(c):
+            facts.append(self.text("card_old", lang, year=c.information_date.year))
+        return facts
+
+    def hours_text(self, hours: int, lang: str) -> str:
+        if hours == 1:
+            return self.text("hours_value_one", lang)
+        return self.text("hours_value", lang, n=formatting.number(hours, lang))
+
+    def funding_text(self, key: str, lang: str) -> str:
+        """ "OSAP (2021 list)": an eligibility is only as good as the list it comes from."""
+        term = self.catalogue.taxonomies.terms("funding")[key]
+        if term.year is None:
+            return term.label[lang]
+        return self.text("funding_with_year", lang, label=term.label[lang], year=term.year)
+
+    def is_old(self, credential: Credential) -> bool:
+        """Information older than settings.stale_after_months (data/taxonomies.yml) on the build day."""
+        limit = self.catalogue.taxonomies.stale_after_months
+        return self.today > add_months(credential.information_date.earliest(), limit)
+
+    @staticmethod
+    def unknown_facts(credential: Credential, fields=None) -> list[str]:
+        """The facts a record leaves out, by name, in the order the credential page lists them."""
+        known = {
+            "cost": credential.cost_amount is not None,
+            "hours": credential.hours is not None,
+            "delivery": credential.delivery is not None,
+            "languages": bool(credential.languages),
+            "regions": bool(credential.regions) or credential.delivery == "online",
+            "intake": credential.intake_continuous or bool(credential.intake_dates),
+            "audiences": bool(credential.audiences),
+            "award": credential.award is not None,
+            "prerequisites": credential.prerequisites is not None,
+            "assessment": credential.assessment is not None,
+        }
+        return [name for name, is_known in known.items() if not is_known and (fields is None or name in fields)]
 
     def render(self, template: str, page: str, lang: str, **context) -> str:
         taxonomies = self.catalogue.taxonomies
@@ -114,6 +155,13 @@ class Renderer:
             ),
             by_title=lambda credentials: sorted(credentials, key=lambda c: sort_key(c.title[lang])),
             provider_of=lambda credential: self.catalogue.providers[credential.provider],
+            short_label=lambda vocabulary, key: taxonomies.short_label(vocabulary, key, lang),
+            funding_text=lambda key: self.funding_text(key, lang),
+            hours_text=lambda hours: self.hours_text(hours, lang),
+            is_old=self.is_old,
+            unknown_facts=self.unknown_facts,
+            site=self.catalogue.site,
+            age_limit_months=taxonomies.stale_after_months,
             **context,
         )
 

@@ -14,6 +14,7 @@ from . import records
 from .model import Catalogue, Credential, Provider, Taxonomies
 from .problems import DataInvalid, Problem, field_path, shown
 from .schema import load_schema
+from .site_settings import SiteSettings, site_settings
 from .yaml_source import YamlDocument, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -62,6 +63,7 @@ class _Checker:
         providers = self._providers(taxonomies)
         credentials = self._credentials(taxonomies, providers)
         self._cross_records(credentials)
+        site = self._site_settings()
         if self.problems:
             raise DataInvalid(sorted(set(self.problems)))
         return Catalogue(
@@ -69,6 +71,7 @@ class _Checker:
             providers=providers,
             taxonomies=taxonomies,
             leads_here=records.reverse_stacks(credentials),
+            site=site,
         )
 
     # -- one kind of file each -------------------------------------------------------------
@@ -105,6 +108,16 @@ class _Checker:
                         Problem(name, doc.line_of(path), field_path(path), f"the key {key!r} is used twice")
                     )
         return records.taxonomies(doc.data)
+
+    def _site_settings(self) -> SiteSettings | None:
+        """data/site.yml (who runs the site), when the project has one."""
+        path = self.folder.data / "site.yml"
+        if not path.is_file():
+            return None
+        doc, _, ok = self._read(path, "site.schema.json")
+        if ok:
+            self._check_texts(doc, self.folder.relative(path), (), doc.data)
+        return site_settings(doc.data) if ok else None
 
     def _providers(self, taxonomies: Taxonomies | None) -> dict[str, Provider] | None:
         """The providers, or None when the file is broken (its problems are already listed)."""
