@@ -1,4 +1,4 @@
-"""The search index the build writes: offline, accent-insensitive, and readable by lunr.js."""
+"""The search index the build writes: offline, accent-insensitive, sharded, and what its queries find."""
 
 import json
 import re
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from catalogue.render import Renderer
-from catalogue.search_index import PIPELINES, build_search_assets, fold_accents, words
+from catalogue.search_index import build_search_assets, fold_accents, words
+from catalogue.search_query import load_index, search
+from catalogue.search_text import stem
 from catalogue.validate import load_catalogue
-from lunr.index import Index
-from lunr.token import Token
 from support import PROJECT
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "search-data"
@@ -34,17 +34,14 @@ def catalogue(fixture_project):
 @pytest.fixture(scope="module")
 def assets(catalogue):
     renderer = Renderer(PROJECT / "overrides" / "catalogue", catalogue)
-    return build_search_assets(catalogue, renderer.card_facts)
+    return build_search_assets(catalogue, renderer.card_facts, strings=renderer.strings)
 
 
 def _search(assets, lang: str, text: str) -> list[str]:
-    """Search as catalogue.js does: each typed word through the index pipeline, all required."""
-    data = json.loads(assets.files[assets.index_file[lang]])
+    """Search as catalogue.js does, through its Python twin."""
     records = json.loads(assets.files[assets.records_file[lang]])["records"]
-    index = Index.load(data["index"])
-    terms = [str(t) for w in words(text) for t in index.pipeline.run_string(w)]
-    query = " ".join(f"+{term}*" for term in terms)
-    return sorted(records[int(hit["ref"])]["id"] for hit in index.search(query))
+    outcome = search(text, load_index(assets.files.get, assets.index_file[lang]))
+    return sorted(records[ref]["id"] for ref in outcome.refs or ())
 
 
 @pytest.mark.parametrize(
@@ -112,11 +109,13 @@ def test_records_carry_the_filter_keys_and_card_facts(assets):
         "Secteur de la santé",
         "Info de 2024\u00a0: à confirmer",
     ]
+    paused = next(r for r in records if r["id"] == "gestion-hospitaliere")
+    assert paused["facts"][0] == "Inscriptions suspendues"
     assert hospital["url"] == "../mc/soins-hopital/"
 
 
 def test_the_index_holds_no_display_text(assets):
-    index_text = assets.files[assets.index_file["fr"]]
+    index_text = "".join(text for path, text in assets.files.items() if "/search-fr" in path)
     assert "Soins à l'hôpital" not in index_text
     assert "Aider le personnel" not in index_text
 
@@ -139,8 +138,7 @@ def test_the_french_stemmer_agrees_with_lunr_fr_js(catalogue):
     texts = [c.title.fr + " " + c.summary.fr for c in catalogue.credentials]
     texts += [path.read_text(encoding="utf-8") for path in (PROJECT / "data" / "credentials").glob("*.yml")]
     vocabulary = sorted({fold_accents(w) for text in texts for w in re.findall(r"\w+", text)})
-    stem = PIPELINES["fr"].functions[-1]
-    python_stems = [str(stem(Token(word))) for word in vocabulary]
+    python_stems = [stem(word, "fr") for word in vocabulary]
     script = (
         "const lunr=require('lunr');require('lunr-languages/lunr.stemmer.support.js')(lunr);"
         "require('lunr-languages/lunr.fr.js')(lunr);"
@@ -155,3 +153,18 @@ def test_the_french_stemmer_agrees_with_lunr_fr_js(catalogue):
     # Known: Snowball 3 (Python) strips « -aise » further than the 2010 port in lunr-languages.
     assert set(differences) <= {"francaise", "francaises"}, differences
     assert len(vocabulary) > 200
+
+
+def test_a_large_index_is_split_by_first_letter_and_a_query_needs_only_its_shards(catalogue):
+    renderer = Renderer(PROJECT / "overrides" / "catalogue", catalogue)
+    split = build_search_assets(catalogue, renderer.card_facts, strings=renderer.strings, single_shard_below=0)
+    manifest = json.loads(split.files[split.index_file["fr"]])
+    assert "*" not in manifest["shards"] and {"h", "s", "e"} <= set(manifest["shards"])
+    shard_h = json.loads(split.files["assets/catalogue-data/" + manifest["shards"]["h"].split("?")[0]])
+    assert all(term.lstrip("~").startswith("h") for term in shard_h["terms"])
+    only_h = {}
+    for name in (manifest["shards"]["h"],):
+        only_h.update(json.loads(split.files["assets/catalogue-data/" + name.split("?")[0]])["terms"])
+    full = load_index(split.files.get, split.index_file["fr"])
+    assert search("hopital", full).refs == search("hopital", type(full)(manifest, only_h)).refs
+    assert _search(split, "fr", "securite") == ["cuisine-saine", "securite-au-travail"]

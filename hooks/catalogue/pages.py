@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import addresses
+from . import addresses, formatting
 from .field_docs import field_docs
 from .groups import FACETS, free_credentials, groups_of
 from .model import LANGUAGES, Bilingual, Catalogue
 from .render import Renderer
-from .search_index import DATA_FOLDER, SearchAssets, filters
+from .search_index import DATA_FOLDER, FIRST_PAGE, SearchAssets, filters, search_card_facts, title_order
 from .stale import stale_records
 
 # Everything under these folders of docs/ is generated; nothing else is ever deleted.
@@ -125,7 +125,30 @@ class SitePlan:
             hide=("navigation", "toc"),
             filters=filters(self.catalogue, self.renderer.strings),
             data=data,
+            **self._first_results(lang),
         )
+
+    def _first_results(self, lang: str) -> dict:
+        """The first page of an empty search, in the page itself: results before any data loads."""
+        listed = title_order(self.catalogue, lang)
+        first_page = [
+            {
+                "credential": c,
+                "provider": self.catalogue.providers[c.provider],
+                "href": addresses.relative("catalogue", addresses.credential_page(c.id), lang),
+                "facts": search_card_facts(c, lang, self.renderer.card_facts, self.renderer.strings),
+            }
+            for c in listed[:FIRST_PAGE]
+        ]
+        count = len(listed)
+        key = "results_count_none" if count == 0 else "results_count_one" if count == 1 else "results_count"
+        blank = {"title": {lang: ""}, "summary": {lang: ""}, "name": {lang: ""}}
+        return {
+            "first_page": first_page,
+            "count_text": self.renderer.text(key, lang, n=formatting.number(count, lang)),
+            "more_than_first_page": count > FIRST_PAGE,
+            "blank_card": blank,
+        }
 
     def _credential(self, credential, lang: str) -> PageSource:
         leads_here = [self.catalogue.credential(i) for i in self.catalogue.leads_here.get(credential.id, ())]

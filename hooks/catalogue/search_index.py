@@ -1,17 +1,19 @@
-"""The search assets: one lunr index and one compact record list per language, built here.
+"""The search assets, per language: an index split in shards by first letter, and the record list.
 
-The browser (docs/assets/javascripts/catalogue.js) loads them with lunr.js. An index names the
-pipeline functions it was built with, and lunr.js refuses to load an index that names a function
-it does not know; so every function below is registered under the same label in both languages,
-and what the browser must share with the build (word separators, stop words) travels in the
-index file rather than being copied into JavaScript.
+The browser (docs/assets/javascripts/search/) fetches the small manifest, then only the shards
+of the first letters a query needs (as Pagefind does), so a large catalogue costs a reader the
+words they type, not the whole index. search_query.py is the Python twin of the browser's query
+rules; search_text.py holds the word rules both sides share.
 
 Indexed: listed credentials (active and paused; discontinued ones leave search, as they leave
 listings). A paused credential stays findable, as on the group pages, and says it is paused.
-The index holds no display text; the record list holds what a result card shows.
+Each index holds, per word (as written, folded, and its stem), the records that have it and a
+weight: the page language's title, keywords and summary, the synonyms of data/synonyms.yml, the
+other language's title and keywords (lower: a bilingual learner's word finds the record, shown
+in the page's language), and the provider's name as whole words only (see search_query.py).
+The records file holds what a result card shows, in title order: the order of an empty query.
 
-Nothing here touches the network: lunr.py's language support would call `nltk.download` for
-stop words, so the French pipeline is assembled by hand from the Snowball stemmer.
+Nothing here touches the network.
 """
 
 from __future__ import annotations
@@ -19,107 +21,26 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-
-import snowballstemmer
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
-from lunr.stemmer import stemmer as english_stemmer
-from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
-from lunr.token import Token
 
 from . import addresses
 from .groups import NOT_SPECIFIED, groups_of, keys_of
 from .model import LANGUAGES, Bilingual, Catalogue, Credential
+from .search_query import PROVIDER_MARK
+from .search_text import SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
+from .synonyms import Synonyms
 
 DATA_FOLDER = "assets/catalogue-data"  # under docs/, git-ignored, generated
 
-# Words split on spaces, hyphens, apostrophes (d'électricité -> d, électricité) and slashes.
-SEPARATOR = r"[\s\-\u2010-\u2015'\u2018\u2019\u02bc/]+"
+# How much a word weighs in each field (see search_query.py for how matches add up).
+FIELD_WEIGHTS = {"title": 10, "keywords": 6, "synonyms": 4, "other_title": 3, "other_keywords": 2, "summary": 1}
+PROVIDER_WEIGHT = 2
+_SHARD_KEY = re.compile(r"[a-z0-9]")
+FIRST_PAGE = 50  # results per page; the catalogue page's HTML holds the first page (view.js: PAGE_SIZE)
+SINGLE_SHARD_BELOW = 64_000  # bytes: a small index is one file, one request
 
-# lunr-languages' French list (Snowball's), folded below like every indexed word.
-FRENCH_STOP_WORDS = """
-ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez aurions aurons
-auront aux avaient avais avait avec avez aviez avions avons ayant ayez ayons c ce ceci celà ces cet
-cette d dans de des du elle en es est et eu eue eues eurent eus eusse eussent eusses eussiez
-eussions eut eux eûmes eût eûtes furent fus fusse fussent fusses fussiez fussions fut fûmes fût
-fûtes ici il ils j je l la le les leur leurs lui m ma mais me mes moi mon même n ne nos notre nous
-on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se sera serai seraient serais
-serait seras serez seriez serions serons seront ses soi soient sois soit sommes son sont soyez
-soyons suis sur t ta te tes toi ton tu un une vos votre vous y à étaient étais était étant étiez
-étions été étée étées étés êtes
-""".split()
-
-# Fields searched, with how much a match in each weighs. The description is left out: it would
-# double the index for little gain, as title, keywords and summary name what a credential is.
-FIELDS = (("title", 10), ("keywords", 5), ("provider", 3), ("summary", 1))
-
-
-def fold_accents(text: str) -> str:
-    """« Sécurité » -> « securite »; catalogue.js applies the same rule to what a reader types."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = re.sub("[\u0300-\u036f]", "", decomposed)
-    return stripped.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
-
-
-_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-def words(text: str) -> list[str]:
-    return [w for w in re.split(SEPARATOR, text) if w]
-
-
-# -- pipeline functions, registered under the labels catalogue.js registers too -------------
-
-
-def _token_function(label: str, change):
-    def function(token, i=None, tokens=None):
-        return token.update(lambda text, metadata=None: change(text))
-
-    Pipeline.register_function(function, label)
-    return function
-
-
-def _stop_word_function(label: str, stop_words: frozenset[str]):
-    """Drops stop words, and the empty words trimming leaves ("«" -> "")."""
-
-    def function(token, i=None, tokens=None):
-        return None if str(token) in stop_words or not str(token) else token
-
-    Pipeline.register_function(function, label)
-    return function
-
-
-fold_function = _token_function("foldAccents", fold_accents)
-trim_function = _token_function("trimPunctuation", lambda text: _EDGE_PUNCTUATION.sub("", text))
-_french_snowball = snowballstemmer.stemmer("french")
-
-
-@dataclass(frozen=True)
-class LanguagePipeline:
-    """The functions every indexed word and every typed word goes through, in this order."""
-
-    lang: str
-    stop_words: frozenset[str]
-    functions: tuple
-
-    @classmethod
-    def of(cls, lang: str, stop_words, stemmer) -> LanguagePipeline:
-        stop_words = frozenset(stop_words)
-        stop = _stop_word_function(f"stopWords-{lang}", stop_words)
-        return cls(lang, stop_words, (fold_function, trim_function, stop, stemmer))
-
-
-PIPELINES = {
-    "fr": LanguagePipeline.of(
-        "fr",
-        (fold_accents(w) for w in FRENCH_STOP_WORDS),
-        _token_function("stemmer-fr", _french_snowball.stemWord),  # lunr-languages' label
-    ),
-    "en": LanguagePipeline.of("en", ENGLISH_STOP_WORDS, english_stemmer),  # lunr's own "stemmer"
-}
+__all__ = ["SEPARATOR", "fold_accents", "words"]
 
 
 # -- filters: the facets a reader can tick on the catalogue page ----------------------------
@@ -181,6 +102,16 @@ def _unknown_label(facet: str, catalogue: Catalogue, strings: dict) -> Bilingual
     return Bilingual(**strings[f"{facet}_not_specified"])
 
 
+def filter_option_keys(catalogue: Catalogue) -> dict[str, set[str]]:
+    """Every filter's option keys (URL parameter -> keys), as data/synonyms.yml may name them."""
+    keys = {}
+    for param, facet, with_unknown in GROUP_FILTERS:
+        values = LANGUAGES if facet == "languages" else [g.key for g in groups_of(facet, catalogue, None)]
+        keys[param] = set(values) | ({NOT_SPECIFIED} if with_unknown else set())
+    keys["intake"] = set(INTAKE_OPTIONS)
+    return keys
+
+
 def filter_keys(credential: Credential, catalogue: Catalogue) -> dict[str, list[str]]:
     """The option keys of each filter that a credential matches (intake excepted)."""
     keys = {}
@@ -198,71 +129,145 @@ class SearchAssets:
     """The generated files (docs-relative path -> text) and, per language, their names."""
 
     files: dict[str, str]
-    index_file: dict[str, str]
+    index_file: dict[str, str]  # the manifest: word rules, shard names, filter words
     records_file: dict[str, str]
 
     def version(self, path: str) -> str:
         """A short hash of a file's content, so a browser never pairs an old index with new records."""
-        return hashlib.sha1(self.files[path].encode()).hexdigest()[:10]
+        return _version(self.files[path])
 
 
-def build_search_assets(catalogue: Catalogue, card_facts) -> SearchAssets:
-    """`card_facts(credential, lang)` gives the short labels a card shows, as on group pages."""
+def _version(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def build_search_assets(
+    catalogue: Catalogue,
+    card_facts,
+    synonyms: Synonyms | None = None,
+    strings=None,
+    single_shard_below=SINGLE_SHARD_BELOW,
+) -> SearchAssets:
+    """`card_facts(credential, lang)` gives the short labels a card shows, as on group pages;
+    `strings` the site's words (overrides/locales/catalogue.yml)."""
+    synonyms = synonyms or Synonyms()
     files, index_file, records_file = {}, {}, {}
-    listed = catalogue.listed
     for lang in LANGUAGES:
+        listed = title_order(catalogue, lang)
         index_file[lang] = f"{DATA_FOLDER}/search-{lang}.json"
         records_file[lang] = f"{DATA_FOLDER}/records-{lang}.json"
-        files[index_file[lang]] = _compact(search_index(listed, catalogue, lang))
-        files[records_file[lang]] = _compact(
-            {"records": [result_record(c, catalogue, lang, card_facts) for c in listed]}
-        )
+        terms = index_terms(listed, catalogue, lang, synonyms)
+        shards = {}
+        split = split_in_shards(terms)
+        if sum(len(_compact(part)) for part in split.values()) < single_shard_below:
+            split = {"all": terms}
+        for key, shard_terms in sorted(split.items()):
+            name = f"search-{lang}-{key}.json"
+            text = _compact({"terms": shard_terms})
+            files[f"{DATA_FOLDER}/{name}"] = text
+            shards["*" if key == "all" else key] = f"{name}?v={_version(text)}"
+        manifest = {
+            "lang": lang,
+            "separator": SEPARATOR,
+            "stopWords": sorted(STOP_WORDS[lang]),
+            "filterWords": filter_words(catalogue, synonyms, strings, lang),
+            "shards": shards,
+        }
+        files[index_file[lang]] = _compact(manifest)
+        records = [result_record(c, catalogue, lang, card_facts, strings) for c in listed]
+        files[records_file[lang]] = _compact({"records": records})
     return SearchAssets(files, index_file, records_file)
 
 
-def search_index(credentials, catalogue: Catalogue, lang: str) -> dict:
-    """The serialised lunr index of `credentials` (ref = position in the record list)."""
-    pipeline = PIPELINES[lang]
-    builder = Builder()
-    # Words reach the builder already through the pipeline (see index_terms), so its indexing
-    # pipeline stays empty; the search pipeline is what the index file names for lunr.js.
-    builder.search_pipeline.add(*pipeline.functions)
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for position, credential in enumerate(credentials):
-        builder.add(_document(position, credential, catalogue, lang))
-    return {
-        "separator": SEPARATOR,
-        "stopWords": sorted(pipeline.stop_words),
-        "index": builder.build().serialize(),
-    }
+def title_order(catalogue: Catalogue, lang: str) -> list[Credential]:
+    """Listed credentials by title as a reader sorts them: accents and case aside."""
+    return sorted(catalogue.listed, key=lambda c: (fold_accents(c.title[lang]), c.id))
 
 
-def _document(position: int, credential: Credential, catalogue: Catalogue, lang: str) -> dict:
-    provider = catalogue.providers[credential.provider]
-    keywords = " ".join(k[lang] for k in credential.keywords)
+def index_terms(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms) -> dict[str, list[int]]:
+    """Every indexed word -> [ref, weight, ref, weight…], ref being the position in the record list."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for ref, credential in enumerate(credentials):
+        for term, weight in record_weights(credential, catalogue, lang, synonyms).items():
+            postings[term].extend((ref, weight))
+    return dict(postings)
+
+
+def record_weights(credential: Credential, catalogue: Catalogue, lang: str, synonyms: Synonyms) -> dict[str, int]:
+    other = "en" if lang == "fr" else "fr"
+    c = credential
     texts = {
-        "title": credential.title[lang],
-        "keywords": keywords,
-        "provider": provider.name[lang],
-        "summary": credential.summary[lang],
+        "title": (c.title[lang], lang),
+        "keywords": (" , ".join(k[lang] for k in c.keywords), lang),
+        "summary": (c.summary[lang], lang),
+        "other_title": (c.title[other], other),
+        "other_keywords": (" , ".join(k[other] for k in c.keywords), other),
     }
-    terms = {field: [term for word in words(text) for term in index_terms(word, lang)] for field, text in texts.items()}
-    return {"ref": str(position), **terms}
+    own_words = [w for field in ("title", "keywords", "summary") for w in folded_words(texts[field][0])]
+    texts["synonyms"] = (" , ".join(synonyms.expansions(lang, own_words)), lang)
+    weights: dict[str, int] = defaultdict(int)
+    for field, (text, text_lang) in texts.items():
+        for term in _terms(text, text_lang, lang):
+            weights[term] += FIELD_WEIGHTS[field]
+    provider = catalogue.providers[c.provider].name
+    for text_lang in LANGUAGES:
+        for word in folded_words(provider[text_lang]):
+            if word not in STOP_WORDS[text_lang]:
+                weights[PROVIDER_MARK + word] = PROVIDER_WEIGHT
+    return weights
 
 
-@lru_cache(maxsize=200_000)
-def index_terms(word: str, lang: str) -> tuple[str, ...]:
-    """A word through the language's pipeline, once per distinct word: the same few thousand
-    words recur across thousands of records, and the pipeline was most of the indexing time."""
-    tokens = [Token(word.lower())]
-    for function in PIPELINES[lang].functions:
-        tokens = [result for token in tokens if (result := function(token))]
-    return tuple(str(token) for token in tokens)
+def _terms(text: str, text_lang: str, index_lang: str) -> set[str]:
+    """A field's distinct words, as written and stemmed with the index's stemmer (the query's)."""
+    found = set()
+    for word in folded_words(text):
+        if word not in STOP_WORDS[text_lang]:
+            found.add(word)
+            found.add(stem(word, index_lang))
+    return found
 
 
-def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_facts) -> dict:
+def shard_key(term: str) -> str:
+    """The shard of a word: its first letter or digit ("~" of provider words aside), else "_"."""
+    first = term.lstrip(PROVIDER_MARK)[:1]
+    return first if _SHARD_KEY.fullmatch(first) else "_"
+
+
+def split_in_shards(terms: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
+    shards: dict[str, dict] = defaultdict(dict)
+    for term in sorted(terms):
+        shards[shard_key(term)][term] = terms[term]
+    return dict(shards)
+
+
+def filter_words(catalogue: Catalogue, synonyms: Synonyms, strings, lang: str) -> dict[str, list[str]]:
+    """Folded word or two-word phrase -> [filter, option key]: the option labels, both languages,
+    and the other words data/synonyms.yml gives for them."""
+    found: dict[str, list[str]] = {}
+    if strings is not None:
+        for option_filter in filters(catalogue, strings):
+            for option in option_filter.options:
+                if option.key == NOT_SPECIFIED or option_filter.param == "sector":
+                    continue
+                for label_lang in LANGUAGES:
+                    label = " ".join(folded_words(option.label[label_lang]))
+                    if 0 < len(label.split()) <= 2 and label not in STOP_WORDS[lang]:
+                        found.setdefault(label, [option_filter.param, option.key])
+    for (param, key), phrases in synonyms.filter_words.get(lang, {}).items():
+        for phrase in phrases:
+            found.setdefault(phrase, [param, key])
+    return found
+
+
+def search_card_facts(credential: Credential, lang: str, card_facts, strings) -> list[str]:
+    """A card's labels in search results: a paused credential says so first."""
+    facts = list(card_facts(credential, lang))
+    if credential.status == "paused" and strings is not None:
+        facts.insert(0, strings["status_paused"][lang])
+    return facts
+
+
+def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_facts, strings=None) -> dict:
     """What a result card shows, and the filter keys it answers to."""
     record = {
         "id": credential.id,
@@ -270,7 +275,7 @@ def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_
         "provider": catalogue.providers[credential.provider].name[lang],
         "summary": credential.summary[lang],
         "url": addresses.relative("catalogue", addresses.credential_page(credential.id), lang),
-        "facts": list(card_facts(credential, lang)),
+        "facts": search_card_facts(credential, lang, card_facts, strings),
         "filters": filter_keys(credential, catalogue),
         "continuous": credential.intake_continuous,
         "starts": [d.isoformat() for d in credential.intake_dates],

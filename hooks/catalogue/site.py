@@ -10,7 +10,8 @@ from pathlib import Path
 from .model import Catalogue
 from .pages import SitePlan, WriteReport, write_pages
 from .render import Renderer
-from .search_index import build_search_assets
+from .search_index import build_search_assets, filter_option_keys
+from .synonyms import Synonyms, load_synonyms
 from .validate import load_catalogue
 
 
@@ -21,16 +22,18 @@ class CatalogueBuild:
     templates_dir: Path
     catalogue: Catalogue
     fingerprint: str
+    synonyms: Synonyms
 
     @classmethod
     def load(cls, project_root: Path, docs_dir: Path, templates_dir: Path, today: date | None = None):
         """Validate the data (raises DataInvalid listing every problem)."""
         catalogue = load_catalogue(project_root, today)
-        return cls(project_root, docs_dir, templates_dir, catalogue, fingerprint(project_root, templates_dir))
+        synonyms = load_synonyms(project_root, filter_option_keys(catalogue))
+        return cls(project_root, docs_dir, templates_dir, catalogue, fingerprint(project_root, templates_dir), synonyms)
 
     def write(self) -> WriteReport:
         renderer = Renderer(self.templates_dir, self.catalogue)
-        search = build_search_assets(self.catalogue, renderer.card_facts)
+        search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
         return write_pages(SitePlan(self.catalogue, renderer, search).pages(), self.docs_dir, search.files)
 
 

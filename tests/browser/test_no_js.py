@@ -36,7 +36,8 @@ def test_every_listed_credential_is_reachable_without_javascript(browser, search
     try:
         page = context.new_page()
         page.goto(search_server + prefix + "catalogue/")
-        assert page.locator("#mc-search").is_hidden()  # no search box that cannot work
+        assert page.locator("#mc-q").is_hidden()  # no search box that cannot work
+        assert page.locator("[data-filters]").is_hidden()
         assert page.locator("noscript a").get_attribute("href") == "../browse/"
         # Group pages reach every listed credential; the discontinued one is left out, as listings do.
         assert crawl_credentials(page, search_server + prefix) == LISTED

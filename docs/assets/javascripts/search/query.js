@@ -1,0 +1,171 @@
+/* What a query finds. The rules are documented once, in hooks/catalogue/search_query.py (the
+ * Python twin the relevance suite runs); tests/js/query.test.mjs and
+ * tests/test_search_twin.py hold this file to the same answers.
+ *
+ * In short: every word must match when some record has them all, else records matching the most
+ * words are given and `partial` says so; the word being typed is also a prefix (stemmed and not);
+ * a word of 5+ letters finding little also matches at edit distance 1 (2 from 9 letters); words
+ * naming a filter value that the index does not know are offered as that filter; provider names
+ * match whole words only. */
+
+import { foldedWords } from "./text.js";
+
+export const EXACT = 1, PREFIX = 0.5, TYPO = 0.25;
+export const TYPO_WHEN_FEWER = 1; // only when the word finds nothing
+export const PROVIDER_MARK = "~";
+
+/* The shard a word lives in: its first letter or digit (after "~"), else "_". */
+export function shardKey(term) {
+  const first = term.replace(/^~+/, "").charAt(0);
+  return /^[a-z0-9]$/.test(first) ? first : "_";
+}
+
+/* A language's index: the manifest's rules and the terms of the shards loaded so far. */
+export class QueryIndex {
+  constructor(manifest, stem) {
+    this.lang = manifest.lang;
+    this.separator = new RegExp(manifest.separator);
+    this.stopWords = new Set(manifest.stopWords);
+    this.filterWords = manifest.filterWords;
+    this.stem = stem;
+    this.terms = new Map();
+    this.sortedTerms = [];
+  }
+
+  addShard(terms) {
+    for (const term of Object.keys(terms)) this.terms.set(term, terms[term]);
+    this.sortedTerms = Array.from(this.terms.keys()).sort(byCodePoint);
+  }
+
+  postings(term) {
+    return this.terms.get(term) || [];
+  }
+
+  * startingWith(prefix) {
+    let low = 0, high = this.sortedTerms.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (byCodePoint(this.sortedTerms[middle], prefix) < 0) low = middle + 1; else high = middle;
+    }
+    for (let i = low; i < this.sortedTerms.length && this.sortedTerms[i].startsWith(prefix); i++) {
+      yield this.sortedTerms[i];
+    }
+  }
+}
+
+/* Python sorts strings by code point; so does this (localeCompare would not). */
+function byCodePoint(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* The words to look up ({text, stem, typing}) and the filters named by unknown words. */
+export function analyse(text, index) {
+  const taken = takeFilterWords(foldedWords(text, index.separator), index);
+  const found = taken.kept;
+  const typingLast = text.length > 0 && !/\s$/.test(text);
+  const numbered = found.map((word, position) => [position, word]);
+  let kept = numbered.filter(([, word]) => !index.stopWords.has(word));
+  if (!kept.length) kept = numbered;
+  const last = found.length - 1;
+  const words = kept.map(([position, word]) => ({
+    text: word, stem: index.stem(word), typing: typingLast && position === last,
+  }));
+  return { words, offers: taken.offers };
+}
+
+function takeFilterWords(found, index) {
+  const offers = [], kept = [];
+  const seen = new Set();
+  const offer = (pair) => {
+    const key = pair.join("=");
+    if (!seen.has(key)) { seen.add(key); offers.push(pair); }
+  };
+  for (let position = 0; position < found.length; position++) {
+    const pair = found.slice(position, position + 2).join(" ");
+    if (position + 1 < found.length && Object.hasOwn(index.filterWords, pair)) {
+      offer(index.filterWords[pair]);
+      position++;
+      continue;
+    }
+    const word = found[position];
+    if (Object.hasOwn(index.filterWords, word) && !index.postings(word).length) offer(index.filterWords[word]);
+    else kept.push(word);
+  }
+  return { kept, offers };
+}
+
+/* The shards a query needs: one per first letter of its words. */
+export function shardsFor(text, index) {
+  const keys = new Set();
+  for (const word of foldedWords(text, index.separator)) keys.add(shardKey(word));
+  return keys;
+}
+
+export function wordHits(word, index) {
+  const hits = new Map();
+  const add = (term, factor) => {
+    const flat = index.postings(term);
+    for (let i = 0; i < flat.length; i += 2) {
+      const score = flat[i + 1] * factor;
+      if (score > (hits.get(flat[i]) || 0)) hits.set(flat[i], score);
+    }
+  };
+  const exact = new Set([word.text, word.stem]);
+  for (const term of exact) add(term, EXACT);
+  add(PROVIDER_MARK + word.text, EXACT);
+  if (word.typing) {
+    for (const start of Array.from(new Set([word.text, word.stem])).sort(byCodePoint)) {
+      for (const term of index.startingWith(start)) if (!exact.has(term)) add(term, PREFIX);
+    }
+  }
+  if (hits.size < TYPO_WHEN_FEWER && word.text.length >= 5) {
+    for (const term of typoNeighbours(word.text, index)) if (!exact.has(term)) add(term, TYPO);
+  }
+  return hits;
+}
+
+function* typoNeighbours(text, index) {
+  const distance = text.length >= 9 ? 2 : 1;
+  for (const term of index.startingWith(text.charAt(0))) {
+    if (Math.abs(term.length - text.length) <= distance && within(term, text, distance)) yield term;
+  }
+}
+
+/* Whether the edit distance (Levenshtein) between a and b is at most `limit`. */
+export function within(a, b, limit) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      if (value < smallest) smallest = value;
+    }
+    if (smallest > limit) return false;
+    previous = current;
+  }
+  return previous[b.length] <= limit;
+}
+
+/* {refs, partial, offers}: refs null when there are no words (every record, in order). */
+export function search(text, index) {
+  const { words, offers } = analyse(text, index);
+  if (!words.length) return { refs: null, partial: false, offers };
+  const counts = new Map(), scores = new Map();
+  for (const word of words) {
+    for (const [ref, score] of wordHits(word, index)) {
+      counts.set(ref, (counts.get(ref) || 0) + 1);
+      scores.set(ref, (scores.get(ref) || 0) + score);
+    }
+  }
+  const everything = [];
+  for (const [ref, count] of counts) if (count === words.length) everything.push(ref);
+  if (everything.length) {
+    everything.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+    return { refs: everything, partial: false, offers };
+  }
+  const ranked = Array.from(counts.keys());
+  ranked.sort((a, b) => counts.get(b) - counts.get(a) || scores.get(b) - scores.get(a) || a - b);
+  return { refs: ranked, partial: ranked.length > 0, offers };
+}

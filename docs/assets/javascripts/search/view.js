@@ -1,0 +1,143 @@
+/* What the catalogue page shows: result cards, counts, status, notices. The only file here that
+ * touches the document. No word of the interface is written here: labels are in the page, from
+ * the data and the locale file. A card is a clone of the page's <template>, rendered from
+ * overrides/catalogue/_card.html like every card of the site. */
+
+const PAGE_SIZE = 50;
+
+export class View {
+  constructor(root, strings, lang) {
+    this.root = root;
+    this.strings = strings;
+    this.numberFormat = new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA");
+    this.list = root.querySelector("[data-results]");
+    this.status = root.querySelector("#mc-status");
+    this.moreButton = root.querySelector("[data-more]");
+    this.offers = root.querySelector("[data-offers]");
+    this.showResults = root.querySelector("[data-show-results]");
+    this.template = root.querySelector("template[data-card]");
+    this.cards = new Map(); // record position -> its card, made once and kept
+    this.countCells = [];
+    this.shown = [];
+    this.shownCount = 0;
+    // The cards the page came with are the first records in order: adopt them, do not redo them.
+    Array.from(this.list.children).forEach((node, position) => this.cards.set(position, node));
+  }
+
+  /* Per checkbox: the slot it counts and the node that shows its number. */
+  bindCounts(boxes, slotOf) {
+    this.countCells = boxes.map((box) => ({ slot: slotOf(box), node: box.labels[0].querySelector("[data-count]"), shown: -1 }));
+  }
+
+  card(record) {
+    const node = this.template.content.firstElementChild.cloneNode(true);
+    const link = node.querySelector(".mc-card__title a");
+    link.textContent = record.title;
+    link.href = record.url;
+    node.querySelector(".mc-card__provider").textContent = record.provider;
+    node.querySelector(".mc-card__summary").textContent = record.summary;
+    const tags = node.querySelector(".mc-tags");
+    tags.replaceChildren(...record.facts.map((fact) => {
+      const item = document.createElement("li");
+      item.textContent = fact;
+      return item;
+    }));
+    return node;
+  }
+
+  cardOf(position, records) {
+    let node = this.cards.get(position);
+    if (!node) {
+      node = this.card(records[position]);
+      this.cards.set(position, node);
+    }
+    return node;
+  }
+
+  /* The first page of results, moving or adding only the cards that differ from those shown. */
+  showFirstPage(positions, records) {
+    this.shown = positions;
+    const cards = positions.slice(0, PAGE_SIZE).map((position) => this.cardOf(position, records));
+    cards.forEach((node, index) => {
+      const current = this.list.children[index];
+      if (current !== node) this.list.insertBefore(node, current || null);
+    });
+    while (this.list.children.length > cards.length) this.list.removeChild(this.list.lastChild);
+    this.shownCount = cards.length;
+    this.updateMoreButton();
+  }
+
+  showMore(records) {
+    const firstNew = this.shownCount;
+    const fragment = document.createDocumentFragment();
+    for (const position of this.shown.slice(this.shownCount, this.shownCount + PAGE_SIZE)) {
+      fragment.appendChild(this.cardOf(position, records));
+    }
+    this.list.appendChild(fragment);
+    this.shownCount = Math.min(this.shown.length, this.shownCount + PAGE_SIZE);
+    this.updateMoreButton();
+    return this.list.children[firstNew];
+  }
+
+  updateMoreButton() {
+    const left = this.shown.length - this.shownCount;
+    const text = this.strings.more.replace("{n}", this.format(Math.min(left, PAGE_SIZE)));
+    this.moreButton.hidden = left === 0;
+    if (this.moreButton.textContent !== text) this.moreButton.textContent = text;
+  }
+
+  /* Only the numbers that changed are written: each write makes the filter column lay out again. */
+  showCounts(counts) {
+    for (const cell of this.countCells) {
+      const n = counts[cell.slot];
+      if (n === cell.shown) continue;
+      cell.shown = n;
+      cell.node.textContent = "(" + this.format(n) + ")";
+    }
+  }
+
+  format(n) {
+    return this.numberFormat.format(n);
+  }
+
+  countText(n) {
+    if (n === 0) return this.strings.count_none;
+    if (n === 1) return this.strings.count_one;
+    return this.strings.count.replace("{n}", this.format(n));
+  }
+
+  /* The count, said once by the live region; with the notice when not every word was found. */
+  showStatus(n, partial) {
+    const text = this.countText(n) + (partial && n ? " " + this.strings.partial : "");
+    if (this.status.textContent !== text) this.status.textContent = text;
+    const show = this.strings.show_results.replace("{n}", this.format(n));
+    if (this.showResults.textContent !== show) this.showResults.textContent = show;
+  }
+
+  /* "Show only: Free?" for each filter a word named; `label(param, key)` reads the checkbox's label. */
+  showOffers(offers, label, onChoose) {
+    this.offers.replaceChildren(...offers.map(([param, key]) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button mc-results__offer";
+      button.textContent = this.strings.offer.replace("{label}", label(param, key));
+      button.addEventListener("click", () => onChoose(param, key));
+      return button;
+    }));
+    this.offers.hidden = offers.length === 0;
+  }
+
+  /* On a phone, after ticking a filter: a button to jump past the filters to the results. */
+  showResultsButton(narrow) {
+    this.showResults.hidden = !narrow;
+  }
+
+  showLoading() {
+    this.status.textContent = this.strings.loading;
+  }
+
+  showFailure() {
+    this.status.textContent = this.strings.failed;
+    this.root.querySelector("[data-failed]").hidden = false;
+  }
+}
