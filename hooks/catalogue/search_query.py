@@ -7,8 +7,8 @@ The rules, the same on both sides (tests/js/ and tests/relevance/ hold them to i
 - Each word is looked up as written and as its stem. The word still being typed (the last one,
   with no space after it) also matches every indexed word that starts with it or with its stem,
   so a result never disappears while the learner types more of its word ("tronconneu").
-- A word that names a filter value ("gratuit", "online", « en ligne ») and finds nothing in the
-  index is taken out of the words and offered as that filter instead.
+- A word or two-word phrase that names a filter value ("gratuit", "online", « en ligne ») is
+  offered as that filter; a phrase, or a word the index does not know, leaves the words.
 - A word of 5 letters or more that finds no record (TYPO_WHEN_FEWER) also matches indexed
   words at edit distance 1 (2 from 9 letters) with the same first letter, ranked below.
 - Provider names are indexed as whole words under "~" only: "lawrence" finds St. Lawrence's
@@ -80,7 +80,7 @@ def analyse(text: str, index: QueryIndex) -> tuple[list[Word], list[tuple[str, s
 
 
 def _take_filter_words(found: list[str], index: QueryIndex):
-    """Words and two-word phrases naming a filter value, when the index has no such word."""
+    """The words left to look up, and the filters that words and two-word phrases name."""
     offers, kept, position = [], [], 0
     while position < len(found):
         pair = " ".join(found[position : position + 2])
@@ -89,9 +89,9 @@ def _take_filter_words(found: list[str], index: QueryIndex):
             position += 2
             continue
         word = found[position]
-        if word in index.filter_words and not index.terms.get(word):
+        if word in index.filter_words:
             offers.append(tuple(index.filter_words[word]))
-        else:
+        if word not in index.filter_words or index.terms.get(word):
             kept.append(word)
         position += 1
     return kept, list(dict.fromkeys(offers))

@@ -5,7 +5,7 @@
  * In short: every word must match when some record has them all, else records matching the most
  * words are given and `partial` says so; the word being typed is also a prefix (stemmed and not);
  * a word of 5+ letters finding little also matches at edit distance 1 (2 from 9 letters); words
- * naming a filter value that the index does not know are offered as that filter; provider names
+ * naming a filter value are offered as that filter (and leave the query when the index lacks them); provider names
  * match whole words only. */
 
 import { foldedWords } from "./text.js";
@@ -88,8 +88,9 @@ function takeFilterWords(found, index) {
       continue;
     }
     const word = found[position];
-    if (Object.hasOwn(index.filterWords, word) && !index.postings(word).length) offer(index.filterWords[word]);
-    else kept.push(word);
+    const named = Object.hasOwn(index.filterWords, word);
+    if (named) offer(index.filterWords[word]);
+    if (!named || index.postings(word).length) kept.push(word);
   }
   return { kept, offers };
 }
