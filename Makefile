@@ -53,6 +53,7 @@ lint: install
 	$(PY) -m ruff format --check hooks tests bench
 
 test: install-test browser lint
+	node --test tests/js/
 	$(PY) -m pytest
 
 bench: install-test browser

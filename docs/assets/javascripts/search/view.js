@@ -120,6 +120,8 @@ export class View {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "md-button mc-results__offer";
+      button.dataset.filter = param;
+      button.dataset.key = key;
       button.textContent = this.strings.offer.replace("{label}", label(param, key));
       button.addEventListener("click", () => onChoose(param, key));
       return button;

@@ -1,0 +1,72 @@
+"""The relevance suite (tests/relevance/queries.yml) in Chromium, on the real catalogue page.
+
+The same cases run in Python against the indexes in tests/test_relevance.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import quote
+
+import pytest
+from relevance.suite import HERE, Answer, cases, failures
+from support import copy_project, mkdocs_build
+from test_search import blank_knowledge_pages
+
+CASES = cases()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(folder):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory, site_server):
+    root = tmp_path_factory.mktemp("relevance-site")
+    project = copy_project(root / "project", data=HERE / "data")
+    blank_knowledge_pages(project)
+    result = mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    server = _serve(root / "site")
+    yield {"shipped": site_server, "relevance": f"http://127.0.0.1:{server.server_port}/"}
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def browser_answer(page, base: str, case) -> Answer:
+    page.goto(base + ("en/" if case.lang == "en" else "") + "catalogue/?q=" + quote(case.q))
+    page.wait_for_selector("#mc-search[data-ready='true']")
+    hrefs = page.locator("[data-results] .mc-card__title a").evaluate_all("links => links.map(a => a.href)")
+    partial_text = page.evaluate("JSON.parse(document.querySelector('[data-strings]').textContent).partial")
+    offers = page.locator("[data-offers] button").evaluate_all("bs => bs.map(b => [b.dataset.filter, b.dataset.key])")
+    return Answer(
+        [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs],
+        partial_text in page.locator("#mc-status").inner_text(),
+        [tuple(o) for o in offers],
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_query_finds_what_a_learner_expects_on_the_page(tab, servers, case):
+    assert failures(case, browser_answer(tab, servers[case.corpus], case)) == []
+    assert tab.errors == []

@@ -1,0 +1,78 @@
+// The pure parts of the catalogue page's script, without a browser: node --test tests/js/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { QueryIndex, search, shardKey, within, analyse } from "../../docs/assets/javascripts/search/query.js";
+import { foldAccents, foldedWords, stemmerFor } from "../../docs/assets/javascripts/search/text.js";
+
+const require = createRequire(import.meta.url);
+const lunr = require("lunr");
+require("lunr-languages/lunr.stemmer.support.js")(lunr);
+require("lunr-languages/lunr.fr.js")(lunr);
+
+const SEPARATOR = "[\\s\\-\\u2010-\\u2015'\\u2018\\u2019\\u02bc/,;:()\\[\\]«»\\x22“”!?]+";
+
+/* A tiny index, as the build writes one: term -> [ref, weight, …]. */
+function index(lang, terms, filterWords = {}) {
+  const built = new QueryIndex({ lang, separator: SEPARATOR, stopWords: ["au", "de", "la", "en"], filterWords }, stemmerFor(lang, lunr));
+  built.addShard(terms);
+  return built;
+}
+
+const french = index("fr", {
+  securite: [0, 10, 1, 6], secur: [0, 10, 1, 6], travail: [0, 10], travail_: [],
+  tronconneuse: [2, 10], tronconneux: [], tronconneus: [2, 10],
+  "~lawrence": [3, 2], droit: [4, 6], cybersecurite: [3, 10], cybersecur: [3, 10],
+  ia: [5, 1],
+}, { gratuit: ["cost", "free"], "en ligne": ["delivery", "online"] });
+
+test("accents and case are folded, words split, nothing is too short", () => {
+  assert.equal(foldAccents("Sécurité CŒUR"), "securite coeur");
+  assert.deepEqual(foldedWords("L'IA, « RN » et d’électricité", new RegExp(SEPARATOR)), ["l", "ia", "rn", "et", "d", "electricite"]);
+});
+
+test("every word must match when a record has them all", () => {
+  assert.deepEqual(search("securite travail", french), { refs: [0], partial: false, offers: [] });
+});
+
+test("otherwise the records with the most words, and the result says so", () => {
+  const outcome = search("securite drone ", french);
+  assert.deepEqual(outcome.refs, [0, 1]);
+  assert.equal(outcome.partial, true);
+});
+
+test("a word being typed is a prefix: results stay while it grows", () => {
+  for (const typed of ["tron", "tronconneu", "tronconneus", "tronconneuse"]) {
+    assert.deepEqual(search(typed, french).refs, [2], typed);
+  }
+  assert.deepEqual(search("tron ", french).refs, []); // finished word: no prefix
+});
+
+test("a typo finds the word at distance 1 from 5 letters, 2 from 9, only when nothing else does", () => {
+  assert.deepEqual(search("cybersecurte ", french).refs, [3]);
+  assert.deepEqual(search("sybersecurite ", french).refs, []); // the first letter is trusted
+  assert.equal(within("welding", "welfing", 1), true);
+  assert.equal(within("welding", "wefling", 1), false);
+});
+
+test("short words and acronyms are searched like any word", () => {
+  assert.deepEqual(search("IA", french).refs, [5]);
+});
+
+test("provider names match whole words only", () => {
+  assert.deepEqual(search("lawrence", french).refs, [3]);
+  assert.deepEqual(search("law", french).refs, []);
+});
+
+test("words naming a filter value are offered as that filter", () => {
+  assert.deepEqual(search("gratuit", french), { refs: null, partial: false, offers: [["cost", "free"]] });
+  assert.deepEqual(search("securite en ligne", french).offers, [["delivery", "online"]]);
+  assert.deepEqual(analyse("securite en ligne", french).words.map((w) => w.text), ["securite"]);
+});
+
+test("a word's shard is its first letter or digit", () => {
+  assert.equal(shardKey("securite"), "s");
+  assert.equal(shardKey("~lawrence"), "l");
+  assert.equal(shardKey("4.0"), "4");
+  assert.equal(shardKey("été"), "_");
+});
