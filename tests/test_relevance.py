@@ -1,6 +1,6 @@
 """The relevance suite (tests/relevance/queries.yml) in Python, against the indexes a build writes.
 
-The same cases run in Chromium in tests/browser/test_relevance.py.
+The same cases run in Chromium in tests/browser/test_relevance_page.py.
 """
 
 import re
