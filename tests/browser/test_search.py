@@ -288,3 +288,127 @@ def test_catalogue_page_on_a_phone(browser, search_server):
         assert axe_violations(page) == []
     finally:
         context.close()
+
+
+# -- first paint, slow and failed loading (issue 11, 12) --------------------------------------
+
+DATA = "**/assets/catalogue-data/**"
+
+
+def test_first_results_are_in_the_page_before_any_data_arrives(browser, search_server):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route(DATA, lambda route: None)  # never answered: the data is "still loading"
+        page.goto(search_server + "catalogue/", wait_until="domcontentloaded")
+        assert result_ids(page) == LISTED
+        assert status(page) == "6 microcertifications trouvées"
+        # One card: the template the script clones is _card.html's, like the cards already shown.
+        shape = "n => Array.from(n.querySelectorAll('*'), e => e.tagName + '.' + e.className).slice(0, 6).join(' ')"
+        template = page.evaluate(f"({shape})(document.querySelector('template[data-card]').content)")
+        first_card = page.locator("[data-results] .mc-card").first.evaluate(f"c => ({shape})(c.parentNode)")
+        assert template == first_card
+    finally:
+        context.close()
+
+
+def test_words_typed_before_the_data_arrives_are_kept_and_applied(browser, search_server):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        held = []
+        page.route("**/records-fr.json*", lambda route: held.append(route))
+        page.goto(search_server + "catalogue/", wait_until="domcontentloaded")
+        page.wait_for_function("() => !document.querySelector('#mc-q').closest('[hidden]')")
+        page.get_by_label("Mots à chercher").press_sequentially("hopital")
+        page.wait_for_timeout(200)
+        assert errors == []
+        assert len(held) == 1
+        held[0].continue_()
+        page.wait_for_function("() => location.search === '?q=hopital'")
+        wait_ready(page)
+        assert result_ids(page) == {"soins-hopital"}
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_failed_load_is_announced_and_the_words_stay_in_the_box(browser, search_server, lang):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("**/records-*.json*", lambda route: route.abort())
+        page.goto(search_server + ("en/" if lang == "en" else "") + "catalogue/?q=hopital")
+        expected = {"fr": "Le catalogue n'a pas pu être chargé", "en": "The catalogue could not be loaded"}[lang]
+        page.wait_for_function("t => document.querySelector('#mc-status').textContent.startsWith(t)", arg=expected)
+        assert page.locator("[data-failed]").is_visible()
+        assert page.locator("#mc-q").input_value() == "hopital"
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_intro_does_not_ask_to_type_and_results_show(browser, search_server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(search_server + "catalogue/")
+        lead = page.locator("h1 + p")
+        assert lead.get_attribute("hidden") is not None and "Tapez des mots" in lead.text_content()
+        assert page.locator("noscript p").inner_text().startswith("La recherche a besoin de JavaScript.")
+        assert result_ids(page) == LISTED
+    finally:
+        context.close()
+
+
+# -- words that are filters, partial matches, the language switch, phones ---------------------
+
+
+def test_a_word_naming_a_filter_offers_it(catalogue_page):
+    page = catalogue_page.open()
+    type_query(page, "gratuit")
+    offer = page.get_by_role("button", name="Afficher seulement\u00a0: Gratuit\u00a0?")
+    offer.click()
+    assert page.locator("#mc-cost-free").is_checked()
+    assert result_ids(page) == {"securite-au-travail", "cuisine-saine"}
+    assert page.get_by_role("button", name="Afficher seulement\u00a0: Gratuit\u00a0?").count() == 0
+
+
+def test_when_no_record_has_every_word_the_closest_show_and_the_status_says_so(catalogue_page):
+    page = catalogue_page.open("?q=hopital%20drone", lang="fr")
+    assert result_ids(page) == {"soins-hopital"}
+    assert (
+        status(page) == "1 microcertification trouvée Aucune n'a tous vos mots\u00a0: voici celles qui en ont le plus."
+    )
+
+
+def test_switching_language_keeps_the_words_and_filters(catalogue_page):
+    page = catalogue_page.open("?q=hopital&sector=health")
+    page.get_by_role("link", name="English").first.click()
+    page.wait_for_url("**/en/catalogue/?q=hopital&sector=health")
+    wait_ready(page)
+    assert page.get_by_label("Words to search for").input_value() == "hopital"
+    assert page.locator("#mc-sector-health").is_checked()
+    assert result_ids(page) == {"soins-hopital"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_on_a_phone_a_button_after_the_filters_jumps_to_the_results(browser, search_server, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(search_server + ("en/" if lang == "en" else "") + "catalogue/")
+        wait_ready(page)
+        page.locator("[data-filters] summary").click()
+        page.locator("label[for='mc-cost-free']").click()
+        heading = page.locator("#mc-results-title")
+        assert heading.evaluate("h => h.getBoundingClientRect().top") > 844  # below the filters
+        button = page.get_by_role("link", name={"fr": "Voir les résultats (2)", "en": "Show results (2)"}[lang])
+        button.click()
+        page.wait_for_function("() => location.hash === '#mc-results-title'")
+        assert 0 <= heading.evaluate("h => h.getBoundingClientRect().top") < 200
+        screenshot(page, f"catalogue-phone-show-results-{lang}")
+    finally:
+        context.close()
