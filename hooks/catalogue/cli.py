@@ -8,17 +8,17 @@ one wording of every problem, wherever it is found.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .ids import id_problem
 from .problems import DataInvalid
 from .stale import StaleRecord, stale_records
-from .validate import ID_PATTERN, DataFolder, load_catalogue
-from .yaml_source import read_yaml
+from .validate import DataFolder, load_catalogue
+from .yaml_source import UnreadableFile, read_text, read_yaml
 
 TEMPLATE = Path(__file__).with_name("record_template.yml")
 
@@ -68,7 +68,7 @@ def check(root: Path, today: date) -> int:
 def stale_warning(record: StaleRecord, root: Path, limit: int) -> str:
     """One line in the form of a problem, so an editor's tools jump to the `verified` line."""
     credential = record.credential
-    line = read_yaml((root / credential.source_file).read_text(encoding="utf-8")).line_of((record.field,))
+    line = read_yaml(read_text(root / credential.source_file)).line_of((record.field,))
     where = f"{credential.source_file}:{line}: {record.field}: warning:"
     if record.field == "source_date":
         return (
@@ -88,7 +88,11 @@ def stale_warning(record: StaleRecord, root: Path, limit: int) -> str:
 
 def new(root: Path, today: date, credential_id: str | None) -> int:
     if credential_id is None:
-        credential_id = input("Id of the new credential (such as college-program-name): ").strip()
+        try:
+            credential_id = input("Id of the new credential (such as college-program-name): ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print("\nNo id given: nothing was written.", file=sys.stderr)
+            return 1
     folder = DataFolder(root)
     refusal = id_problem(credential_id) or id_taken(credential_id, folder)
     if refusal:
@@ -96,25 +100,13 @@ def new(root: Path, today: date, credential_id: str | None) -> int:
         return 1
     target = folder.credentials / f"{credential_id}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(record_text(today), encoding="utf-8")
+    with target.open("x", encoding="utf-8") as file:  # "x": never overwrite what appeared meanwhile
+        file.write(record_text(today))
     print(
         f"Wrote {folder.relative(target)}: fill in every empty value from the provider's page, "
         "then run `bin/catalogue check`."
     )
     return 0
-
-
-def id_problem(candidate: str) -> str | None:
-    """The same rule as a credential file name (see validate.py), said before the file exists."""
-    if ID_PATTERN.match(candidate) and 3 <= len(candidate) <= 80:
-        return None
-    suggestion = re.sub(r"[^a-z0-9]+", "-", candidate.lower()).strip("-")[:80]
-    if len(suggestion) < 3:
-        suggestion = "college-program-name"
-    return (
-        f"{candidate!r} is not a valid id: use 3 to 80 lowercase letters, digits and single hyphens, "
-        f"such as {suggestion}"
-    )
 
 
 def id_taken(candidate: str, folder: DataFolder) -> str | None:
@@ -123,10 +115,13 @@ def id_taken(candidate: str, folder: DataFolder) -> str | None:
     Aliases are read file by file, so `new` still works while some other record is invalid.
     """
     own_file = folder.credentials / f"{candidate}.yml"
-    if own_file.exists():
+    if own_file.exists() or own_file.is_symlink():
         return f"{candidate!r} is already the id of {folder.relative(own_file)}: choose another id"
     for path in sorted(folder.credentials.glob("*.yml")):
-        data = read_yaml(path.read_text(encoding="utf-8")).data
+        try:
+            data = read_yaml(read_text(path)).data
+        except UnreadableFile:
+            continue  # `check` reports it; an unreadable file holds no alias to honour
         aliases = data.get("aliases") if isinstance(data, dict) else None
         if isinstance(aliases, list) and candidate in aliases:
             return (

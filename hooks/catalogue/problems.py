@@ -13,7 +13,7 @@ class Problem:
     message: str  # the rule, then what was found
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:"
+        where = f"{_printable(self.file)}:{self.line}:"
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
 
 
@@ -38,8 +38,14 @@ def field_path(path: tuple) -> str:
         if isinstance(part, int):
             text += f"[{part + 1}]"
         else:
-            text += f".{part}" if text else str(part)
+            part = _printable(str(part))
+            text += f".{part}" if text else part
     return text
+
+
+def _printable(name: str) -> str:
+    """A file name or key as written, or quoted when it holds characters a terminal would act on."""
+    return name if name.isprintable() and len(name) <= 80 else shown(name, 80)
 
 
 def shown(value: object, limit: int = 60) -> str:

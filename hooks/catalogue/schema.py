@@ -27,7 +27,7 @@ class Schema:
 
     def problems(self, doc: YamlDocument, file: str) -> list[Problem]:
         """Schema failures, leaving out values the YAML reader already refused."""
-        refused = [path for _, path, _ in doc.errors]
+        refused = doc.refused + [path for _, path, _ in doc.errors]
         found = []
         for error in self.validator.iter_errors(doc.data):
             path = tuple(error.absolute_path)
