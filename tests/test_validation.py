@@ -223,7 +223,7 @@ def test_provider_mistakes_are_reported_with_their_line(tmp_path):
     # The records are still checked against the broken file's keys: every problem comes in one run.
     in_providers = [line for line in problems_of(root) if line.startswith("data/providers.yml")]
     assert in_providers[:2] == [
-        "data/providers.yml:2: mohawk-college.name.en: is missing; it must be the English name (not empty)",
+        "data/providers.yml:2: mohawk-college.name.en: is missing; it must be the English name (not empty), at most 150 characters",
         "data/providers.yml:3: mohawk-college.type: 'school' is not a provider type in data/taxonomies.yml; use one "
         "of: college, community-agency, employer, indigenous-institute, mooc, professional-association, "
         "training-provider, university",
