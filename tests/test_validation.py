@@ -174,6 +174,188 @@ EXPECTED = [
         ],
     ),
     ("wrong-extension.yaml", ["{file}:1: a credential file must end in .yml: rename it wrong-extension.yml"]),
+    # Hostile or careless input (issue 7): each class of input, and the line an editor reads.
+    (
+        "Bad Name With Mistake.yml",
+        [
+            "{file}:1: the file name 'Bad Name With Mistake' is not a valid id: use 3 to 80 lowercase letters, digits and single hyphens, such as bad-name-with-mistake.yml",
+            "{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
+        ],
+    ),
+    (
+        "alias-ending-in-newline.yml",
+        [
+            "{file}:8: aliases[1]: must be on one line (got a line break at character 7): join the lines",
+        ],
+    ),
+    (
+        "alias-reserved.yml",
+        [
+            "{file}:8: aliases[1]: 'catalogue' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, site, sitemap, stylesheets, what-is",
+        ],
+    ),
+    (
+        "anchors-billion-laughs.yml",
+        [
+            "{file}:9: keywords[1]: YAML anchors and aliases (&name, *name) are not allowed: write the value out",
+            "{file}:10: keywords[2]: YAML anchors and aliases (&name, *name) are not allowed: write the value out",
+            "{file}:11: keywords[3]: YAML anchors and aliases (&name, *name) are not allowed: write the value out",
+            "{file}:12: keywords[4]: YAML anchors and aliases (&name, *name) are not allowed: write the value out",
+            "{file}:13: keywords[5]: must be a list of texts in both languages, each {fr: …, en: …}, at most 60 characters each (got [None, None, None, None, None, None, None, None, None])",
+            "{file}:13: keywords[5][1]: YAML anchors and aliases (&name, *name) are not allowed: write the value out",
+        ],
+    ),
+    (
+        "bidi-override-in-title.yml",
+        [
+            "{file}:1: title.en: must not contain a bidirectional control character (got U+202E at character 7): these make a text read differently from what it says; delete it",
+        ],
+    ),
+    (
+        "binary-file.yml",
+        [
+            "{file}:1: is not UTF-8 text (invalid start byte at byte 129): save it as UTF-8",
+        ],
+    ),
+    (
+        "c1-control-in-title.yml",
+        [
+            "{file}:1: title.en: must not contain a control character (got U+009B at character 6): delete it",
+        ],
+    ),
+    (
+        "cost-infinite.yml",
+        [
+            "{file}:8: cost.amount: is not a number a page can show (got '.inf'): write a number, such as 250",
+        ],
+    ),
+    (
+        "cost-nan.yml",
+        [
+            "{file}:8: cost.amount: is not a number a page can show (got '.nan'): write a number, such as 250",
+        ],
+    ),
+    (
+        "date-ending-in-newline.yml",
+        [
+            "{file}:7: verified: must be on one line (got a line break at character 11): join the lines",
+        ],
+    ),
+    (
+        "del-in-title.yml",
+        [
+            "{file}:1: title.en: must not contain a control character (got U+007F (delete) at character 6): delete it",
+        ],
+    ),
+    (
+        "description-too-long.yml",
+        [
+            "{file}:8: description.en: is longer than 5000 characters (got 5001)",
+        ],
+    ),
+    (
+        "good-id3.yml.bak",
+        [
+            "{file}:1: a credential file must end in .yml: rename it good-id3.yml",
+        ],
+    ),
+    (
+        "hours-base-60.yml",
+        [
+            "{file}:8: hours: is read as a base-60 number by some YAML tools (got '1:30'): write one plain number, or put it in quotes (\"1:30\") if it is text",
+        ],
+    ),
+    (
+        "hours-huge-integer.yml",
+        [
+            "{file}:8: hours: is too large a number (got '99999999999999999999999999999…'): write at most 15 digits",
+        ],
+    ),
+    (
+        "hours-octal-looking.yml",
+        [
+            "{file}:8: hours: is read as different numbers by different YAML tools (got '040'): write it with digits only, without a leading zero or _, or put it in quotes (\"040\") if it is text",
+        ],
+    ),
+    (
+        "html-in-keyword.yml",
+        [
+            "{file}:9: keywords[1].en: must be plain text without HTML tags (got '<img src=x onerror=alert(1)>')",
+        ],
+    ),
+    (
+        "index.yml",
+        [
+            "{file}:1: the file name 'index' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, site, sitemap, stylesheets, what-is",
+        ],
+    ),
+    (
+        "key-with-line-break.yml",
+        [
+            "{file}:8: 'notes\\n': this key must be on one line (got a line break at character 6): join the lines",
+            "{file}:8: 'notes\\n': unknown field (the fields allowed here are: added, aliases, assessment, audiences, award, cost, delivery, description, funding, hours, intake, keywords, languages, outcomes, pathways, prerequisites, provider, regions, sectors, source, source_date, stacks_into, status, summary, title, url, verified)",
+        ],
+    ),
+    (
+        "key-with-zero-width.yml",
+        [
+            "{file}:8: 'ti\\u200btle': unknown field (did you mean 'title'?)",
+        ],
+    ),
+    (
+        "keyword-too-long.yml",
+        [
+            "{file}:9: keywords[1].en: must be the English text (not empty), at most 60 characters (got 'wordwordwordwordwordwordwordwordwordwordwordwordwordwordwo…)",
+        ],
+    ),
+    (
+        "language-no-as-false.yml",
+        [
+            "{file}:8: languages[1]: is read as true or false by some YAML tools (got 'no'): write true or false, or put it in quotes (\"no\") if it is text",
+        ],
+    ),
+    (
+        "line-break-in-title.yml",
+        [
+            "{file}:1: title.en: must be on one line (got a line break at character 6): join the lines",
+        ],
+    ),
+    (
+        "nested-too-deep.yml",
+        [
+            "{file}:8: nests values more than 10 levels deep: no field goes deeper than 4; check the indentation",
+        ],
+    ),
+    (
+        "not-utf-8.yml",
+        [
+            "{file}:1: is not UTF-8 text (invalid continuation byte at byte 71): save it as UTF-8",
+        ],
+    ),
+    (
+        "nul-in-summary.yml",
+        [
+            "{file}:3: summary.en: must not contain a control character (got U+0000 (NUL) at character 4): delete it",
+        ],
+    ),
+    (
+        "tab-in-title.yml",
+        [
+            "{file}:1: title.en: must not contain a control character (got U+0009 (tab) at character 3): delete it",
+        ],
+    ),
+    (
+        "two-documents.yml",
+        [
+            "{file}:8: holds more than one YAML document (---): keep one record per file",
+        ],
+    ),
+    (
+        "zero-width-only-title.yml",
+        [
+            "{file}:1: title.en: contains only invisible characters (spaces, zero-width characters): write the text",
+        ],
+    ),
 ]
 
 

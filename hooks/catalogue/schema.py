@@ -72,10 +72,11 @@ class Schema:
         return names
 
     def rule_for(self, path: tuple) -> str | None:
-        """The deepest `x-rule` that applies to the value at `path`."""
+        """The deepest `x-rule` that applies to the value at `path`, or else its parent's."""
         rule = None
-        for schema in self._schemas_at(path):
-            rule = schema.get("x-rule", rule)
+        for depth in range(len(path) + 1):
+            for schema in self._schemas_at(path[:depth]):
+                rule = schema.get("x-rule", rule)
         return rule
 
     def _schemas_at(self, path: tuple) -> list[dict]:

@@ -17,6 +17,7 @@ import unicodedata
 from .problems import shown
 
 MAX_LENGTH = 5000
+_CONTROL_NAMES = {"\0": "NUL", "\t": "tab", "\r": "carriage return", "\x1b": "escape", "\x7f": "delete"}
 MULTI_LINE_FIELDS = frozenset({"description"})  # Markdown: paragraphs need line breaks
 
 HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
@@ -52,7 +53,8 @@ def _control_character(text: str, multi_line: bool) -> str | None:
         if character == "\n" and multi_line:
             continue
         if category == "Cc" or category == "Cs" or _is_noncharacter(character):
-            where = f"U+{ord(character):04X} at character {position + 1}"
+            name = _CONTROL_NAMES.get(character)
+            where = f"U+{ord(character):04X}{f' ({name})' if name else ''} at character {position + 1}"
             if character == "\n":
                 return f"must be on one line (got a line break at character {position + 1}): join the lines"
             return f"must not contain a control character (got {where}): delete it"

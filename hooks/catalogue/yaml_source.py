@@ -93,7 +93,8 @@ def _check_kind(info: os.stat_result) -> None:
 def _check_size(size: int) -> None:
     if size > MAX_BYTES:
         raise UnreadableFile(
-            f"is larger than {MAX_BYTES // 1024} KB: a data file holds a few KB of text; check that it is the right file"
+            f"is larger than {MAX_BYTES // 1024} KB: a data file holds a few KB of text; "
+            "check that it is the right file"
         )
 
 
@@ -205,7 +206,7 @@ class _Builder:
         """Refuse an anchor, an alias or a tag: its value is then neither read nor expanded."""
         if isinstance(event, yaml.AliasEvent) or event.anchor:
             message = "YAML anchors and aliases (&name, *name) are not allowed: write the value out"
-            if self.doc.refused and self.doc.errors[-1:] == [(line, self.doc.refused[-1], message)]:
+            if self.doc.errors and self.doc.errors[-1][::2] == (line, message):
                 self.doc.refused.append(path)  # one line of the report per line of the file
             else:
                 self.doc.refuse(line, path, message)
