@@ -13,6 +13,7 @@ from catalogue.addresses import DEFAULT_LANGUAGE
 from catalogue.problems import DataInvalid
 from catalogue.render import load_strings
 from catalogue.site import CatalogueBuild, fingerprint
+from catalogue.typography import french_html
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
@@ -83,6 +84,18 @@ def on_page_markdown(markdown, page, **_):
 @event_priority(100)
 def on_page_content(html, page, **_):
     return _state.prerendered.pop(page.file.src_uri, html)
+
+
+@event_priority(90)  # before any step that hashes or rewrites the final HTML (CSP hashes: lower)
+def on_post_page(output, page, config, **_):
+    """French typography on every French page, generated or hand-written, once, on its final HTML."""
+    return french_html(output) if config.theme["language"] == "fr" else output
+
+
+@event_priority(90)
+def on_post_template(output_content, template_name, config, **_):
+    """The same for pages MkDocs renders from a bare template (404.html)."""
+    return french_html(output_content) if config.theme["language"] == "fr" else output_content
 
 
 @event_priority(50)  # after MkDocs wrote 404.html, before mkdocs-static-i18n starts the next language

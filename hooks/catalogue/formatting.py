@@ -30,7 +30,11 @@ def number(value: float, lang: str) -> str:
 
 
 def day(value: date, lang: str) -> str:
-    return format_date(value, "long", locale=LOCALES[lang])
+    """ "1er février 2027" (French writes the first of the month as an ordinal), "February 1, 2027"."""
+    written = format_date(value, "long", locale=LOCALES[lang])
+    if lang == "fr" and value.day == 1:
+        return "1er" + written[1:]
+    return written
 
 
 def partial_date(value: PartialDate, lang: str) -> str:

@@ -1,0 +1,103 @@
+"""French typography on finished HTML: the spaces a line must never break at.
+
+French puts a space before « : ; ? ! » and inside « », and writes « 1 000 $ » and « 8 h ». Editors
+and translators type ordinary spaces there, so a narrow phone can start a line with a lone colon
+or closing guillemet. This pass makes those written spaces unbreakable, once, on the page's final
+HTML (generated and hand-written pages alike). It never adds a space where none was written, and
+touches only text: tags and their attributes (URLs) and the insides of code, pre, script and
+style stay byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"  # before a colon, inside « », in numbers and units
+NNBSP = "\u202f"  # narrow no-break space: before ; ? ! (the Canadian French choice)
+
+# A tag (quoted attribute values may hold ">"), a comment, or a doctype: never changed.
+_MARKUP = re.compile(r"""<!--.*?-->|<![^>]*>|</?[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""", re.DOTALL)
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
+PROSE, MARKUP, SKIPPED_TEXT = "prose", "markup", "skipped"  # the kinds of piece of a page
+# Elements whose text is code or data, not prose.
+SKIPPED = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea"})
+
+_SPACE = "[ \t\r\n]+"  # a written, breakable space (never one of the no-break ones)
+_BEFORE_COLON = re.compile(_SPACE + r"(?=:)")
+_BEFORE_OTHER = re.compile(_SPACE + r"(?=[;?!])")
+_AFTER_OPENING = re.compile(r"(?<=«)" + _SPACE)
+_BEFORE_CLOSING = re.compile(_SPACE + r"(?=»)")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})+)(?!\d)")
+_BEFORE_UNIT = re.compile(r"(?<=\d)" + _SPACE + r"(?=(?:\$|h\b|%))")
+
+
+def french_text(text: str) -> str:
+    """One run of prose, with its punctuation and number spaces made unbreakable."""
+    text = _BEFORE_COLON.sub(NBSP, text)
+    text = _BEFORE_OTHER.sub(NNBSP, text)
+    text = _AFTER_OPENING.sub(NBSP, text)
+    text = _BEFORE_CLOSING.sub(NBSP, text)
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(" ", NBSP), text)
+    return _BEFORE_UNIT.sub(NBSP, text)
+
+
+def french_html(html: str) -> str:
+    """The page with every prose text run typeset; markup and code untouched.
+
+    A space that ends one run and the mark that starts the next (`mot <a>:</a>`, or `« <em>`)
+    are joined in the check, so a tag between them does not hide the break.
+    """
+    pieces = _split(html)
+    for index, (kind, text) in enumerate(pieces):
+        if kind == PROSE:
+            pieces[index] = (PROSE, french_text(text))
+    _join_across_tags(pieces)
+    return "".join(text for _, text in pieces)
+
+
+def _split(html: str) -> list[tuple[str, str]]:
+    """The page as (kind, text) pieces in order: prose, markup, or the text of a skipped element."""
+    pieces: list[tuple[str, str]] = []
+    skipping: list[str] = []
+    position = 0
+    for match in _MARKUP.finditer(html):
+        if match.start() > position:
+            pieces.append((SKIPPED_TEXT if skipping else PROSE, html[position : match.start()]))
+        pieces.append((MARKUP, match.group()))
+        _track_skipped(match.group(), skipping)
+        position = match.end()
+    if position < len(html):
+        pieces.append((SKIPPED_TEXT if skipping else PROSE, html[position:]))
+    return pieces
+
+
+def _track_skipped(tag: str, skipping: list[str]) -> None:
+    name = _TAG_NAME.match(tag)
+    if not name or name.group(2).lower() not in SKIPPED:
+        return
+    closing, element = name.group(1), name.group(2).lower()
+    if closing and skipping and skipping[-1] == element:
+        skipping.pop()
+    elif not closing and not tag.endswith("/>"):
+        skipping.append(element)
+
+
+def _join_across_tags(pieces: list[tuple[str, str]]) -> None:
+    """Two prose runs with only tags between them (no code) read as one."""
+    previous = None
+    for index, (kind, _) in enumerate(pieces):
+        if kind == SKIPPED_TEXT:
+            previous = None
+        elif kind == PROSE:
+            if previous is not None:
+                _join(pieces, previous, index)
+            previous = index
+
+
+def _join(pieces: list[tuple[str, str]], before: int, after: int) -> None:
+    left, right = pieces[before][1], pieces[after][1]
+    stripped = left.rstrip(" \t\r\n")
+    if stripped != left and right[:1] and right[:1] in ":;?!»":
+        pieces[before] = (PROSE, stripped + (NBSP if right[:1] in ":»" else NNBSP))
+    elif left.endswith("«") and right[:1] in (" ", "\t", "\r", "\n"):
+        pieces[after] = (PROSE, NBSP + right.lstrip(" \t\r\n"))

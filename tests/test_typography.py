@@ -1,0 +1,118 @@
+"""French typography: no line of a French page may break before « : ; ? ! », inside « », or in « 1 000 $ »."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from catalogue.typography import NBSP, NNBSP, french_html
+
+SKIPPED = {"script", "style", "pre", "code", "kbd", "samp", "textarea"}
+BREAKABLE = "[ \t\r\n]"
+# Where a written space must not break: (what it is, pattern of a breakable space there).
+RULES = [
+    ("before a colon", re.compile(r"\S" + BREAKABLE + r"+:")),
+    ("before ; ? !", re.compile(r"\S" + BREAKABLE + r"+[;?!]")),
+    ("after «", re.compile("«" + BREAKABLE)),
+    ("before »", re.compile(BREAKABLE + "»")),
+    ("inside a number", re.compile(r"(?<![\d.,])\d{1,3}" + BREAKABLE + r"\d{3}(?!\d)")),
+    ("before $ or h", re.compile(r"\d" + BREAKABLE + r"+(?:\$|h\b)")),
+]
+
+
+class _Prose(HTMLParser):
+    """The text a reader sees, with the text of code and scripts left out; inline tags do not split it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.runs: list[str] = [""]
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIPPED:
+            self.skipping += 1
+            self.runs.append("")
+
+    def handle_endtag(self, tag):
+        if tag in SKIPPED and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.runs[-1] += data
+
+
+def breakable_spaces(html: str) -> list[str]:
+    """Each place where French typography wants a no-break space and the page has a breakable one."""
+    parser = _Prose()
+    parser.feed(html)
+    found = []
+    for run in parser.runs:
+        for name, pattern in RULES:
+            found += [f"{name}: {run[max(0, m.start() - 30) : m.end() + 10]!r}" for m in pattern.finditer(run)]
+    return found
+
+
+def french_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "en")
+
+
+def test_every_french_page_keeps_its_punctuation_and_numbers_on_the_line(shipped_site):
+    pages = french_pages(shipped_site)
+    assert len(pages) > 30  # the check ran over the whole French site, not an empty folder
+    problems = {
+        str(p.relative_to(shipped_site)): found
+        for p in pages
+        if (found := breakable_spaces(p.read_text(encoding="utf-8")))
+    }
+    assert problems == {}
+
+
+def test_a_french_credential_page_keeps_no_break_spaces_the_pass_wrote(shipped_site):
+    page = (shipped_site / "mc" / "st-lawrence-cybersecurity" / "index.html").read_text(encoding="utf-8")
+    assert f"Source{NBSP}:" in page
+
+
+def test_english_pages_are_left_as_written(shipped_site):
+    page = (shipped_site / "en" / "mc" / "st-lawrence-cybersecurity" / "index.html").read_text(encoding="utf-8")
+    assert NNBSP not in page and f"{NBSP}:" not in page
+
+
+@pytest.mark.parametrize(
+    ("written", "typeset"),
+    [
+        ("Coût : 1 000 $", f"Coût{NBSP}: 1{NBSP}000{NBSP}$"),
+        ("« texte »", f"«{NBSP}texte{NBSP}»"),
+        ("Pourquoi ? Oui ! Ceci ; cela", f"Pourquoi{NNBSP}? Oui{NNBSP}! Ceci{NNBSP}; cela"),
+        ("8 h par semaine", f"8{NBSP}h par semaine"),
+        ("1 300 petites collectivités", f"1{NBSP}300 petites collectivités"),
+    ],
+)
+def test_written_spaces_become_unbreakable(written, typeset):
+    assert french_html(f"<p>{written}</p>") == f"<p>{typeset}</p>"
+
+
+@pytest.mark.parametrize(
+    "untouched",
+    [
+        "<p>Voir:https://exemple.ca/?a=1</p>",  # no space was written: none is added
+        '<a href="https://exemple.ca/a b/?q=1 :x" title="a : b">lien</a>',  # attributes stay as written
+        "<pre>clé : valeur</pre>",
+        "<p><code>a ? b : c</code></p>",
+        "<script>const x = a ? b : c;</script>",
+        "<style>a:hover { color: red !important; }</style>",
+        "<!-- note : commentaire -->",
+        "<p>en 2021 et 2022</p>",
+    ],
+)
+def test_code_markup_and_unspaced_text_stay_byte_for_byte(untouched):
+    assert french_html(untouched) == untouched
+
+
+def test_a_space_before_a_tag_that_opens_with_a_colon_is_made_unbreakable():
+    assert french_html("<p>Réduire <strong>:</strong> x</p>") == f"<p>Réduire{NBSP}<strong>:</strong> x</p>"
+
+
+def test_the_checker_finds_a_breakable_space_where_the_pass_did_not_run():
+    assert breakable_spaces("<p>Coût : 1 000 $</p>") != []
+    assert breakable_spaces(french_html("<p>Coût : 1 000 $</p>")) == []
