@@ -58,3 +58,15 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> 
 def built_pages(site_dir: Path) -> set[str]:
     """Every HTML page of a built site, as a path relative to the site root."""
     return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+
+
+def shipped_provider_ids() -> str:
+    """The shipped providers' ids as a validation message lists them ("use one of: …")."""
+    import yaml
+
+    providers = yaml.safe_load((PROJECT / "data" / "providers.yml").read_text(encoding="utf-8"))
+    return ", ".join(sorted(providers))
+
+
+def shipped_credential_count() -> int:
+    return len(list((PROJECT / "data" / "credentials").glob("*.yml")))

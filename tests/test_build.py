@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from support import PROJECT, built_pages, copy_project, mkdocs_build
+from catalogue.typography import french_html
+from support import PROJECT, built_pages, copy_project, mkdocs_build, shipped_credential_count
 
 RECORDS = Path(__file__).parent / "fixtures" / "records"
 LANGUAGE_ROOTS = ("", "en/")  # French at the root, English under /en/
@@ -61,7 +62,7 @@ def test_every_shipped_record_has_a_french_and_an_english_page(shipped_site):
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
         french = (shipped_site / "mc" / path.stem / "index.html").read_text(encoding="utf-8")
         english = (shipped_site / "en" / "mc" / path.stem / "index.html").read_text(encoding="utf-8")
-        assert '<html lang="fr"' in french and f"<h1>{escape(record['title']['fr'])}</h1>" in french
+        assert '<html lang="fr"' in french and f"<h1>{french_html(escape(record['title']['fr']))}</h1>" in french
         assert '<html lang="en"' in english and f"<h1>{escape(record['title']['en'])}</h1>" in english
 
 
@@ -139,7 +140,7 @@ def test_data_is_loaded_and_validated_once_per_build(tmp_path):
     project = copy_project(tmp_path / "project")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0
-    assert result.stderr.count("catalogue: 10 credentials") == 1
+    assert result.stderr.count(f"catalogue: {shipped_credential_count()} credentials") == 1
 
 
 def test_the_core_imports_no_mkdocs():

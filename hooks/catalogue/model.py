@@ -103,6 +103,14 @@ class StackTarget:
 
 
 @dataclass(frozen=True)
+class OfficialTitle:
+    """The program's name as the provider writes it, in the one language the provider uses."""
+
+    language: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Credential:
     id: str
     source_file: str
@@ -136,6 +144,14 @@ class Credential:
     stacks_into: tuple[StackTarget, ...] = ()
     audiences: tuple[str, ...] = ()
     keywords: tuple[Bilingual, ...] = ()
+    official_title: OfficialTitle | None = None
+
+    def official_title_for(self, lang: str) -> OfficialTitle | None:
+        """The provider's own name, shown where the page's title differs from it (a translation)."""
+        official = self.official_title
+        if official is None or (official.language == lang and official.text == self.title[lang]):
+            return None
+        return official
 
     @property
     def is_listed(self) -> bool:

@@ -10,6 +10,7 @@ from .model import (
     Band,
     Bilingual,
     Credential,
+    OfficialTitle,
     PartialDate,
     Provider,
     StackTarget,
@@ -101,6 +102,7 @@ def credential(credential_id: str, source_file: str, raw: dict) -> Credential:
         stacks_into=tuple(_stack_target(t) for t in raw.get("stacks_into", ())),
         audiences=tuple(raw.get("audiences", ())),
         keywords=tuple(Bilingual.of(k) for k in raw.get("keywords", ())),
+        official_title=OfficialTitle(**raw["official_title"]) if "official_title" in raw else None,
     )
 
 

@@ -118,7 +118,7 @@ class Renderer:
     def unknown_facts(credential: Credential, fields=None) -> list[str]:
         """The facts a record leaves out, by name, in the order the credential page lists them."""
         known = {
-            "cost": credential.cost_amount is not None,
+            "cost": credential.cost_amount is not None or credential.cost_note is not None,
             "hours": credential.hours is not None,
             "delivery": credential.delivery is not None,
             "languages": bool(credential.languages),
