@@ -1,0 +1,231 @@
+"""The shipped records stay honest: each names its source, none is newer than its source, the seed's
+examples keep the facts the seed gives, and the French and English follow the site's conventions."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from catalogue.model import PartialDate
+from catalogue.validate import load_catalogue
+from support import GENERATED, PROJECT, copy_project, mkdocs_build
+
+TODAY = date.today()
+CATALOGUE = load_catalogue(PROJECT, TODAY)
+
+# The seed: the French transcript of the Pop Up PD webinar, given in 2022 (the last of the
+# 2021-2022 series; it quotes a December 2021 article and a report "from May of last year", 2021).
+SEED_DATE = PartialDate(2022)
+SEED_CITATION = "Pop Up PD"
+
+# The pages of ../shared/research/ontario-microcredentials.md that records cite, with the date each
+# bears. A record citing a page not listed here fails: add the page and the date it shows.
+RESEARCH_SOURCES = {
+    # The program page has no publication date; the only date on it is "Applications will open January 2025".
+    "https://northerncollege.ca/program/esw-micro-credentials": PartialDate(2025, 1),
+    "https://www.ecampusontario.ca/conestoga-college-and-ecampusontario-launch-stackable-micro-credential-"
+    "partnership-to-support-expert-online-teacher-training/": PartialDate(2021, 4, 14),
+    "https://l-express.ca/luniversite-de-lontario-francais-offre-maintenant-aussi-des-microcertificats/": PartialDate(
+        2021, 5, 16
+    ),
+    "http://speakingbiz.sheridancollege.ca/2020/11/psb-and-caps-see-big-future-in-micro-credentials/": PartialDate(
+        2020, 11
+    ),
+    "https://www.lambtoncollege.ca/custom/Pages/News/Article.aspx?id=2147527183": PartialDate(2021, 3, 15),
+    "https://news.westernu.ca/2022/02/microcredentials-offer-professional-up-skilling/": PartialDate(2022, 2),
+    "https://www.centennialcollege.ca/school-of-communications-media-arts-and-design-blog/2022/november/29/"
+    "three-colleges-join-forces-to-offer-film-and-tv-micro-credentials": PartialDate(2022, 11, 29),
+}
+
+# What the seed says of each of its ten examples (English name as on the slides, provider, and the
+# facts the transcript gives), checked against the records.
+SEED_EXAMPLES = {
+    "centennial-advanced-manufacturing-automation-pre-training": (
+        "Advanced Manufacturing and Automation - Pre-Training",
+        "centennial-college",
+    ),
+    "centennial-automation-industry-4-0": ("Automation and Industry 4.0", "centennial-college"),
+    "centennial-culinary-back-to-basics": ("Culinary - Back to Basics", "centennial-college"),
+    "centennial-manufacturing-production": ("Manufacturing and Production", "centennial-college"),
+    "durham-graphic-design-photoshop-illustrator": ("Graphic Design Photoshop and Illustrator", "durham-college"),
+    "durham-using-construction-tools": ("Using Construction Tools", "durham-college"),
+    "mohawk-drones-ground-school": ("Remotely Piloted Aircraft System (Drones) Ground School", "mohawk-college"),
+    "mohawk-footcare-management": ("Footcare Management", "mohawk-college"),
+    "northern-legal-office-assistant": ("Legal Office Assistant", "northern-college"),
+    "st-lawrence-cybersecurity": ("Cybersecurity", "st-lawrence-college"),
+}
+# The slide of Ontario public colleges by region.
+SEED_REGIONS = {
+    "centennial-college": "central",
+    "durham-college": "east",
+    "st-lawrence-college": "east",
+    "northern-college": "north",
+    "mohawk-college": "west",
+}
+
+
+def credential(credential_id):
+    return CATALOGUE.credential(credential_id)
+
+
+def english(text) -> str:
+    return text.en if text else ""
+
+
+def test_every_record_names_a_source_from_the_seed_or_the_research_notes():
+    for c in CATALOGUE.credentials:
+        if c.source_url:
+            assert c.source_url in RESEARCH_SOURCES, f"{c.id}: add {c.source_url} and its date to RESEARCH_SOURCES"
+        else:
+            assert SEED_CITATION in c.source_text.en and SEED_CITATION in c.source_text.fr, c.id
+
+
+def test_no_record_is_newer_than_its_source():
+    for c in CATALOGUE.credentials:
+        source_date = RESEARCH_SOURCES.get(c.source_url, SEED_DATE)
+        assert c.source_date is not None, f"{c.id}: source_date is missing, so its facts would look as new as verified"
+        assert c.information_date.earliest() <= source_date.earliest(), c.id
+        assert c.source_date.earliest() <= c.verified.earliest(), f"{c.id}: compared with a source before it existed"
+
+
+def test_the_seed_keeps_its_ten_examples_with_their_names_and_providers():
+    seed_records = {c.id for c in CATALOGUE.credentials if not c.source_url}
+    assert seed_records == set(SEED_EXAMPLES)
+    for credential_id, (name, provider) in SEED_EXAMPLES.items():
+        c = credential(credential_id)
+        assert c.provider == provider
+        assert (c.official_title.language, c.official_title.text) == ("en", name)  # our French title translates it
+        assert c.title.en == name
+
+
+def test_the_seed_providers_keep_their_regions():
+    for provider, region in SEED_REGIONS.items():
+        assert CATALOGUE.providers[provider].region == region
+
+
+def test_footcare_is_for_nurses_not_for_any_job_seeker():
+    footcare = credential("mohawk-footcare-management")
+    assert "registered nurse (RN)" in footcare.prerequisites.en and "registered practical nurse (RPN)" in (
+        footcare.prerequisites.en
+    )
+    assert "(IA)" in footcare.prerequisites.fr and "(IAA)" in footcare.prerequisites.fr
+    assert "employment" not in footcare.pathways
+
+
+def test_st_lawrence_keeps_the_seed_price_per_module_and_no_invented_total():
+    cyber = credential("st-lawrence-cybersecurity")
+    assert cyber.cost_amount is None  # the seed gives $98 a module and "about $400", not a total
+    assert "$98 per module" in cyber.cost_note.en and "about $400" in cyber.cost_note.en
+    assert "98 $ par module" in cyber.cost_note.fr and "environ 400 $" in cyber.cost_note.fr
+    assert cyber.delivery == "online"
+    assert "étiqueter les informations sensibles" in cyber.description.fr  # "label", not « identifier »
+    assert "Kingston" in cyber.description.en
+
+
+def test_seed_facts_of_the_other_examples():
+    for centennial in (i for i in SEED_EXAMPLES if i.startswith("centennial-")):
+        c = credential(centennial)
+        assert c.funding == ("osap",)  # "OSAP Approved Micro-Credential Programs 2021"
+        assert "mostly online" in c.description.en and "Toronto region" in c.description.en
+    for durham in ("durham-graphic-design-photoshop-illustrator", "durham-using-construction-tools"):
+        assert "Centre for Professional and Part-time Learning" in credential(durham).description.en
+    drones = credential("mohawk-drones-ground-school")
+    assert drones.award.type == "digital-badge" and "TP 15263" in drones.award.standard.en
+    assert "pilote de drone" in drones.summary.fr
+    legal = credential("northern-legal-office-assistant")
+    assert "Timmins" in legal.description.en and "at least nine" in legal.description.en
+    assert "Office Administration – General" in legal.description.en and "Law Clerk" in legal.description.en
+    assert not any(target.url for target in legal.stacks_into)  # no home page labelled as a program
+
+
+def french_texts() -> dict[str, str]:
+    """Every French text the site shows that editors write: records, vocabularies, words, pages."""
+    texts = {}
+    for path in sorted((PROJECT / "data").rglob("*.yml")):
+        texts[str(path)] = "\n".join(_language_values(yaml.safe_load(path.read_text(encoding="utf-8")), "fr"))
+    for path in (PROJECT / "overrides" / "locales").glob("*.yml"):
+        texts[str(path)] = "\n".join(_language_values(yaml.safe_load(path.read_text(encoding="utf-8")), "fr"))
+    for path in _hand_written_pages("fr"):
+        texts[str(path)] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def english_texts() -> dict[str, str]:
+    texts = {str(p): p.read_text(encoding="utf-8") for p in _hand_written_pages("en")}
+    texts["CONTRIBUTING.md"] = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for path in [*sorted((PROJECT / "data").rglob("*.yml")), *(PROJECT / "overrides" / "locales").glob("*.yml")]:
+        texts[str(path)] = "\n".join(_language_values(yaml.safe_load(path.read_text(encoding="utf-8")), "en"))
+    return texts
+
+
+def _language_values(node, lang: str) -> list[str]:
+    if isinstance(node, dict):
+        found = [node[lang]] if isinstance(node.get(lang), str) else []
+        return found + [text for key, value in node.items() if key != lang for text in _language_values(value, lang)]
+    if isinstance(node, list):
+        return [text for item in node for text in _language_values(item, lang)]
+    return []
+
+
+def _hand_written_pages(lang: str) -> list[Path]:
+    """The Markdown pages people write (the build's own pages are listed in .gitignore)."""
+    pages = sorted((PROJECT / "docs").rglob(f"*.{lang}.md"))
+    return [p for p in pages if not p.relative_to(PROJECT).as_posix().startswith(GENERATED)]
+
+
+URL = re.compile(r"https?://\S+")
+QUOTED_SPELLING = re.compile(r"«\s*micro-certification\s*»")  # the page that lists the spellings one may see
+
+
+def test_french_writes_microcertification_as_ontario_does():
+    wrong = {}
+    for name, text in french_texts().items():
+        prose = QUOTED_SPELLING.sub("", URL.sub("", text))
+        if hits := re.findall(r"micro-certification\w*", prose, flags=re.IGNORECASE):
+            wrong[name] = hits
+    assert wrong == {}
+
+
+BRITISH = re.compile(
+    r"\b(organis|recognis|realis|prioritis|specialis|categoris|summaris|minimis|utilis|optimis|customis|authoris)"
+    r"(e|ed|es|ing|ation|ations)\b",
+    re.IGNORECASE,
+)
+
+
+def test_english_uses_canadian_ize_spellings():
+    wrong = {name: BRITISH.findall(text) for name, text in english_texts().items() if BRITISH.search(text)}
+    assert wrong == {}
+
+
+def test_the_checks_above_can_fail():
+    assert re.findall(r"micro-certification\w*", QUOTED_SPELLING.sub("", "une micro-certification"))
+    assert BRITISH.search("The organisation will recognise it")
+    assert not BRITISH.search("The organization will recognize it")
+
+
+@pytest.fixture(scope="module")
+def site_with_a_free_credential(tmp_path_factory) -> Path:
+    """The shipped data plus one free record: the free list and the home page must show it."""
+    root = tmp_path_factory.mktemp("free")
+    data = root / "data"
+    shutil.copytree(PROJECT / "data", data)
+    free = yaml.safe_load((PROJECT / "data" / "credentials" / "st-lawrence-cybersecurity.yml").read_text())
+    free |= {"title": {"fr": "Formation gratuite d'essai", "en": "Free trial course"}, "cost": {"amount": 0}}
+    free["verified"] = TODAY.isoformat()
+    (data / "credentials" / "free-trial-course.yml").write_text(yaml.safe_dump(free, allow_unicode=True))
+    project = copy_project(root / "project", data=data)
+    result = mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "site"
+
+
+def test_a_free_credential_shows_on_the_free_list_and_the_home_page(site_with_a_free_credential):
+    site = site_with_a_free_credential
+    for prefix, title in (("", "Formation gratuite d&#39;essai"), ("en/", "Free trial course")):
+        assert title in (site / prefix / "browse/free/index.html").read_text(encoding="utf-8")
+        assert title in (site / prefix / "index.html").read_text(encoding="utf-8")
