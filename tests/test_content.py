@@ -197,8 +197,12 @@ BRITISH = re.compile(
 )
 
 
+PLACEHOLDER = re.compile(r"\{\w+\}")
+
+
 def test_english_uses_canadian_ize_spellings():
-    wrong = {name: BRITISH.findall(text) for name, text in english_texts().items() if BRITISH.search(text)}
+    texts = {name: PLACEHOLDER.sub("", text) for name, text in english_texts().items()}  # {organisation} is a key
+    wrong = {name: BRITISH.findall(text) for name, text in texts.items() if BRITISH.search(text)}
     assert wrong == {}
 
 
@@ -228,4 +232,5 @@ def test_a_free_credential_shows_on_the_free_list_and_the_home_page(site_with_a_
     site = site_with_a_free_credential
     for prefix, title in (("", "Formation gratuite d&#39;essai"), ("en/", "Free trial course")):
         assert title in (site / prefix / "browse/free/index.html").read_text(encoding="utf-8")
-        assert title in (site / prefix / "index.html").read_text(encoding="utf-8")
+        home = (site / prefix / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'href="browse/free/">[^<]+</a> \(1\)', home), "the home page counts the free credential"
