@@ -292,7 +292,7 @@ EXPECTED = [
         "key-with-line-break.yml",
         [
             "{file}:8: 'notes\\n': this key must be on one line (got a line break at character 6): join the lines",
-            "{file}:8: 'notes\\n': unknown field (the fields allowed here are: added, aliases, assessment, audiences, award, cost, delivery, description, funding, hours, intake, keywords, languages, outcomes, pathways, prerequisites, provider, regions, sectors, source, source_date, stacks_into, status, summary, title, url, verified)",
+            "{file}:8: 'notes\\n': unknown field (the fields allowed here are: added, aliases, assessment, audiences, award, cost, delivery, description, funding, hours, intake, keywords, languages, official_title, outcomes, pathways, prerequisites, provider, regions, sectors, source, source_date, stacks_into, status, summary, title, url, verified)",
         ],
     ),
     (
