@@ -234,3 +234,16 @@ def test_a_free_credential_shows_on_the_free_list_and_the_home_page(site_with_a_
         assert title in (site / prefix / "browse/free/index.html").read_text(encoding="utf-8")
         home = (site / prefix / "index.html").read_text(encoding="utf-8")
         assert re.search(r'href="browse/free/">[^<]+</a> \(1\)', home), "the home page counts the free credential"
+
+
+def test_the_other_language_page_shows_the_providers_own_title(shipped_site):
+    def page(path: str) -> str:
+        return (shipped_site / path / "index.html").read_text(encoding="utf-8")
+
+    official = 'Titre officiel (en anglais)\u00a0: <span lang="en">Footcare Management</span>'
+    assert official in page("mc/mohawk-footcare-management")
+    assert "Official title" not in page("en/mc/mohawk-footcare-management")  # the English title is the official one
+    assert 'Official title (in French): <span lang="fr">Introduction à la pédagogie</span>' in page(
+        "en/mc/uof-introduction-a-la-pedagogie"
+    )
+    assert "Titre officiel" not in page("mc/uof-introduction-a-la-pedagogie")

@@ -74,6 +74,17 @@ EXPECTED = [
     ("intake-not-a-date.yml", ["{file}:8: intake[1]: is not a real date (got '2027-13-01'): write it YYYY-MM-DD"]),
     ("language-unknown.yml", ["{file}:8: languages[2]: must be fr (French) or en (English) (got 'de')"]),
     ("negative-cost.yml", ["{file}:8: cost.amount: must be a number ≥ 0 (got -5)"]),
+    (
+        "official-title-language-unknown.yml",
+        ["{file}:3: official_title.language: must be fr (French) or en (English) (got 'english')"],
+    ),
+    (
+        "official-title-without-text.yml",
+        [
+            "{file}:2: official_title.text: is missing; it must be the name as the provider writes it (not empty), "
+            "at most 150 characters"
+        ],
+    ),
     ("not-yaml.yml", ["{file}:9: is not valid YAML: did not find expected ',' or ']'"]),
     ("only-comments.yml", ["{file}:1: the file is empty: write the fields of the record"]),
     (
