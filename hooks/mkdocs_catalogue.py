@@ -58,14 +58,22 @@ def on_config(config, **_):
 def _share_site_settings(config, build: CatalogueBuild):
     """Who runs the site (data/site.yml), for the theme's header and footer templates."""
     settings = build.catalogue.site
-    config.extra["catalogue_site"] = settings.for_templates() if settings else None
+    config.extra["catalogue_site"] = settings.for_templates(build.catalogue) if settings else None
     strings = load_strings(build.templates_dir)
     config.extra["catalogue_words"] = {key: strings[key] for key in THEME_WORDS}
     return config
 
 
 # The site's words that the theme's own templates (header, footer) use, both languages each.
-THEME_WORDS = ("footer_run_by", "footer_contact", "footer_about", "footer_privacy", "skip_to_content")
+THEME_WORDS = (
+    "footer_run_by",
+    "footer_contact",
+    "footer_about",
+    "footer_privacy",
+    "skip_to_content",
+    "site_info_title",
+    "site_info_checked",
+)
 
 
 @event_priority(-100)  # last, so any other plugin still sees the page's Markdown as written

@@ -91,7 +91,7 @@ class SitePlan:
             "home.html",
             t("site_name", lang),
             t("home_lead", lang),
-            hide=("toc",),
+            hide=("navigation", "toc"),
             **self._home_context(),
         )
 

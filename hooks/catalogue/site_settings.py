@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Bilingual
+from .formatting import partial_date
+from .model import LANGUAGES, Bilingual, PartialDate
 
 
 @dataclass(frozen=True)
@@ -19,9 +20,16 @@ class SiteSettings:
     contact_url: str | None = None
     privacy: Bilingual | None = None
 
-    def for_templates(self) -> dict:
-        """Plain values for the theme's templates (MkDocs keeps them in config.extra)."""
+    def for_templates(self, catalogue=None) -> dict:
+        """Plain values for the theme's templates (MkDocs keeps them in config.extra), with the
+        day records were last checked, as the About page says how fresh the catalogue is."""
+        checked = (
+            max((c.verified for c in catalogue.credentials), key=PartialDate.earliest, default=None)
+            if catalogue
+            else None
+        )
         return {
+            "last_checked": {lang: partial_date(checked, lang) for lang in LANGUAGES} if checked else None,
             "organisation": {"fr": self.organisation.fr, "en": self.organisation.en},
             "organisation_url": self.organisation_url,
             "contact_email": self.contact_email,
