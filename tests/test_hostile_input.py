@@ -49,6 +49,14 @@ def test_a_link_to_a_file_outside_the_project_is_refused_without_reading_it(tmp_
     assert problems == ["data/credentials/linked.yml:1: is a symbolic link: put the file itself here, not a link to it"]
 
 
+def test_a_linked_credentials_folder_is_refused_without_reading_it(tmp_path):
+    root = data_folder(tmp_path / "project")
+    elsewhere = tmp_path / "elsewhere"
+    credentials_of(root).rename(elsewhere)
+    credentials_of(root).symlink_to(elsewhere)
+    assert problems_of(root) == ["data/credentials:1: is a symbolic link: put the folder itself here, not a link to it"]
+
+
 def test_a_symlink_loop_is_refused(tmp_path):
     root = data_folder(tmp_path)
     folder = credentials_of(root)

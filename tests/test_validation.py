@@ -186,6 +186,18 @@ EXPECTED = [
     ("wrong-extension.yaml", ["{file}:1: a credential file must end in .yml: rename it wrong-extension.yml"]),
     # Hostile or careless input (issue 7): each class of input, and the line an editor reads.
     (
+        "bad-keys-hide-nothing.yml",
+        [
+            "{file}:1: a key must be plain text",
+            "{file}:3: title.en: must be plain text without HTML tags (got '<b>x</b>')",
+            "{file}:6: sectors[1]: 'helth' is not a sector in data/taxonomies.yml; use one of: art-culture-recreation-sport, business-finance-administration, education-law-social-government, health, legislative-senior-management, manufacturing-utilities, natural-applied-sciences, natural-resources-agriculture, sales-service, trades-transport-equipment",
+            "{file}:9: verified: is not a real date (got '2022-13'): write it YYYY-MM-DD",
+            "{file}:10: hours: is read as a base-60 number by some YAML tools (got '1:30'): write one plain number, or put it in quotes (\"1:30\") if it is text",
+            "{file}:11: a key must be plain text",
+            "{file}:12: intake[1]: must be on one line (got a line break at character 11): join the lines",
+        ],
+    ),
+    (
         "Bad Name With Mistake.yml",
         [
             "{file}:1: the file name 'Bad Name With Mistake' is not a valid id: use 3 to 80 lowercase letters, digits and single hyphens, such as bad-name-with-mistake.yml",

@@ -145,6 +145,12 @@ class _Checker:
 
     def _credentials(self) -> list[Credential]:
         credentials = []
+        if self.folder.credentials.is_symlink():  # its files could come from anywhere on the machine
+            name = self.folder.relative(self.folder.credentials)
+            self.problems.append(
+                Problem(name, 1, "", "is a symbolic link: put the folder itself here, not a link to it")
+            )
+            return credentials
         for path in sorted(self.folder.credentials.iterdir()) if self.folder.credentials.is_dir() else []:
             if path.name.startswith(".") or (path.suffix != ".yml" and path.is_dir() and not path.is_symlink()):
                 continue  # a hidden file, or a folder of notes that is not a record
