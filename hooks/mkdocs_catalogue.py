@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from catalogue.addresses import DEFAULT_LANGUAGE
+from catalogue.addresses import DEFAULT_LANGUAGE, alternates, page_of_url
 from catalogue.problems import DataInvalid
 from catalogue.render import load_strings
 from catalogue.site import CatalogueBuild, fingerprint
@@ -37,10 +37,12 @@ def on_config(config, **_):
     project_root = Path(config.config_file_path).parent
     templates_dir = Path(config.theme.custom_dir) / "catalogue"
     current = _state.build
-    if current is not None and current.fingerprint == fingerprint(project_root, templates_dir):
+    site_url = config.site_url or ""
+    wanted = (fingerprint(project_root, templates_dir), site_url)
+    if current is not None and (current.fingerprint, current.site_url) == wanted:
         return _share_site_settings(config, current)
     try:
-        _state.build = CatalogueBuild.load(project_root, Path(config.docs_dir), templates_dir)
+        _state.build = CatalogueBuild.load(project_root, Path(config.docs_dir), templates_dir, site_url=site_url)
     except DataInvalid as invalid:
         _state.build = None
         raise Abort(invalid.report()) from None
@@ -94,9 +96,34 @@ def on_page_content(html, page, **_):
     return _state.prerendered.pop(page.file.src_uri, html)
 
 
+def on_env(env, config, **_):
+    """The sitemap template (overrides/sitemap.xml) lists each page's alternates as its head does."""
+    site_url = config.site_url or ""
+    env.globals["catalogue_alternates"] = lambda url: alternates(page_of_url(url)[0], site_url)
+    return env
+
+
+def on_page_context(context, page, config, **_):
+    """What the head partial (overrides/partials/catalogue-head.html) prints: previews, alternates, JSON-LD."""
+    description = page.meta.get("description") or config.site_description or ""
+    context["catalogue_head"] = _state.build.sharing.head(page.url, page.title or "", description)
+    return context
+
+
+def _write_page_sitemap(page, config) -> None:
+    """Material fetches sitemap.xml beside every alternate link: give each page folder its own."""
+    if page.url and not page.meta.get("redirect"):
+        target = Path(config.site_dir) / page.url / "sitemap.xml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page_path, lang = page_of_url(page.url)
+        target.write_text(_state.build.sharing.page_sitemap(page_path, lang), encoding="utf-8")
+
+
 @event_priority(90)  # before any step that hashes or rewrites the final HTML (CSP hashes: lower)
 def on_post_page(output, page, config, **_):
-    """French typography on every French page, generated or hand-written, once, on its final HTML."""
+    """French typography on every French page, generated or hand-written, once, on its final HTML;
+    and the sitemap.xml the theme fetches beside the page."""
+    _write_page_sitemap(page, config)
     return french_html(output) if config.theme["language"] == "fr" else output
 
 

@@ -37,3 +37,46 @@ def relative(from_page: str, to_page: str, lang: str, fragment: str = "") -> str
     parts = [".."] * (len(start) - common) + target[common:]
     link = "/".join(parts) + "/" if parts else "./"
     return link + (f"#{fragment}" if fragment else "")
+
+
+# Files that sit beside pages: previews, feeds, exports. Each language's copy is a suffixed
+# source file (name.fr.xml) that mkdocs-static-i18n publishes under that language's root.
+SHARE_FOLDER = "share"  # site-wide shared files: feeds, open data, the site's preview image
+LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+HREFLANGS = {"fr": "fr-CA", "en": "en-CA"}
+
+
+def absolute(page: str, lang: str, site_url: str) -> str:
+    """The permanent, absolute URL of a page: what newsletters, feeds and search engines keep."""
+    return site_url.rstrip("/") + "/" + url(page, lang)
+
+
+def page_of_url(site_relative_url: str) -> tuple[str, str]:
+    """The inverse of url(): 'en/mc/foo/' -> ('mc/foo', 'en'); '' or './' -> ('', 'fr')."""
+    path = site_relative_url.strip("/").removeprefix(".")
+    first, _, rest = path.partition("/")
+    if first in HREFLANGS and first != DEFAULT_LANGUAGE:
+        return rest, first
+    return path, DEFAULT_LANGUAGE
+
+
+def file_beside(page: str, name: str, lang: str | None = None) -> str:
+    """The source file, relative to docs/, of a file published in `page`'s folder.
+
+    With a language, the file is that language's copy: 'mc/foo/preview.en.png' is published
+    at 'en/mc/foo/preview.png'. Without, one copy is shared by both languages.
+    """
+    stem, dot, extension = name.rpartition(".")
+    local = f"{stem}.{lang}.{extension}" if lang else name
+    return f"{page}/{local}" if page else local
+
+
+def url_beside(page: str, name: str, lang: str) -> str:
+    """The site-relative URL of a file published in `page`'s folder, in `lang`."""
+    return url(page, lang) + name
+
+
+def alternates(page: str, site_url: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of every language's copy of a page, and x-default (French)."""
+    links = [(HREFLANGS[lang], absolute(page, lang, site_url)) for lang in ("fr", "en")]
+    return links + [("x-default", absolute(page, DEFAULT_LANGUAGE, site_url))]

@@ -8,8 +8,10 @@ does not loop, and files no longer implied by the data are removed.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from . import addresses, formatting
@@ -21,7 +23,7 @@ from .search_index import DATA_FOLDER, FIRST_PAGE, SearchAssets, filters, search
 from .stale import stale_records
 
 # Everything under these folders of docs/ is generated; nothing else is ever deleted.
-GENERATED_FOLDERS = ("mc", "browse", "editors", DATA_FOLDER)
+GENERATED_FOLDERS = ("mc", "browse", "editors", DATA_FOLDER, addresses.SHARE_FOLDER)
 
 
 @dataclass(frozen=True)
@@ -177,9 +179,14 @@ class SitePlan:
                 pages.append(PageSource(page, lang, front, ""))
         return pages
 
+    @cached_property
+    def facet_groups(self) -> dict[str, list]:
+        """Every group page of every facet: the same in both languages."""
+        return {facet: groups_of(facet, self.catalogue, self._not_specified(facet)) for facet in FACETS}
+
     def _browse(self, lang: str) -> list[PageSource]:
         t = self.renderer.text
-        facets = {facet: groups_of(facet, self.catalogue, self._not_specified(facet)) for facet in FACETS}
+        facets = self.facet_groups
         pages = [
             self._page("browse", lang, "browse.html", t("browse_title", lang), t("browse_lead", lang), facets=facets)
         ]
@@ -250,20 +257,30 @@ class WriteReport:
     removed: int
 
 
-def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, str] | None = None) -> WriteReport:
-    """Write pages and assets (docs-relative path -> text) under docs_dir when their text changed;
-    remove generated files now stale."""
+Asset = str | bytes | Callable[[], bytes]
+
+
+def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset] | None = None) -> WriteReport:
+    """Write pages and assets (docs-relative path -> content) under docs_dir when their content
+    changed; remove generated files now stale.
+
+    An asset given as a function is costly to make (an image) and named after a digest of its
+    content: it is made only when no file of that name exists.
+    """
     docs_dir = Path(docs_dir)
-    wanted = {docs_dir / path: text for path, text in (assets or {}).items()}
+    wanted = {docs_dir / path: content for path, content in (assets or {}).items()}
     for page in pages:
         wanted[docs_dir / page.file] = page.text
     written = unchanged = 0
-    for path, text in wanted.items():
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
+    for path, content in wanted.items():
+        if _up_to_date(path, content):
             unchanged += 1
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content if isinstance(content, bytes) else content())
         written += 1
     removed = 0
     for folder in GENERATED_FOLDERS:
@@ -272,3 +289,11 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, str] 
                 path.unlink()
                 removed += 1
     return WriteReport(written, unchanged, removed)
+
+
+def _up_to_date(path: Path, content: Asset) -> bool:
+    if not path.is_file():
+        return False
+    if isinstance(content, str):
+        return path.read_text(encoding="utf-8") == content
+    return callable(content) or path.read_bytes() == content

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .groups import free_credentials
 from .model import Catalogue
 from .pages import SitePlan, WriteReport, write_pages
 from .render import Renderer
 from .search_index import build_search_assets, filter_option_keys
+from .share import Sharing
 from .synonyms import Synonyms, load_synonyms
 from .validate import load_catalogue
 
@@ -23,18 +25,28 @@ class CatalogueBuild:
     catalogue: Catalogue
     fingerprint: str
     synonyms: Synonyms
+    site_url: str = ""
+    sharing: Sharing | None = None  # set by write(): what each page's head carries
 
     @classmethod
-    def load(cls, project_root: Path, docs_dir: Path, templates_dir: Path, today: date | None = None):
+    def load(
+        cls, project_root: Path, docs_dir: Path, templates_dir: Path, today: date | None = None, site_url: str = ""
+    ):
         """Validate the data (raises DataInvalid listing every problem)."""
         catalogue = load_catalogue(project_root, today)
         synonyms = load_synonyms(project_root, filter_option_keys(catalogue))
-        return cls(project_root, docs_dir, templates_dir, catalogue, fingerprint(project_root, templates_dir), synonyms)
+        return cls(
+            project_root, docs_dir, templates_dir, catalogue, fingerprint(project_root, templates_dir), synonyms, site_url
+        )
 
     def write(self) -> WriteReport:
         renderer = Renderer(self.templates_dir, self.catalogue)
         search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
-        return write_pages(SitePlan(self.catalogue, renderer, search).pages(), self.docs_dir, search.files)
+        plan = SitePlan(self.catalogue, renderer, search)
+        self.sharing = Sharing(
+            self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
+        )
+        return write_pages(plan.pages(), self.docs_dir, {**search.files, **self.sharing.files})
 
 
 def fingerprint(project_root: Path, templates_dir: Path) -> str:

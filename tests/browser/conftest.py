@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
-from support import PROJECT
+from support import PROJECT, copy_project, mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -32,13 +32,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_server(shipped_site):
-    """The shipped site over HTTP on the loopback; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(shipped_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def site_server(tmp_path_factory):
+    """The shipped data, built for and served at its own address on the loopback (as a host
+    serves it at its site_url: pages' absolute links, such as hreflang alternates, stay on it)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
+    base_url = f"http://127.0.0.1:{server.server_port}/"
+    root = tmp_path_factory.mktemp("served")
+    site = root / "site"
+    result = mkdocs_build(copy_project(root / "project"), site, site_url=base_url)
+    assert result.returncode == 0, result.stderr[-4000:]
+    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(site))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    yield base_url
     server.shutdown()
 
 
