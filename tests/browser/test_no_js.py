@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
-from test_search import LISTED, search_server, search_site  # noqa: F401  (fixtures)
+from test_search import LISTED, search_address, search_server, search_site  # noqa: F401  (fixtures)
 
 
 def crawl_credentials(page, start: str) -> set[str]:

@@ -38,21 +38,30 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def search_site(tmp_path_factory) -> Path:
+def search_address():
+    """A loopback server, bound before the build so the site is built for its address (pages'
+    absolute links, such as hreflang alternates, then stay on it, as on a real host)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
+    yield server, f"http://127.0.0.1:{server.server_port}/"
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory, search_address) -> Path:
     root = tmp_path_factory.mktemp("search-site")
     project = copy_project(root / "project", data=FIXTURE_DATA)
     blank_knowledge_pages(project)
-    result = mkdocs_build(project, root / "site")
+    result = mkdocs_build(project, root / "site", site_url=search_address[1])
     assert result.returncode == 0, result.stderr[-4000:]
     return root / "site"
 
 
 @pytest.fixture(scope="session")
-def search_server(search_site):
-    handler = functools.partial(_QuietHandler, directory=str(search_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def search_server(search_site, search_address):
+    server, address = search_address
+    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(search_site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    yield address
     server.shutdown()
 
 
