@@ -35,9 +35,8 @@ class CatalogueBuild:
         """Validate the data (raises DataInvalid listing every problem)."""
         catalogue = load_catalogue(project_root, today)
         synonyms = load_synonyms(project_root, filter_option_keys(catalogue))
-        return cls(
-            project_root, docs_dir, templates_dir, catalogue, fingerprint(project_root, templates_dir), synonyms, site_url
-        )
+        stamp = fingerprint(project_root, templates_dir)
+        return cls(project_root, docs_dir, templates_dir, catalogue, stamp, synonyms, site_url)
 
     def write(self) -> WriteReport:
         renderer = Renderer(self.templates_dir, self.catalogue)
