@@ -41,7 +41,7 @@ def stale_records(catalogue: Catalogue, today: date) -> list[StaleRecord]:
     limit = catalogue.taxonomies.stale_after_months
     found = [
         StaleRecord(c, months_between(c.information_date.earliest(), today))
-        for c in catalogue.credentials
+        for c in catalogue.listed  # a discontinued credential has nothing left to re-check
         if today > add_months(c.information_date.earliest(), limit)
     ]
     return sorted(found, key=lambda r: (r.date.earliest(), r.credential.id))
