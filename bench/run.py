@@ -12,22 +12,23 @@ For each size it reports:
 
     python3 bench/run.py [--sizes 1000 10000] [--keep DIR]
     python3 bench/run.py --browser-only SITE_DIR   # only the browser times, on a site already built
+    python3 bench/run.py --search-only [--sizes …]  # one build per size, then search in the browser,
+                                                    # ours and Pagefind's, unthrottled and CPU ×4 + Fast 3G
+
+Search in the browser is measured by bench/search.py (see its docstring for each figure); the
+relevance suite's recall at 10 (tests/relevance/) is printed first.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -35,11 +36,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import search  # noqa: E402
 from generate import generate  # noqa: E402
 from support import copy_project  # noqa: E402
-
-QUERIES = ["securite", "soins infirmiers", "electricite", "gestion de projet", "hopital"]
-CHROMIUM = "/usr/bin/chromium"
 
 
 def mkdocs(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
@@ -99,65 +98,25 @@ def count_pages(site: Path) -> int:
 
 
 def index_sizes(site: Path) -> dict:
+    """Per language: the manifest, every index shard together and the largest one, the records."""
+    folder = site / "assets" / "catalogue-data"
     sizes = {}
     for lang in ("fr", "en"):
-        for kind in ("search", "records"):
-            raw = (site / "assets" / "catalogue-data" / f"{kind}-{lang}.json").read_bytes()
-            sizes[(kind, lang)] = (len(raw), len(gzip.compress(raw, compresslevel=6)))
+        groups = {
+            f"search-{lang}.json (manifest)": [folder / f"search-{lang}.json"],
+            f"search-{lang}-*.json (all shards)": sorted(folder.glob(f"search-{lang}-*.json")),
+            f"records-{lang}.json": [folder / f"records-{lang}.json"],
+        }
+        for name, paths in groups.items():
+            raws = [p.read_bytes() for p in paths]
+            sizes[name] = (sum(map(len, raws)), sum(len(gzip.compress(r, compresslevel=6)) for r in raws))
+        largest = max(groups[f"search-{lang}-*.json (all shards)"], key=lambda p: p.stat().st_size)
+        raw = largest.read_bytes()
+        sizes[f"largest shard ({largest.name})"] = (len(raw), len(gzip.compress(raw, compresslevel=6)))
     return sizes
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def browser_times(site: Path, lang: str) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/" + ("en/" if lang == "en" else "") + "catalogue/"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-            page = browser.new_page()
-            page.goto(url)
-            page.wait_for_selector("#mc-search[data-ready='true']", timeout=120_000)
-            first_results = page.evaluate("performance.getEntriesByName('catalogue-ready')[0].startTime")
-            keystrokes = []
-            for query in QUERIES:
-                keystrokes += page.evaluate(_TYPE_SCRIPT, query)
-            browser.close()
-    finally:
-        server.shutdown()
-    return {
-        "first_results_ms": first_results,
-        "keystroke_median_ms": statistics.median(keystrokes),
-        "keystroke_p95_ms": statistics.quantiles(keystrokes, n=20, method="inclusive")[-1],
-        "keystrokes": len(keystrokes),
-    }
-
-
-# Types a query one character at a time as a reader would; each time is the input handler's work
-# (search, filter counts, result cards) plus the layout it forces.
-_TYPE_SCRIPT = """query => {
-  const input = document.getElementById('mc-q');
-  input.value = '';
-  input.dispatchEvent(new Event('input', {bubbles: true}));
-  const times = [];
-  for (const character of query) {
-    const start = performance.now();
-    input.value += character;
-    input.dispatchEvent(new Event('input', {bubbles: true}));
-    document.body.offsetHeight;
-    times.push(performance.now() - start);
-  }
-  return times;
-}"""
-
-
-def report(size: int, builds: dict, sizes: dict, browsers: dict) -> str:
+def report(size: int, builds: dict, sizes: dict) -> str:
     lines = [
         f"## {size:,} records",
         "",
@@ -172,26 +131,35 @@ def report(size: int, builds: dict, sizes: dict, browsers: dict) -> str:
         "| file | raw KB | gzipped KB |",
         "| --- | ---: | ---: |",
     ]
-    for (kind, lang), (raw, packed) in sizes.items():
-        lines.append(f"| {kind}-{lang}.json | {raw / 1024:,.0f} | {packed / 1024:,.0f} |")
-    lines += ["", *browser_table(browsers)]
+    for name, (raw, packed) in sizes.items():
+        lines.append(f"| {name} | {raw / 1024:,.0f} | {packed / 1024:,.0f} |")
     return "\n".join(lines) + "\n"
 
 
-def browser_table(browsers: dict) -> list[str]:
-    lines = ["| page | first results ms | keystroke median ms | keystroke p95 ms |", "| --- | ---: | ---: | ---: |"]
-    for lang, times in browsers.items():
-        lines.append(
-            f"| catalogue ({lang}) | {times['first_results_ms']:.0f} | {times['keystroke_median_ms']:.1f} "
-            f"| {times['keystroke_p95_ms']:.1f} |"
-        )
-    return lines
-
-
 def browser_report(site: Path) -> str:
-    """The browser table alone, for iterating on catalogue.js without rebuilding (copy it into SITE_DIR)."""
-    browsers = {lang: browser_times(site, lang) for lang in ("fr", "en")}
-    return "\n".join(browser_table(browsers)) + "\n"
+    """The search figures alone, for iterating on the browser code without rebuilding."""
+    return "\n".join(search.table(search.measure(site))) + "\n"
+
+
+def search_only(sizes: list[int], keep: Path | None) -> None:
+    work_root = keep or Path(tempfile.mkdtemp(prefix="catalogue-bench-"))
+    try:
+        for size in sizes:
+            work = work_root / str(size)
+            shutil.rmtree(work, ignore_errors=True)
+            project = copy_project(work / "ours", data=generate(size, work / "data"))
+            blank_knowledge_pages(project)
+            seconds = mkdocs(project, work / "site")
+            lines = [f"## {size:,} records (build {seconds:.0f} s)", "", "| file | raw KB | gzipped KB |"]
+            lines.append("| --- | ---: | ---: |")
+            lines += [
+                f"| {n} | {r / 1024:,.0f} | {p / 1024:,.0f} |" for n, (r, p) in index_sizes(work / "site").items()
+            ]
+            lines += ["", *search.table(search.measure(work / "site"))]
+            print("\n".join(lines) + "\n", flush=True)
+    finally:
+        if keep is None:
+            shutil.rmtree(work_root, ignore_errors=True)
 
 
 def main() -> None:
@@ -201,9 +169,14 @@ def main() -> None:
     parser.add_argument(
         "--browser-only", type=Path, metavar="SITE_DIR", help="only measure the browser on a built site"
     )
+    parser.add_argument("--search-only", action="store_true", help="one build per size, then search figures")
     arguments = parser.parse_args()
     if arguments.browser_only:
         print(browser_report(arguments.browser_only), flush=True)
+        return
+    print(f"Relevance suite (tests/relevance/queries.yml): recall at 10 = {search.recall_at_10():.3f}\n", flush=True)
+    if arguments.search_only:
+        search_only(arguments.sizes, arguments.keep)
         return
     work_root = arguments.keep or Path(tempfile.mkdtemp(prefix="catalogue-bench-"))
     try:
@@ -213,8 +186,8 @@ def main() -> None:
             data = generate(size, work / "data")
             builds = build_times(data, work)
             sizes = index_sizes(builds["site"])
-            browsers = {lang: browser_times(builds["site"], lang) for lang in ("fr", "en")}
-            print(report(size, builds, sizes, browsers), flush=True)
+            print(report(size, builds, sizes), flush=True)
+            print("\n".join(search.table(search.measure(builds["site"]))) + "\n", flush=True)
     finally:
         if arguments.keep is None:
             shutil.rmtree(work_root, ignore_errors=True)

@@ -39,7 +39,7 @@ def assets(catalogue):
 
 def _search(assets, lang: str, text: str) -> list[str]:
     """Search as catalogue.js does, through its Python twin."""
-    records = json.loads(assets.files[assets.records_file[lang]])["records"]
+    records = assets.records(lang)
     outcome = search(text, load_index(assets.files.get, assets.index_file[lang]))
     return sorted(records[ref]["id"] for ref in outcome.refs or ())
 
@@ -77,7 +77,7 @@ def test_english_index_stems_english(assets):
 
 def test_discontinued_records_leave_search_and_paused_ones_stay_marked(assets):
     for lang in ("fr", "en"):
-        records = json.loads(assets.files[assets.records_file[lang]])["records"]
+        records = assets.records(lang)
         by_id = {r["id"]: r for r in records}
         assert "securite-incendie-ancienne" not in by_id
         assert by_id["gestion-hospitaliere"]["status"] == "paused"
@@ -86,7 +86,7 @@ def test_discontinued_records_leave_search_and_paused_ones_stay_marked(assets):
 
 
 def test_records_carry_the_filter_keys_and_card_facts(assets):
-    records = json.loads(assets.files[assets.records_file["fr"]])["records"]
+    records = assets.records("fr")
     hospital = next(r for r in records if r["id"] == "soins-hopital")
     assert hospital["filters"] == {
         "sector": ["health"],

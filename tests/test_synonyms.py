@@ -1,6 +1,5 @@
 """data/synonyms.yml: checked with one clear line per mistake, and applied to the search index."""
 
-import json
 import shutil
 from pathlib import Path
 
@@ -78,6 +77,6 @@ def test_synonyms_are_applied_when_the_index_is_built(project):
     synonyms = load_synonyms(project, filter_option_keys(catalogue))
     renderer = Renderer(PROJECT / "overrides" / "catalogue", catalogue)
     assets = build_search_assets(catalogue, renderer.card_facts, synonyms, renderer.strings)
-    records = json.loads(assets.files[assets.records_file["fr"]])["records"]
+    records = assets.records("fr")
     found = search("clinique ", load_index(assets.files.get, assets.index_file["fr"])).refs
     assert [records[ref]["id"] for ref in found] == ["soins-hopital"]

@@ -116,7 +116,7 @@ class SitePlan:
         t = self.renderer.text
         data = {
             name: f"{path}?v={self.search.version(path)}"
-            for name, path in (("index", self.search.index_file[lang]), ("records", self.search.records_file[lang]))
+            for name, path in (("index", self.search.index_file[lang]), ("facets", self.search.records_file[lang]))
         }
         return self._page(
             "catalogue",

@@ -37,8 +37,9 @@ DATA_FOLDER = "assets/catalogue-data"  # under docs/, git-ignored, generated
 FIELD_WEIGHTS = {"title": 10, "keywords": 6, "synonyms": 4, "other_title": 3, "other_keywords": 2, "summary": 1}
 PROVIDER_WEIGHT = 2
 _SHARD_KEY = re.compile(r"[a-z0-9]")
-FIRST_PAGE = 50  # results per page; the catalogue page's HTML holds the first page (view.js: PAGE_SIZE)
+FIRST_PAGE = 20  # results per page; the catalogue page's HTML holds the first page (view.js: PAGE_SIZE)
 SINGLE_SHARD_BELOW = 64_000  # bytes: a small index is one file, one request
+CARD_CHUNK = 25  # cards per file: a query's first page fetches the few files its results are in
 
 __all__ = ["SEPARATOR", "fold_accents", "words"]
 
@@ -129,8 +130,12 @@ class SearchAssets:
     """The generated files (docs-relative path -> text) and, per language, their names."""
 
     files: dict[str, str]
-    index_file: dict[str, str]  # the manifest: word rules, shard names, filter words
-    records_file: dict[str, str]
+    index_file: dict[str, str]  # the manifest: word rules, shard and card file names, filter words
+    records_file: dict[str, str]  # every record's filter keys and intake: what search-ready needs
+
+    def records(self, lang: str) -> list[dict]:
+        """Every record as the page puts it together: filter keys, intake and card fields."""
+        return joined_records(self.files.get, self.index_file[lang], self.records_file[lang])
 
     def version(self, path: str) -> str:
         """A short hash of a file's content, so a browser never pairs an old index with new records."""
@@ -155,28 +160,45 @@ def build_search_assets(
     for lang in LANGUAGES:
         listed = title_order(catalogue, lang)
         index_file[lang] = f"{DATA_FOLDER}/search-{lang}.json"
-        records_file[lang] = f"{DATA_FOLDER}/records-{lang}.json"
+        records_file[lang] = f"{DATA_FOLDER}/facets-{lang}.json"
+        records = [result_record(c, catalogue, lang, card_facts, strings) for c in listed]
+        files[records_file[lang]] = _compact(facet_table(records))
         terms = index_terms(listed, catalogue, lang, synonyms)
-        shards = {}
-        split = split_in_shards(terms)
-        if sum(len(_compact(part)) for part in split.values()) < single_shard_below:
-            split = {"all": terms}
-        for key, shard_terms in sorted(split.items()):
-            name = f"search-{lang}-{key}.json"
-            text = _compact({"terms": shard_terms})
-            files[f"{DATA_FOLDER}/{name}"] = text
-            shards["*" if key == "all" else key] = f"{name}?v={_version(text)}"
         manifest = {
             "lang": lang,
             "separator": SEPARATOR,
             "stopWords": sorted(STOP_WORDS[lang]),
             "filterWords": filter_words(catalogue, synonyms, strings, lang),
-            "shards": shards,
+            "shards": _named_files(files, f"search-{lang}", _shards(terms, single_shard_below)),
+            "cards": {
+                "size": CARD_CHUNK,
+                "files": list(_named_files(files, f"cards-{lang}", _card_chunks(records)).values()),
+            },
         }
         files[index_file[lang]] = _compact(manifest)
-        records = [result_record(c, catalogue, lang, card_facts, strings) for c in listed]
-        files[records_file[lang]] = _compact({"records": records})
     return SearchAssets(files, index_file, records_file)
+
+
+def _shards(terms: dict, single_shard_below: int) -> dict[str, dict]:
+    split = split_in_shards(terms)
+    if sum(len(_compact(part)) for part in split.values()) < single_shard_below:
+        split = {"*": terms}
+    return {key: {"terms": part} for key, part in split.items()}
+
+
+def _card_chunks(records: list[dict]) -> dict[str, dict]:
+    chunks = range(0, len(records), CARD_CHUNK)
+    return {str(i // CARD_CHUNK): {"records": [_card_fields(r) for r in records[i : i + CARD_CHUNK]]} for i in chunks}
+
+
+def _named_files(files: dict, stem: str, parts: dict[str, dict]) -> dict[str, str]:
+    """Writes each part as `stem-key.json` ("all" for "*") and gives key -> "name?v=hash"."""
+    names = {}
+    for key, content in parts.items():
+        name = f"{stem}-{'all' if key == '*' else key}.json"
+        text = files[f"{DATA_FOLDER}/{name}"] = _compact(content)
+        names[key] = f"{name}?v={_version(text)}"
+    return names
 
 
 def title_order(catalogue: Catalogue, lang: str) -> list[Credential]:
@@ -283,6 +305,54 @@ def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_
     if credential.status != "active":
         record["status"] = credential.status
     return record
+
+
+_CARD_FIELDS = ("id", "title", "provider", "summary", "url", "facts", "status")
+
+
+def _card_fields(record: dict) -> dict:
+    return {key: record[key] for key in _CARD_FIELDS if key in record}
+
+
+def facet_table(records: list[dict]) -> dict:
+    """The records' filter keys, as numbers into per-filter key lists, and their intake: small
+    enough at 10,000 records to load before the first search, unlike the cards."""
+    params = [param for param, _, _ in GROUP_FILTERS]
+    keys: dict[str, list[str]] = {param: [] for param in params}
+    numbers: dict[str, dict[str, int]] = {param: {} for param in params}
+    rows = []
+    for record in records:
+        row = []
+        for param in params:
+            for key in record["filters"][param]:
+                numbers[param].setdefault(key, len(keys[param]))
+                if len(keys[param]) == numbers[param][key]:
+                    keys[param].append(key)
+            row.append([numbers[param][key] for key in record["filters"][param]])
+        rows.append(row)
+    return {
+        "params": params,
+        "keys": keys,
+        "records": rows,
+        "continuous": [int(r["continuous"]) for r in records],
+        "starts": {str(i): r["starts"] for i, r in enumerate(records) if r["starts"]},
+    }
+
+
+def joined_records(read, manifest_path: str, facets_path: str) -> list[dict]:
+    """The record list put back together from the facet table and the card files, as the
+    browser does (`read(path)` gives a file's text; card files are next to the manifest)."""
+    folder = manifest_path.rsplit("/", 1)[0] + "/" if "/" in manifest_path else ""
+    manifest, table = json.loads(read(manifest_path)), json.loads(read(facets_path))
+    cards = [c for name in manifest["cards"]["files"] for c in json.loads(read(folder + name.split("?")[0]))["records"]]
+    records = []
+    for position, (card, row) in enumerate(zip(cards, table["records"], strict=True)):
+        filters = {p: [table["keys"][p][n] for n in numbers] for p, numbers in zip(table["params"], row, strict=True)}
+        starts = table["starts"].get(str(position), [])
+        records.append(
+            {**card, "filters": filters, "continuous": bool(table["continuous"][position]), "starts": starts}
+        )
+    return records
 
 
 def _compact(value) -> str:

@@ -6,7 +6,9 @@ The rules, the same on both sides (tests/js/ and tests/relevance/ hold them to i
   unless the query has nothing else.
 - Each word is looked up as written and as its stem. The word still being typed (the last one,
   with no space after it) also matches every indexed word that starts with it or with its stem,
-  so a result never disappears while the learner types more of its word ("tronconneu").
+  so a result never disappears while the learner types more of its word ("tronconneu"). A
+  one-letter prefix matches only short words (SHORT_WORD): a first letter says too little to be
+  worth scanning half the index on every key.
 - A word or two-word phrase that names a filter value ("gratuit", "online", « en ligne ») is
   offered as that filter; a phrase, or a word the index does not know, leaves the words.
 - A word of 5 letters or more that finds no record (TYPO_WHEN_FEWER) also matches indexed
@@ -32,6 +34,7 @@ from .search_text import folded_words, stem
 EXACT, PREFIX, TYPO = 1.0, 0.5, 0.25
 TYPO_WHEN_FEWER = 1  # only when the word finds nothing: a typo guess never crowds out what was typed
 PROVIDER_MARK = "~"
+SHORT_WORD = 3  # a one-letter prefix matches only words this short: "r" finds RN and RCR, not half the index
 
 
 @dataclass
@@ -113,7 +116,7 @@ def word_hits(word: Word, index: QueryIndex) -> dict[int, float]:
     if word.typing:
         for start in sorted({word.text, word.stem}):
             for term in index.starting_with(start):
-                if term not in exact:
+                if term not in exact and (len(start) > 1 or len(term) <= SHORT_WORD):
                     add(term, PREFIX)
     if len(hits) < TYPO_WHEN_FEWER and len(word.text) >= 5:
         for term in typo_neighbours(word.text, index):

@@ -328,7 +328,7 @@ def test_words_typed_before_the_data_arrives_are_kept_and_applied(browser, searc
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         held = []
-        page.route("**/records-fr.json*", lambda route: held.append(route))
+        page.route("**/facets-fr.json*", lambda route: held.append(route))
         page.goto(search_server + "catalogue/", wait_until="domcontentloaded")
         page.wait_for_function("() => !document.querySelector('#mc-q').closest('[hidden]')")
         page.get_by_label("Mots à chercher").press_sequentially("hopital")
@@ -349,7 +349,7 @@ def test_a_failed_load_is_announced_and_the_words_stay_in_the_box(browser, searc
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.route("**/records-*.json*", lambda route: route.abort())
+        page.route("**/facets-*.json*", lambda route: route.abort())
         page.goto(search_server + ("en/" if lang == "en" else "") + "catalogue/?q=hopital")
         expected = {"fr": "Le catalogue n'a pas pu être chargé", "en": "The catalogue could not be loaded"}[lang]
         page.wait_for_function("t => document.querySelector('#mc-status').textContent.startsWith(t)", arg=expected)

@@ -6,7 +6,6 @@ Used by tests/test_relevance.py, tests/browser/test_relevance_page.py (for the c
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,11 +80,16 @@ def recall_at_10(answers: dict[Case, Answer]) -> float:
 
 def python_answer(case: Case, site: Path) -> Answer:
     """The case run through the Python twin against a built site's files."""
+    from catalogue.search_index import joined_records
     from catalogue.search_query import load_index, search
 
     folder = site / "assets" / "catalogue-data"
-    index = load_index(lambda path: (folder / path).read_text(encoding="utf-8"), f"search-{case.lang}.json")
-    records = json.loads((folder / f"records-{case.lang}.json").read_text(encoding="utf-8"))["records"]
+    index = load_index(lambda path: (folder / path).read_text(encoding="utf-8"), f"search-{case.lang}.json")  # noqa: E501
+
+    def read(path):
+        return (folder / path).read_text(encoding="utf-8")
+
+    records = joined_records(read, f"search-{case.lang}.json", f"facets-{case.lang}.json")
     outcome = search(case.q, index)
     refs = outcome.refs if outcome.refs is not None else range(len(records))
     return Answer([records[ref]["id"] for ref in refs], outcome.partial, list(outcome.offers))

@@ -8,7 +8,7 @@
 
 import { stemmerFor } from "./search/text.js";
 import { search } from "./search/query.js";
-import { fetchJson, ShardedIndex } from "./search/loader.js";
+import { CardFiles, fetchJson, recordsFromFacets, ShardedIndex } from "./search/loader.js";
 import { FacetTable, addIntakeKeys, isoDay } from "./search/facets.js";
 import { queryOf, stateFromQuery, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
@@ -30,6 +30,7 @@ function start(root) {
   let typing = false; // while typing, the address bar is replaced in place, not pushed on each key
   let pushNext = false;
   let rendering = 0;
+  let answered = false;
 
   root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = false; });
   // On a phone the filters would push every result below a long form: they start folded there.
@@ -91,19 +92,35 @@ function start(root) {
       }
       if (ticket !== rendering) return; // a newer key already asked
     }
-    render(state);
+    const outcome = evaluate(state);
+    const firstPage = outcome.results.slice(0, view.pageSize).filter((position) => !view.cards.has(position));
+    if (firstPage.some((position) => !data.cards.hasCard(position))) {
+      root.dataset.ready = "false";
+      try {
+        await data.cards.need(firstPage);
+      } catch (error) {
+        view.showFailure();
+        throw error;
+      }
+      if (ticket !== rendering) return;
+    }
+    render(state, outcome);
     remember(state, pushNext);
     pushNext = false;
     root.dataset.ready = "true"; // for tests: results are on screen
+    if (!answered && performance.mark) performance.mark("catalogue-first-answer"); // for bench/run.py
+    answered = true;
   }
 
-  function render(state) {
-    const outcome = search(state.q, data.index.index);
-    const candidates = outcome.refs || data.order;
-    const { results, counts } = data.facets.evaluate(candidates, state.filters);
-    view.showFirstPage(results, data.records);
-    view.showStatus(results.length, outcome.partial);
-    view.showCounts(counts);
+  function evaluate(state) {
+    const found = search(state.q, data.index.index);
+    return { ...found, ...data.facets.evaluate(found.refs || data.order, state.filters) };
+  }
+
+  function render(state, outcome) {
+    view.showFirstPage(outcome.results, data.records);
+    view.showStatus(outcome.results.length, outcome.partial);
+    view.showCounts(outcome.counts);
     const offers = outcome.offers.filter(([param, key]) => !(state.filters[param] && state.filters[param].has(key)));
     view.showOffers(offers, label, tick);
   }
@@ -127,7 +144,8 @@ function start(root) {
     typing = false;
     update(true);
   });
-  view.moreButton.addEventListener("click", () => {
+  view.moreButton.addEventListener("click", async () => {
+    await data.cards.need(view.nextPage());
     const first = view.showMore(data.records);
     if (first) first.querySelector("a").focus(); // keyboard readers continue where the new cards start
   });
@@ -155,12 +173,13 @@ function start(root) {
 
 async function load(root, lang) {
   const manifestUrl = new URL(root.dataset.index, location.href).href;
-  const [manifest, recordList] = await Promise.all([fetchJson(manifestUrl), fetchJson(root.dataset.records)]);
-  const records = recordList.records;
+  const [manifest, table] = await Promise.all([fetchJson(manifestUrl), fetchJson(root.dataset.facets)]);
+  const records = recordsFromFacets(table);
   addIntakeKeys(records, isoDay(new Date()));
   const params = Array.from(root.querySelectorAll("[data-filter]")).map((fieldset) => fieldset.dataset.filter);
   return {
     records,
+    cards: new CardFiles(manifest.cards, manifestUrl, records),
     order: records.map((_, position) => position), // the build wrote them in title order
     facets: new FacetTable(params, records),
     index: new ShardedIndex(manifest, manifestUrl, stemmerFor(lang, window.lunr)),

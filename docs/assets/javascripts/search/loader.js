@@ -47,3 +47,46 @@ export class ShardedIndex {
     return entry.promise;
   }
 }
+
+/* The records as the facet table gives them ({filters, continuous, starts}); card fields (title,
+ * provider, summary, url, facts) are added when their file arrives. */
+export function recordsFromFacets(table) {
+  return table.records.map((row, position) => {
+    const filters = {};
+    table.params.forEach((param, index) => { filters[param] = row[index].map((n) => table.keys[param][n]); });
+    return { filters, continuous: table.continuous[position] === 1, starts: table.starts[position] || [] };
+  });
+}
+
+/* The card files: one per `size` records in title order, fetched for the results on screen. */
+export class CardFiles {
+  constructor(cards, manifestUrl, records) {
+    this.size = cards.size;
+    this.files = cards.files;
+    this.base = manifestUrl;
+    this.records = records;
+    this.loading = new Map();
+  }
+
+  hasCard(position) {
+    return this.records[position].title !== undefined;
+  }
+
+  /* Resolves when the cards of `positions` are all in the records. */
+  async need(positions) {
+    const chunks = new Set(positions.filter((p) => !this.hasCard(p)).map((p) => Math.floor(p / this.size)));
+    await Promise.all(Array.from(chunks, (chunk) => this.load(chunk)));
+  }
+
+  load(chunk) {
+    let promise = this.loading.get(chunk);
+    if (!promise) {
+      promise = fetchJson(new URL(this.files[chunk], this.base).href).then((file) => {
+        file.records.forEach((card, offset) => Object.assign(this.records[chunk * this.size + offset], card));
+      });
+      promise.catch(() => this.loading.delete(chunk));
+      this.loading.set(chunk, promise);
+    }
+    return promise;
+  }
+}

@@ -13,6 +13,7 @@ import { foldedWords } from "./text.js";
 export const EXACT = 1, PREFIX = 0.5, TYPO = 0.25;
 export const TYPO_WHEN_FEWER = 1; // only when the word finds nothing
 export const PROVIDER_MARK = "~";
+export const SHORT_WORD = 3; // a one-letter prefix matches only words this short (RN, RCR)
 
 /* The shard a word lives in: its first letter or digit (after "~"), else "_". */
 export function shardKey(term) {
@@ -116,7 +117,9 @@ export function wordHits(word, index) {
   add(PROVIDER_MARK + word.text, EXACT);
   if (word.typing) {
     for (const start of Array.from(new Set([word.text, word.stem])).sort(byCodePoint)) {
-      for (const term of index.startingWith(start)) if (!exact.has(term)) add(term, PREFIX);
+      for (const term of index.startingWith(start)) {
+        if (!exact.has(term) && (start.length > 1 || term.length <= SHORT_WORD)) add(term, PREFIX);
+      }
     }
   }
   if (hits.size < TYPO_WHEN_FEWER && word.text.length >= 5) {

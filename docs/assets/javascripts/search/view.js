@@ -3,7 +3,7 @@
  * the data and the locale file. A card is a clone of the page's <template>, rendered from
  * overrides/catalogue/_card.html like every card of the site. */
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 20; // as search_index.FIRST_PAGE: the cards the page's HTML holds
 
 export class View {
   constructor(root, strings, lang) {
@@ -16,6 +16,7 @@ export class View {
     this.offers = root.querySelector("[data-offers]");
     this.showResults = root.querySelector("[data-show-results]");
     this.template = root.querySelector("template[data-card]");
+    this.pageSize = PAGE_SIZE;
     this.cards = new Map(); // record position -> its card, made once and kept
     this.countCells = [];
     this.shown = [];
@@ -65,6 +66,11 @@ export class View {
     while (this.list.children.length > cards.length) this.list.removeChild(this.list.lastChild);
     this.shownCount = cards.length;
     this.updateMoreButton();
+  }
+
+  /* The records the "more" button would add. */
+  nextPage() {
+    return this.shown.slice(this.shownCount, this.shownCount + PAGE_SIZE);
   }
 
   showMore(records) {
