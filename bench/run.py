@@ -98,14 +98,16 @@ def count_pages(site: Path) -> int:
 
 
 def index_sizes(site: Path) -> dict:
-    """Per language: the manifest, every index shard together and the largest one, the records."""
+    """Per language: the manifest, every index shard together and the largest one, the facet table,
+    the card files together."""
     folder = site / "assets" / "catalogue-data"
     sizes = {}
     for lang in ("fr", "en"):
         groups = {
             f"search-{lang}.json (manifest)": [folder / f"search-{lang}.json"],
             f"search-{lang}-*.json (all shards)": sorted(folder.glob(f"search-{lang}-*.json")),
-            f"records-{lang}.json": [folder / f"records-{lang}.json"],
+            f"facets-{lang}.json": [folder / f"facets-{lang}.json"],
+            f"cards-{lang}-*.json (all card files)": sorted(folder.glob(f"cards-{lang}-*.json")),
         }
         for name, paths in groups.items():
             raws = [p.read_bytes() for p in paths]

@@ -80,3 +80,12 @@ def test_synonyms_are_applied_when_the_index_is_built(project):
     records = assets.records("fr")
     found = search("clinique ", load_index(assets.files.get, assets.index_file["fr"])).refs
     assert [records[ref]["id"] for ref in found] == ["soins-hopital"]
+
+
+def test_the_editors_check_reports_a_synonyms_mistake_like_the_build(project, capsys):
+    from catalogue.cli import main
+
+    (project / "data" / "synonyms.yml").write_text("en:\n  - [welding]\n", encoding="utf-8")
+    assert main(["check"], project_root=project) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith("data/synonyms.yml:2: en[1]: must list at least two words or phrases")

@@ -16,7 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .ids import id_problem
 from .problems import DataInvalid
+from .search_index import filter_option_keys
 from .stale import StaleRecord, stale_records
+from .synonyms import load_synonyms
 from .validate import DataFolder, load_catalogue
 from .yaml_source import UnreadableFile, read_text, read_yaml
 
@@ -50,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 def check(root: Path, today: date) -> int:
     try:
         catalogue = load_catalogue(root, today)
+        load_synonyms(root, filter_option_keys(catalogue))  # data/synonyms.yml, checked as the build does
     except DataInvalid as invalid:
         print(invalid.report(), file=sys.stderr)
         return 1
