@@ -3,16 +3,21 @@ structured data, feeds and the sitemap (hooks/catalogue/share.py and friends).""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import feedparser
 import html5lib
 import pytest
+from catalogue.exports import safe_cell
+from icalendar import Calendar
+from jsonschema import Draft202012Validator
 from PIL import Image
 from pyld import jsonld
 from support import PROJECT, copy_project, mkdocs_build
@@ -342,3 +347,80 @@ def test_a_changed_title_draws_a_new_preview_and_drops_the_old_one(sharing_build
     assert urlparse(meta["og:image"][0]).path.endswith((new - french).pop().name.replace(".en.png", ".png"))
     with Image.open(io.BytesIO((new - french).pop().read_bytes())) as picture:
         assert picture.size == (1200, 630)
+
+
+def test_the_json_export_follows_its_published_schema_and_keeps_every_record(site):
+    schema = json.loads((site / "share/catalogue.schema.json").read_text(encoding="utf-8"))
+    export = json.loads((site / "share/catalogue.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(export)
+    assert export["version"] == "1.0" and export["$schema"] == SITE_URL + "share/catalogue.schema.json"
+    records = {c["id"]: c for c in export["credentials"]}
+    shipped = {p.stem for p in (PROJECT / "data" / "credentials").glob("*.yml")}
+    assert set(records) == shipped | {"full-record", "free-starter", "closed-course", "hostile-quotes"}
+    assert records["closed-course"]["status"] == "discontinued"
+    assert records["hostile-quotes"]["title"]["fr"] == "Soins & « sécurité » <3 > 'tout' \"net\""
+    full = records["full-record"]
+    assert full["cost_cad"] == 1000 and full["hours"] == 45 and full["intake"]["dates"] == ["2027-01-11", "2027-05-03"]
+    assert full["page"] == {"fr": SITE_URL + "mc/full-record/", "en": SITE_URL + "en/mc/full-record/"}
+    assert records["free-starter"]["hours"] is None  # unknown stays unknown
+
+
+def test_the_csv_export_opens_in_a_spreadsheet_with_accents_and_no_formulas(site):
+    raw = (site / "share/catalogue.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte order mark Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    by_id = {row["id"]: row for row in rows}
+    assert len(rows) == len(by_id) == len(json.loads((site / "share/catalogue.json").read_bytes())["credentials"])
+    hostile = by_id["hostile-quotes"]
+    assert hostile["title_fr"] == "Soins & « sécurité » <3 > 'tout' \"net\""
+    assert hostile["summary_en"].startswith("'=HYPERLINK(")  # shown as text, never run
+    full = by_id["full-record"]
+    assert (full["title_fr"], full["title_en"]) == ("Soins de base en santé", "Basic health care")
+    assert full["cost_cad"] == "1000" and full["start_dates"] == "2027-01-11; 2027-05-03"
+    assert full["regions_fr"] == "Est; Nord" and full["page_en"] == SITE_URL + "en/mc/full-record/"
+    for row in rows:
+        assert not any(value.startswith(("=", "+", "-", "@")) for value in row.values()), row["id"]
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+def test_a_cell_that_would_start_a_formula_is_kept_as_text(value):
+    assert safe_cell(value) == "'" + value
+    assert safe_cell("Soins = santé") == "Soins = santé" and safe_cell(None) == ""
+
+
+def test_each_language_has_a_calendar_of_start_dates_with_stable_ids(site):
+    for lang, root, summary in (
+        ("fr", site, "Début\u00a0: Soins de base en santé"),
+        ("en", site / "en", "Starts: Basic health care"),
+    ):
+        calendar = Calendar.from_ical((root / "share/intakes.ics").read_bytes())
+        events = calendar.walk("VEVENT")
+        uids = [str(e["UID"]) for e in events]
+        assert len(uids) == len(set(uids))
+        full = {str(e["UID"]): e for e in events if "full-record" in str(e["UID"])}
+        assert set(full) == {"full-record-2027-01-11@reseau.example.ca", "full-record-2027-05-03@reseau.example.ca"}
+        event = full["full-record-2027-01-11@reseau.example.ca"]
+        assert str(event["SUMMARY"]) == summary and event.decoded("DTSTART") == date(2027, 1, 11)
+        assert str(event["URL"]) == SITE_URL + ("en/" if lang == "en" else "") + "mc/full-record/"
+        assert event.decoded("DTSTAMP") == datetime(2026, 11, 20, tzinfo=UTC)  # the record's date, not the build's
+        assert not any("closed-course" in uid for uid in uids)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_share_and_about_pages_link_the_feeds_exports_and_calendar(site, lang):
+    root = site / "en" if lang == "en" else site
+    for name in ("links", "about"):
+        page = root / name / "index.html"
+        links = {
+            urljoin(SITE_URL + page.parent.relative_to(site).as_posix() + "/", a.get("href") or "")
+            for a in html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False).iter("a")
+        }
+        language_root = SITE_URL + ("en/" if lang == "en" else "")
+        for target in ("share/catalogue.json", "share/catalogue.csv", "share/catalogue.schema.json"):
+            assert language_root + target in links, (page, target)
+        if name == "links":
+            for target in ("share/intakes.ics", "share/new.xml", "share/changed.xml", "browse/free/feed.xml"):
+                assert language_root + target in links, (page, target)
+        for href in links:
+            if href.startswith(SITE_URL + "share/") or href.startswith(SITE_URL + "en/share/"):
+                assert local(site, href).is_file(), href

@@ -277,10 +277,7 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset
             unchanged += 1
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content if isinstance(content, bytes) else content())
+        path.write_bytes(_bytes(content))
         written += 1
     removed = 0
     for folder in GENERATED_FOLDERS:
@@ -294,6 +291,11 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset
 def _up_to_date(path: Path, content: Asset) -> bool:
     if not path.is_file():
         return False
+    # Compared as bytes: reading text would turn a CSV's "\r\n" into "\n" and never match.
+    return callable(content) or path.read_bytes() == _bytes(content)
+
+
+def _bytes(content: Asset) -> bytes:
     if isinstance(content, str):
-        return path.read_text(encoding="utf-8") == content
-    return callable(content) or path.read_bytes() == content
+        return content.encode("utf-8")
+    return content if isinstance(content, bytes) else content()

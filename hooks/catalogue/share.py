@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import addresses, formatting, jsonld
+from . import addresses, exports, formatting, jsonld
 from .feeds import Entry, Feed, feed_updated, newest, timestamp, xml_text
 from .groups import Group, sort_key
 from .model import LANGUAGES, Catalogue, Credential
@@ -50,6 +50,7 @@ class Sharing:
         self.extras: dict[tuple[str, str], PageExtras] = {}
         for lang in LANGUAGES:
             self._plan(lang)
+        self._exports()
 
     # -- what a page's head says ---------------------------------------------------------------
 
@@ -123,6 +124,24 @@ class Sharing:
         self.files[addresses.file_beside(folder, card.file_name, lang)] = lambda: draw_preview(card)
         extras.image = addresses.url_beside(folder, card.file_name, lang)
         extras.image_alt = " — ".join((card.title, *card.lines))
+
+    # -- open data -----------------------------------------------------------------------------
+
+    def _exports(self) -> None:
+        """The whole catalogue as JSON (with its schema) and CSV, the same under each language's
+        root (so each language's pages link their own); the start dates, one calendar per language."""
+        folder = addresses.SHARE_FOLDER
+        data = {
+            "catalogue.json": exports.catalogue_json(self.catalogue, self.site_url),
+            "catalogue.schema.json": exports.catalogue_schema(),
+            "catalogue.csv": exports.catalogue_csv(self.catalogue, self.site_url),
+        }
+        for lang in LANGUAGES:
+            for name, content in data.items():
+                self.files[addresses.file_beside(folder, name, lang)] = content
+            title, starts = self.renderer.text("calendar_title", lang), self.renderer.strings["calendar_starts"][lang]
+            calendar = exports.intakes_calendar(self.catalogue, lang, self.site_url, title, starts)
+            self.files[addresses.file_beside(folder, "intakes.ics", lang)] = calendar
 
     # -- what Material's language selector fetches -------------------------------------------
 
