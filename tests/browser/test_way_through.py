@@ -18,7 +18,6 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
 ROOTS = ["", "en/"]
-SITE_URL = "https://catalogue.example.org/"  # mkdocs.yml's default site_url: the built pages' canonical host
 OLD_RECORD = "mc/mohawk-footcare-management/"  # information from 2022, several facts unknown
 # One page of each kind the site has.
 PAGE_TYPES = {
@@ -248,10 +247,11 @@ def test_the_other_language_is_named_in_words_and_the_current_one_marked(viewer,
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_each_404_links_both_home_pages(viewer, root):
+def test_each_404_links_both_home_pages(viewer, site_server, root):
     page = viewer(root + "404.html")
     switch = {a.get_attribute("hreflang"): a.get_attribute("href") for a in page.locator(".mc-lang a").all()}
-    assert switch == {"fr": SITE_URL, "en": SITE_URL + "en/"}
+    # The site is built for the address it is served at (tests/browser/conftest.py).
+    assert switch == {"fr": site_server, "en": site_server + "en/"}
 
 
 # -- phones and keyboards -------------------------------------------------------------------
@@ -314,12 +314,12 @@ def printed(page, name: str) -> PdfReader:
 
 @pytest.mark.parametrize("address", [OLD_RECORD, "mc/st-lawrence-cybersecurity/"])
 @pytest.mark.parametrize("root", ROOTS)
-def test_a_credential_prints_on_one_page_with_its_address_and_link_targets(viewer, root, address):
+def test_a_credential_prints_on_one_page_with_its_address_and_link_targets(viewer, site_server, root, address):
     page = viewer(root + address)
     pdf = printed(page, "print-credential-" + lang_of(root) + "-" + address.split("/")[1])
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text().replace("\n", "")
-    assert SITE_URL + root + address in text
+    assert site_server + root + address in text
     official = page.locator(".md-button--primary").get_attribute("href")
     assert official in text  # the link target, written out on paper
 
