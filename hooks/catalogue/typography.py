@@ -16,23 +16,30 @@ NBSP = "\u00a0"  # before a colon, inside « », in numbers and units
 NNBSP = "\u202f"  # narrow no-break space: before ; ? ! (the Canadian French choice)
 
 # A tag (quoted attribute values may hold ">"), a comment, or a doctype: never changed.
-_MARKUP = re.compile(r"""<!--.*?-->|<![^>]*>|</?[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""", re.DOTALL)
+_MARKUP_SPLIT = re.compile(r"""(<!--.*?-->|<![^>]*>|</?[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>)""", re.DOTALL)
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
 PROSE, MARKUP, SKIPPED_TEXT = "prose", "markup", "skipped"  # the kinds of piece of a page
 # Elements whose text is code or data, not prose.
 SKIPPED = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea"})
+_SKIPPED_INITIALS = frozenset(name[0] for name in SKIPPED)
 
-_SPACE = "[ \t\r\n]+"  # a written, breakable space (never one of the no-break ones)
+# A written, breakable space (never one of the no-break ones), matched from the start of its run only:
+# trying every position inside a long run of indentation would make the pass quadratic.
+_SPACE = "(?<![ \t\r\n])[ \t\r\n]+"
+# Text without any of these characters has nothing to typeset (most pieces are indentation).
+_ANY_MARK = re.compile(r"[:;?!«»$h]|\d ")
 _BEFORE_COLON = re.compile(_SPACE + r"(?=:)")
 _BEFORE_OTHER = re.compile(_SPACE + r"(?=[;?!])")
-_AFTER_OPENING = re.compile(r"(?<=«)" + _SPACE)
+_AFTER_OPENING = re.compile(r"(?<=«)[ \t\r\n]+")
 _BEFORE_CLOSING = re.compile(_SPACE + r"(?=»)")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})+)(?!\d)")
-_BEFORE_UNIT = re.compile(r"(?<=\d)" + _SPACE + r"(?=(?:\$|h\b|%))")
+_BEFORE_UNIT = re.compile(r"(?<=\d)[ \t\r\n]+(?=(?:\$|h\b|%))")
 
 
 def french_text(text: str) -> str:
     """One run of prose, with its punctuation and number spaces made unbreakable."""
+    if not _ANY_MARK.search(text):
+        return text
     text = _BEFORE_COLON.sub(NBSP, text)
     text = _BEFORE_OTHER.sub(NNBSP, text)
     text = _AFTER_OPENING.sub(NBSP, text)
@@ -59,19 +66,18 @@ def _split(html: str) -> list[tuple[str, str]]:
     """The page as (kind, text) pieces in order: prose, markup, or the text of a skipped element."""
     pieces: list[tuple[str, str]] = []
     skipping: list[str] = []
-    position = 0
-    for match in _MARKUP.finditer(html):
-        if match.start() > position:
-            pieces.append((SKIPPED_TEXT if skipping else PROSE, html[position : match.start()]))
-        pieces.append((MARKUP, match.group()))
-        _track_skipped(match.group(), skipping)
-        position = match.end()
-    if position < len(html):
-        pieces.append((SKIPPED_TEXT if skipping else PROSE, html[position:]))
+    for index, part in enumerate(_MARKUP_SPLIT.split(html)):  # text, markup, text, markup…
+        if index % 2:
+            pieces.append((MARKUP, part))
+            _track_skipped(part, skipping)
+        elif part:
+            pieces.append((SKIPPED_TEXT if skipping else PROSE, part))
     return pieces
 
 
 def _track_skipped(tag: str, skipping: list[str]) -> None:
+    if tag[1:2].lower() not in _SKIPPED_INITIALS and tag[2:3].lower() not in _SKIPPED_INITIALS:
+        return  # most tags (div, a, li…) cannot open or close a skipped element: no regex for them
     name = _TAG_NAME.match(tag)
     if not name or name.group(2).lower() not in SKIPPED:
         return
