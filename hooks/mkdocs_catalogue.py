@@ -9,15 +9,24 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from catalogue import csp
 from catalogue.addresses import DEFAULT_LANGUAGE, alternates, page_of_url
 from catalogue.problems import DataInvalid
 from catalogue.render import load_strings
 from catalogue.site import CatalogueBuild, fingerprint
 from catalogue.typography import french_html
+from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
+
+# MkDocs' Jinja does not autoescape: its templates and Material's print page titles, the site's
+# name and descriptions as HTML. Values that come from front matter or configuration are plain
+# text, so they are escaped once here, as Markup: every template then prints them safely, and
+# the `| e` some templates add leaves Markup as it is (no double escaping).
+PAGE_TEXT_FIELDS = ("title", "description")
+SITE_TEXT_FIELDS = ("site_name", "site_description")
 
 
 class _BuildState:
@@ -78,13 +87,23 @@ THEME_WORDS = (
 )
 
 
+@event_priority(-100)  # after mkdocs-static-i18n set this language's site name
+def on_pre_build(config, **_):
+    for field in SITE_TEXT_FIELDS:
+        if config[field]:
+            config[field] = escape(config[field])
+
+
 @event_priority(-100)  # last, so any other plugin still sees the page's Markdown as written
 def on_page_markdown(markdown, page, **_):
-    """Generated pages already hold finished HTML: spare Python-Markdown re-parsing it.
+    """Escape the page's front matter texts; generated pages already hold finished HTML.
 
-    Their Markdown is raw HTML, which Markdown passes through unchanged but only after parsing
-    every tag (about a third of a build's time). The HTML goes back in on_page_content.
+    Generated pages' Markdown is raw HTML, which Markdown passes through unchanged but only after
+    parsing every tag (about a third of a build's time): it goes back in on_page_content.
     """
+    for field in PAGE_TEXT_FIELDS:
+        if isinstance(page.meta.get(field), str):
+            page.meta[field] = escape(page.meta[field])
     if page.meta.get("prerendered"):
         _state.prerendered[page.file.src_uri] = markdown
         return ""
@@ -106,8 +125,14 @@ def on_env(env, config, **_):
 def on_page_context(context, page, config, **_):
     """What the head partial (overrides/partials/catalogue-head.html) prints: previews, alternates, JSON-LD."""
     description = page.meta.get("description") or config.site_description or ""
-    context["catalogue_head"] = _state.build.sharing.head(page.url, page.title or "", description)
+    # Plain text again: the sharing head escapes for HTML and writes JSON-LD itself.
+    context["catalogue_head"] = _state.build.sharing.head(page.url, _plain(page.title or ""), _plain(description))
     return context
+
+
+def _plain(text: str) -> str:
+    """A text escaped by on_page_markdown (Markup), as the plain text it was written as."""
+    return text.unescape() if isinstance(text, Markup) else text
 
 
 def _write_page_sitemap(page, config) -> None:
@@ -119,18 +144,24 @@ def _write_page_sitemap(page, config) -> None:
         target.write_text(_state.build.sharing.page_sitemap(page_path, lang), encoding="utf-8")
 
 
-@event_priority(90)  # before any step that hashes or rewrites the final HTML (CSP hashes: lower)
+@event_priority(-200)  # last: the policy hashes the page's final inline scripts
 def on_post_page(output, page, config, **_):
-    """French typography on every French page, generated or hand-written, once, on its final HTML;
+    """French typography on every French page, once, on its final HTML, then its policy;
     and the sitemap.xml the theme fetches beside the page."""
     _write_page_sitemap(page, config)
-    return french_html(output) if config.theme["language"] == "fr" else output
+    return csp.with_policy(_typeset(output, config))
 
 
-@event_priority(90)
+@event_priority(-200)
 def on_post_template(output_content, template_name, config, **_):
-    """The same for pages MkDocs renders from a bare template (404.html)."""
-    return french_html(output_content) if config.theme["language"] == "fr" else output_content
+    """The same for pages MkDocs renders from a bare template (404.html); sitemap.xml is no HTML."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return csp.with_policy(_typeset(output_content, config))
+
+
+def _typeset(html: str, config) -> str:
+    return french_html(html) if config.theme["language"] == "fr" else html
 
 
 @event_priority(50)  # after MkDocs wrote 404.html, before mkdocs-static-i18n starts the next language

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 import markdown as markdown_lib
+import nh3
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -172,10 +173,42 @@ def load_strings(templates_dir: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-_MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+# An editor's description may use Markdown's paragraphs, emphasis, code, lists, quotes and links,
+# nothing else: whatever Python-Markdown makes of a text, nh3 (ammonia, a maintained sanitiser)
+# keeps only these tags, and links only to these schemes, judged after entities, tabs and
+# newlines are decoded as a browser would (so `&#106;avascript:` and `java<TAB>script:` go too).
+# Images go (a picture from another host is a request to it), and so do relative links.
+DESCRIPTION_TAGS = frozenset({"p", "br", "strong", "em", "code", "ul", "ol", "li", "blockquote", "a"})
+DESCRIPTION_ATTRIBUTES = {"a": {"href", "title"}}
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "external noopener"  # every link that survives leads to another site
+
+
+def _description_markdown() -> markdown_lib.Markdown:
+    """Python-Markdown that writes raw HTML as text: `<b>` shows as typed instead of becoming a tag."""
+    converter = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
+
+
+_MARKDOWN = _description_markdown()
 
 
 def _markdown(text: str) -> Markup:
-    """An editor's description (Markdown, HTML already refused by validation) as HTML."""
+    """An editor's description (Markdown) as HTML that holds only the allowed tags and links."""
     _MARKDOWN.reset()
-    return Markup(_MARKDOWN.convert(text))
+    return Markup(sanitise(_MARKDOWN.convert(text)))
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=set(DESCRIPTION_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes=DESCRIPTION_ATTRIBUTES,
+        url_schemes=set(LINK_SCHEMES),
+        url_relative="deny",
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
