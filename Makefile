@@ -35,8 +35,9 @@ DEBIAN_PACKAGES := chromium chromium-driver libzbar0
 browser:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(DEBIAN_PACKAGES); }
 
+# Built into a temporary folder first: a failed build leaves the previous site/ as it was.
 site: install
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+	$(PY) bin/build-site
 
 serve: install
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
@@ -60,5 +61,5 @@ bench: install-test browser
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site test-artifacts .pytest_cache
+	rm -rf site .site.building-* test-artifacts .pytest_cache
 	git clean -fdX docs  # the pages the build generated (all git-ignored)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,23 +53,75 @@ def test_pull_requests_check_the_data_build_strictly_and_run_the_tests():
     assert list(pr[True]) == ["pull_request"]  # YAML 1.1 reads the key `on` as True
     lines = run_lines(pr["jobs"]["check"])
     assert "python3 bin/catalogue check" in lines
-    assert "python3 -m mkdocs build --strict" in lines
+    assert "python3 bin/build-site" in lines  # `mkdocs build --strict` into a temporary folder, as `make site`
     assert "python3 -m pytest tests -q" in lines
     assert "npm ci" in lines
     assert any(line.startswith("apt-get install") and " chromium " in line for line in lines)
 
 
+def test_pull_requests_lint_exactly_as_make_lint_does():
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0].splitlines()[1:]
+    make_lint = [line.strip().replace("$(PY)", "python3") for line in recipe]
+    assert make_lint == ["python3 -m ruff check hooks tests bench", "python3 -m ruff format --check hooks tests bench"]
+    (lint_step,) = [step for step in workflow("pr.yml")["jobs"]["check"]["steps"] if step.get("name") == "Lint"]
+    assert lint_step["run"].strip().splitlines() == make_lint
+
+
 def test_main_is_built_for_its_pages_sub_path_and_deployed():
     pages = workflow("pages.yml")
     assert pages[True]["push"] == {"branches": ["main"]}
-    assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
-    uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
-    assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
-    (build_step,) = [step for step in build["steps"] if "mkdocs build --strict" in step.get("run", "")]
-    assert build_step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
-    assert deploy["needs"] == "build"
+    address, build, deploy = pages["jobs"]["address"], pages["jobs"]["build"], pages["jobs"]["deploy"]
+    assert [step["uses"].split("@")[0] for step in address["steps"]] == ["actions/configure-pages"]
+    assert address["outputs"]["base_url"] == "${{ steps.pages.outputs.base_url }}"
+    assert "actions/upload-pages-artifact" in [step.get("uses", "").split("@")[0] for step in build["steps"]]
+    (build_step,) = [step for step in build["steps"] if "bin/build-site" in step.get("run", "")]
+    assert build_step["run"] == "python3 bin/build-site --site-dir site"
+    assert build_step["env"]["SITE_URL"] == "${{ needs.address.outputs.base_url }}/"
+    assert build["needs"] == "address" and deploy["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_each_job_gets_only_the_permissions_it_uses():
+    pr, pages = workflow("pr.yml"), workflow("pages.yml")
+    assert pr["permissions"] == {} and pages["permissions"] == {}  # nothing unless a job asks
+    assert pr["jobs"]["check"]["permissions"] == {"contents": "read"}
+    assert pages["jobs"]["address"]["permissions"] == {"pages": "read"}  # runs no code of ours
+    assert pages["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert pages["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+# `uses: owner/action@<40 hex digits> # vX.Y.Z`: a tag can be moved to other code, a commit cannot.
+PINNED = re.compile(r"uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+")
+
+
+def unpinned(text: str) -> list[str]:
+    """The `uses:` lines of a workflow that are not pinned to a commit with the release named."""
+    uses = [
+        line.strip().removeprefix("- ") for line in text.splitlines() if line.strip().startswith(("uses:", "- uses:"))
+    ]
+    return [line for line in uses if not PINNED.fullmatch(line)]
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_named():
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        assert "uses:" in text
+        assert unpinned(text) == [], path.name
+
+
+def test_the_pin_check_catches_a_tag_a_short_sha_and_a_missing_release():
+    text = (
+        "      - uses: actions/checkout@v4\n"
+        "        uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d8706 # v5.6.0\n"
+        "      - uses: actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e\n"
+        "      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2\n"
+    )
+    assert unpinned(text) == [
+        "uses: actions/checkout@v4",
+        "uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d8706 # v5.6.0",
+        "uses: actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e",
+    ]
 
 
 def test_the_linter_is_a_declared_requirement():
