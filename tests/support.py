@@ -70,3 +70,20 @@ def shipped_provider_ids() -> str:
 
 def shipped_credential_count() -> int:
     return len(list((PROJECT / "data" / "credentials").glob("*.yml")))
+
+
+HOSTILE = PROJECT / "tests" / "fixtures" / "hostile"
+
+
+def hostile_project(target: Path) -> Path:
+    """The shipped project plus hostile-but-valid records, a provider and a hand-written page."""
+    data = target.parent / f"{target.name}-data"
+    shutil.copytree(PROJECT / "data", data)
+    for record in (HOSTILE / "credentials").glob("*.yml"):
+        shutil.copy(record, data / "credentials" / record.name)
+    with (data / "providers.yml").open("a", encoding="utf-8") as providers:
+        providers.write((HOSTILE / "providers.yml").read_text(encoding="utf-8"))
+    project = copy_project(target, data=data)
+    for page in (HOSTILE / "docs").glob("*.md"):
+        shutil.copy(page, project / "docs" / page.name)
+    return project

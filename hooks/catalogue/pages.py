@@ -8,6 +8,7 @@ does not loop, and files no longer implied by the data are removed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,14 @@ from .model import LANGUAGES, Bilingual, Catalogue
 from .render import Renderer
 from .search_index import DATA_FOLDER, FIRST_PAGE, SearchAssets, filters, search_card_facts, title_order
 from .stale import stale_records
+
+# Characters a YAML reader does not take raw inside a quoted scalar: DEL and the C1 controls are
+# not printable, and U+0085, U+2028 and U+2029 are line breaks it would fold into spaces or
+# newlines. json.dumps leaves them raw (ensure_ascii=False); written as \uXXXX they stay exact.
+_YAML_RAW_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+# mkdocs-static-i18n splits every page's Markdown with str.splitlines, which also breaks lines at
+# U+2028 and U+2029: in the HTML body they are written as character references, the same text.
+_SPLITLINES_BREAKS = {0x2028: "&#x2028;", 0x2029: "&#x2029;"}
 
 # Everything under these folders of docs/ is generated; nothing else is ever deleted.
 GENERATED_FOLDERS = ("mc", "browse", "editors", DATA_FOLDER, addresses.SHARE_FOLDER)
@@ -41,8 +50,13 @@ class PageSource:
     def text(self) -> str:
         # JSON strings are valid YAML scalars, and json.dumps is ~50× faster than yaml.safe_dump.
         fields = self.front_matter.items()
-        header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields)
-        return f"---\n{header}---\n\n{self.body}\n"
+        header = "".join(f"{key}: {_yaml_scalar(value)}\n" for key, value in fields)
+        return f"---\n{header}---\n\n{self.body.translate(_SPLITLINES_BREAKS)}\n"
+
+
+def _yaml_scalar(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_RAW_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 # The facets the home page offers as ways in, by need.

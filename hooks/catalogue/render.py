@@ -202,6 +202,12 @@ def _markdown(text: str) -> Markup:
 
 
 def sanitise(html: str) -> str:
+    # The sanitiser writes a no-break space as "&nbsp;"; the character itself is the same text,
+    # keeps French typography readable in the page source and cannot open markup.
+    return _clean(html).replace("&nbsp;", "\u00a0")
+
+
+def _clean(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(DESCRIPTION_TAGS),

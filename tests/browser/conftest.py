@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -46,6 +47,65 @@ def site_server(tmp_path_factory):
     thread.start()
     yield base_url
     server.shutdown()
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """A built site over HTTP on the loopback; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@contextlib.contextmanager
+def serve_built(project: Path, site: Path):
+    """A project built strictly for the loopback address it is then served at; yields that address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
+    base_url = f"http://127.0.0.1:{server.server_port}/"
+    result = mkdocs_build(project, site, site_url=base_url)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield base_url
+    finally:
+        server.shutdown()
+
+
+class SecurityLog:
+    """What a page did that its Content-Security-Policy refused, and any dialog or script error."""
+
+    # Runs before the page's own scripts, through the DevTools protocol (so the policy allows it).
+    LISTENER = (
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sample));"
+    )
+
+    def __init__(self, page):
+        self.page = page
+        self.console: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.add_init_script(self.LISTENER)
+        page.on("console", lambda message: self.console.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def violations(self) -> list[str]:
+        return self.page.evaluate("window.__violations || []")
+
+    def policy_messages(self) -> list[str]:
+        return [text for text in self.console if "Content Security Policy" in text]
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,109 @@
+"""The Content-Security-Policy in a real Chromium: the site's own scripts all run, injected ones never.
+
+Every kind of page is opened (and the scripted ones used: search, filters, language switch,
+navigation drawer) while listening for policy violations, console errors and script errors.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import SecurityLog, serve
+
+# One page of each kind, in each language.
+PAGE_KINDS = [
+    "",
+    "catalogue/",
+    "catalogue/?q=soins&sector=health",
+    "mc/mohawk-footcare-management/",
+    "browse/",
+    "browse/sectors/",
+    "browse/sectors/health/",
+    "browse/cost/free/",
+    "browse/free/",
+    "editors/",
+    "editors/fields/",
+    "learn/what-is/",
+    "practitioners/referral-sheet/",
+    "links/",
+    "about/",
+    "404.html",
+]
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.security = SecurityLog(page)
+    yield page
+    context.close()
+
+
+def assert_clean(page) -> None:
+    security = page.security
+    assert security.violations() == []
+    assert security.policy_messages() == []
+    assert security.errors == [] and security.dialogs == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"])
+@pytest.mark.parametrize("address", PAGE_KINDS)
+def test_no_kind_of_page_breaks_its_own_policy(watched, site_server, root, address):
+    watched.goto(site_server + root + address, wait_until="networkidle")
+    assert watched.locator("head > meta:first-child").get_attribute("http-equiv") == "Content-Security-Policy"
+    assert_clean(watched)
+
+
+def test_search_and_filters_work_under_the_policy(watched, site_server):
+    watched.goto(site_server + "en/catalogue/")
+    watched.wait_for_selector("#mc-search[data-ready='true']")
+    watched.locator("#mc-q").press_sequentially("cyber")
+    watched.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'cyber'")
+    assert "st-lawrence-cybersecurity" in watched.locator("[data-results]").inner_html()
+    watched.locator("#mc-sector-business-finance-administration").check()
+    watched.wait_for_function("() => location.search.includes('sector=business-finance-administration')")
+    assert_clean(watched)
+
+
+def test_the_language_switch_and_the_phone_menu_work_under_the_policy(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.security = SecurityLog(page)
+    page.goto(site_server + "mc/mohawk-footcare-management/", wait_until="networkidle")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.locator("label.md-header__button[for='__drawer']").click(force=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.hover(".md-header .md-select")
+    page.locator(".md-select a[hreflang='en']").click()
+    page.wait_for_url("**/en/mc/mohawk-footcare-management/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert_clean(page)
+    context.close()
+
+
+INJECTED = (
+    "<script>window.__injected = true; document.title = 'inline ran'; alert('inline')</script>"
+    "<img src=x onerror=\"window.__handler = true; alert('onerror')\">"
+)
+
+
+def test_an_injected_inline_script_and_event_handler_do_not_run(watched, shipped_site, tmp_path):
+    """As if a hole let markup through: the page is changed after the build, past every other guard."""
+    site = tmp_path / "site"
+    shutil.copytree(shipped_site, site)
+    page_file = site / "mc" / "mohawk-footcare-management" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace("<h1>", INJECTED + "<h1>", 1), encoding="utf-8")
+    with serve(site) as url:
+        watched.goto(url + "mc/mohawk-footcare-management/", wait_until="networkidle")
+        assert watched.evaluate("[window.__injected, window.__handler]") == [None, None]
+        assert watched.security.dialogs == []
+        assert watched.title().startswith("Gestion des soins des pieds")
+        violations = watched.security.violations()
+        assert any(v.startswith("script-src-elem inline") for v in violations), violations
+        assert any(v.startswith("script-src-attr inline") for v in violations), violations
+        # The site's own scripts still ran: Material's header turned the page into its scripted form.
+        assert watched.evaluate("document.documentElement.classList.contains('js')")

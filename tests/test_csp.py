@@ -1,0 +1,59 @@
+"""The Content-Security-Policy written into each finished page (hooks/catalogue/csp.py)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import pytest
+from catalogue.csp import MissingHead, policy, with_policy
+
+PAGE = """<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8">
+    <script>var a = "é";</script>
+    <script src="assets/app.js"></script>
+    <script type="application/json">{"b": "</"}</script>
+    <script type="application/ld+json">{"@type": "Course"}</script>
+    <title>T</title>
+  </head>
+  <body><script type="module">import "./m.js";</script><script>var a = "é";</script></body>
+</html>
+"""
+
+
+def sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def test_only_the_inline_scripts_that_run_are_allowed_each_once_by_hash():
+    script_src = dict(d.strip().split(" ", 1) for d in policy(PAGE).split(";"))["script-src"]
+    classic, module = sha256('var a = "é";'), sha256('import "./m.js";')
+    assert script_src == f"'self' '{classic}' '{module}'"
+
+
+def test_the_policy_allows_nothing_from_another_host_and_no_inline_style_or_plugin():
+    assert policy("<html><head></head></html>") == (
+        "default-src 'self'; script-src 'self'; img-src 'self' data:; style-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
+
+
+def test_the_policy_is_the_first_element_of_the_head():
+    page = with_policy(PAGE)
+    assert page.startswith(
+        '<!doctype html>\n<html lang="fr">\n  <head><meta http-equiv="Content-Security-Policy" content="'
+    )
+    assert page.replace(f'<meta http-equiv="Content-Security-Policy" content="{policy(PAGE)}">', "", 1) == PAGE
+
+
+def test_a_head_with_attributes_and_capitals_is_found():
+    assert with_policy("<HTML><HEAD data-x='>'><TITLE>t</TITLE>").startswith(
+        "<HTML><HEAD data-x='>'><meta http-equiv=\"Content-Security-Policy\""
+    )
+
+
+def test_a_page_without_a_head_is_an_error_not_a_page_without_policy():
+    with pytest.raises(MissingHead):
+        with_policy("<p>no head</p>")
