@@ -76,13 +76,14 @@ HOSTILE = PROJECT / "tests" / "fixtures" / "hostile"
 
 
 def hostile_project(target: Path) -> Path:
-    """The shipped project plus hostile-but-valid records, a provider and a hand-written page."""
+    """The shipped project plus hostile-but-valid records, a provider, site settings and a hand-written page."""
     data = target.parent / f"{target.name}-data"
     shutil.copytree(PROJECT / "data", data)
     for record in (HOSTILE / "credentials").glob("*.yml"):
         shutil.copy(record, data / "credentials" / record.name)
     with (data / "providers.yml").open("a", encoding="utf-8") as providers:
         providers.write((HOSTILE / "providers.yml").read_text(encoding="utf-8"))
+    shutil.copy(HOSTILE / "site.yml", data / "site.yml")
     project = copy_project(target, data=data)
     for page in (HOSTILE / "docs").glob("*.md"):
         shutil.copy(page, project / "docs" / page.name)
