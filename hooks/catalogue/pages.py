@@ -78,6 +78,7 @@ class SitePlan:
         self.catalogue = catalogue
         self.renderer = renderer
         self.search = search
+        self.sharing = None  # set by the build: the share box of credential pages (share.Sharing)
         self.today = today or date.today()  # the editors' page lists records stale on this day
         # The field documentation reads the schema: by default the project that holds overrides/catalogue/.
         self.project_root = Path(project_root or renderer.templates_dir.parent.parent)
@@ -176,6 +177,7 @@ class SitePlan:
             credential.summary[lang],
             credential=credential,
             leads_here=leads_here,
+            share=self.sharing.box(credential, lang, self.today) if self.sharing else None,
         )
 
     def _aliases(self, lang: str) -> list[PageSource]:

@@ -8,18 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
+from urllib.parse import quote, urlencode
 
 from . import addresses, exports, formatting, jsonld
 from .feeds import Entry, Feed, feed_updated, newest, timestamp, xml_text
 from .groups import Group, sort_key
 from .model import LANGUAGES, Catalogue, Credential
 from .preview_image import SIZE, PreviewCard, draw_preview
+from .qr import qr_svg
 from .render import Renderer
 
 FEED_FACETS = ("sectors", "pathways", "regions")  # the groups a network follows by feed
 SITE_FEEDS = ("new", "changed")
 FEED_FILE = "feed.xml"
+QR_FILE = "qr.svg"
 
 
 @dataclass
@@ -107,6 +111,31 @@ class Sharing:
         lines = (provider.name[lang], self.cost_line(credential, lang))
         card = PreviewCard(credential.title[lang], lines, self.renderer.text("site_name", lang))
         self._preview(extras, page, lang, card)
+        title = self.renderer.text("share_qr_title", lang, title=credential.title[lang])
+        self.files[addresses.file_beside(page, QR_FILE, lang)] = qr_svg(url, title)
+
+    def box(self, credential: Credential, lang: str, today: date) -> dict:
+        """The share box of a credential page: its address, a ready-to-paste blurb, an email, a QR code."""
+        t = lambda key, **values: self.renderer.text(key, lang, **values)  # noqa: E731
+        url = self._credential_url(credential, lang)
+        provider = self.catalogue.providers[credential.provider].name[lang]
+        upcoming = [start for start in credential.intake_dates if start >= today]
+        if upcoming:
+            start = t("share_next_start", date=formatting.day(upcoming[0], lang))
+        elif credential.intake_continuous:
+            start = t("intake_continuous")
+        else:
+            start = ""
+        facts = [provider, self.cost_line(credential, lang), start]
+        lines = [credential.title[lang], " · ".join(fact for fact in facts if fact), url]
+        return {
+            "url": url,
+            "title": credential.title[lang],
+            "facts": [fact for fact in facts if fact],
+            "text": "\n".join(lines),
+            "mailto": "mailto:?" + urlencode({"subject": lines[0], "body": "\n".join(lines)}, quote_via=quote),
+            "qr": QR_FILE,
+        }
 
     def _list_page(self, page: str, lang: str, title: str, credentials, with_feed: bool) -> None:
         extras = self.extras.setdefault((page, lang), PageExtras())

@@ -45,6 +45,7 @@ class CatalogueBuild:
         self.sharing = Sharing(
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
         )
+        plan.sharing = self.sharing
         return write_pages(plan.pages(), self.docs_dir, {**search.files, **self.sharing.files})
 
 

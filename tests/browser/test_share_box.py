@@ -1,0 +1,87 @@
+"""The share box of a credential page in a real Chromium: copy the link and the ready-made text
+with the keyboard, hear "Link copied", and scan the QR code back to the page's address."""
+
+import io
+
+import pytest
+from conftest import axe_violations, screenshot
+from PIL import Image
+from pyzbar.pyzbar import decode
+
+CREDENTIAL = "mc/st-lawrence-cybersecurity/"
+
+
+@pytest.fixture
+def clipboard_page(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(("prefix", "copied"), [("", "Lien copié"), ("en/", "Link copied")])
+def test_the_link_is_copied_with_the_keyboard_and_announced(clipboard_page, site_server, prefix, copied):
+    page = clipboard_page
+    page.goto(site_server + prefix + CREDENTIAL)
+    button = page.locator("[data-mc-copy='link']")
+    button.focus()
+    page.keyboard.press("Enter")
+    status = page.locator(".mc-share__status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    page.wait_for_function("document.querySelector('.mc-share__status').textContent.length > 0")
+    assert status.inner_text() == copied
+    assert page.evaluate("navigator.clipboard.readText()") == site_server + prefix + CREDENTIAL
+
+
+def test_the_ready_made_text_is_copied_in_the_page_language(clipboard_page, site_server):
+    page = clipboard_page
+    page.goto(site_server + CREDENTIAL)
+    page.locator("[data-mc-copy='text']").click()
+    page.wait_for_function("document.querySelector('.mc-share__status').textContent.length > 0")
+    text = page.evaluate("navigator.clipboard.readText()")
+    title, facts, address = text.splitlines()
+    assert title == page.locator("h1").inner_text() == "Cybersécurité"
+    assert facts.startswith("Collège St. Lawrence · Coût\u00a0: ")  # in French, with French spacing
+    assert address == site_server + CREDENTIAL
+
+
+def test_the_email_link_carries_the_title_and_address(page, site_server):
+    page.goto(site_server + "en/" + CREDENTIAL)
+    mailto = page.locator(".mc-share a[href^='mailto:']").get_attribute("href")
+    assert mailto.startswith("mailto:?subject=Cybersecurity&body=Cybersecurity%0A")
+    assert (site_server + "en/" + CREDENTIAL).replace(":", "%3A").replace("/", "%2F") in mailto
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_qr_code_scans_to_the_page_address(page, site_server, prefix):
+    page.goto(site_server + prefix + CREDENTIAL)
+    qr = page.locator(".mc-share__qr img")
+    qr.scroll_into_view_if_needed()
+    png = qr.screenshot()
+    (symbol,) = decode(Image.open(io.BytesIO(png)).convert("L"))
+    assert symbol.data.decode() == site_server + prefix + CREDENTIAL
+    assert page.requests.failed == [] and page.requests.foreign() == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_share_box_has_no_accessibility_violation_and_fits_a_phone(browser, site_server, prefix):
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(site_server + prefix + CREDENTIAL)
+        page.locator(".mc-share").scroll_into_view_if_needed()
+        assert axe_violations(page) == []
+        overflow = page.evaluate(
+            "document.querySelector('.mc-share').scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        screenshot(page, f"share-box-{prefix.strip('/') or 'fr'}-{width}")
+        context.close()
+
+
+def test_the_qr_code_prints_and_the_buttons_do_not(page, site_server):
+    page.goto(site_server + CREDENTIAL)
+    page.emulate_media(media="print")
+    assert page.locator(".mc-share__qr img").is_visible()
+    assert not page.locator(".mc-share__actions").is_visible()
