@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlparse
 import feedparser
 import html5lib
 import pytest
+import yaml
 from catalogue.exports import safe_cell
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
@@ -421,6 +422,11 @@ def test_the_share_and_about_pages_link_the_feeds_exports_and_calendar(site, lan
         if name == "links":
             for target in ("share/intakes.ics", "share/new.xml", "share/changed.xml", "browse/free/feed.xml"):
                 assert language_root + target in links, (page, target)
+            # the page names the share box's buttons with the words the box shows
+            words = yaml.safe_load((PROJECT / "overrides/locales/catalogue.yml").read_text(encoding="utf-8"))
+            text = page.read_text(encoding="utf-8")
+            for key in ("share_title", "share_copy_link", "share_copy_text", "share_email", "share_copied_link"):
+                assert words[key][lang] in text, key
         for href in links:
             if href.startswith(SITE_URL + "share/") or href.startswith(SITE_URL + "en/share/"):
                 assert local(site, href).is_file(), href
