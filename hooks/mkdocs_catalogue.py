@@ -36,6 +36,9 @@ class _BuildState:
         self.build: CatalogueBuild | None = None
         self.not_found_pages: dict[str, bytes] = {}  # language -> its 404.html, see on_post_build
         self.prerendered: dict[str, str] = {}  # page source -> HTML, between two page events
+        self.env = None  # the theme's Jinja environment, for its own inline scripts
+        self.theme_scripts: dict[tuple, list[str]] = {}  # (language, base_url) -> script texts
+        self.trusted_scripts: dict[str, list[str]] = {}  # page source or template -> script texts
 
 
 _state = _BuildState()
@@ -119,6 +122,8 @@ def on_env(env, config, **_):
     """The sitemap template (overrides/sitemap.xml) lists each page's alternates as its head does."""
     site_url = config.site_url or ""
     env.globals["catalogue_alternates"] = lambda url: alternates(page_of_url(url)[0], site_url)
+    _state.env = env
+    _state.theme_scripts.clear()
     return env
 
 
@@ -127,7 +132,28 @@ def on_page_context(context, page, config, **_):
     description = page.meta.get("description") or config.site_description or ""
     # Plain text again: the sharing head escapes for HTML and writes JSON-LD itself.
     context["catalogue_head"] = _state.build.sharing.head(page.url, _plain(page.title or ""), _plain(description))
+    _state.trusted_scripts[page.file.src_uri] = _theme_scripts(context, config)
     return context
+
+
+def on_template_context(context, template_name, config, **_):
+    _state.trusted_scripts[template_name] = _theme_scripts(context, config)
+    return context
+
+
+# Material writes its inline scripts from these templates only; a page may run those and no other.
+THEME_SCRIPTS = "partials/javascripts/"
+
+
+def _theme_scripts(context, config) -> list[str]:
+    """The inline scripts the theme's own templates write on a page of this language and depth."""
+    key = (config.theme["language"], context.get("base_url"))
+    if key not in _state.theme_scripts:
+        values = dict(context, features=config.theme.get("features") or [])
+        names = _state.env.list_templates(filter_func=lambda name: name.startswith(THEME_SCRIPTS))
+        rendered = "".join(_state.env.get_template(name).render(values) for name in names)
+        _state.theme_scripts[key] = csp.inline_scripts(rendered)
+    return _state.theme_scripts[key]
 
 
 def _plain(text: str) -> str:
@@ -149,7 +175,7 @@ def on_post_page(output, page, config, **_):
     """French typography on every French page, once, on its final HTML, then its policy;
     and the sitemap.xml the theme fetches beside the page."""
     _write_page_sitemap(page, config)
-    return csp.with_policy(_typeset(output, config))
+    return _with_policy(_typeset(output, config), page.file.src_uri)
 
 
 @event_priority(-200)
@@ -157,7 +183,14 @@ def on_post_template(output_content, template_name, config, **_):
     """The same for pages MkDocs renders from a bare template (404.html); sitemap.xml is no HTML."""
     if not template_name.endswith(".html"):
         return output_content
-    return csp.with_policy(_typeset(output_content, config))
+    return _with_policy(_typeset(output_content, config), template_name)
+
+
+def _with_policy(html: str, source: str) -> str:
+    try:
+        return csp.with_policy(html, _state.trusted_scripts.pop(source))
+    except csp.UntrustedScript as untrusted:
+        raise Abort(f"{source}: {untrusted} (scripts go in files under docs/assets/javascripts/)") from None
 
 
 def _typeset(html: str, config) -> str:

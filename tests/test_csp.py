@@ -6,7 +6,7 @@ import base64
 import hashlib
 
 import pytest
-from catalogue.csp import MissingHead, policy, with_policy
+from catalogue.csp import MissingHead, UntrustedScript, inline_scripts, policy, with_policy
 
 PAGE = """<!doctype html>
 <html lang="fr">
@@ -57,3 +57,12 @@ def test_a_head_with_attributes_and_capitals_is_found():
 def test_a_page_without_a_head_is_an_error_not_a_page_without_policy():
     with pytest.raises(MissingHead):
         with_policy("<p>no head</p>")
+
+
+def test_only_the_theme_s_scripts_are_trusted_any_other_inline_script_is_an_error():
+    theme_scripts = inline_scripts('<script>var a = "é";</script><script type="module">import "./m.js";</script>')
+    assert theme_scripts == ['var a = "é";', 'import "./m.js";']
+    assert "Content-Security-Policy" in with_policy(PAGE, theme_scripts)
+    injected = PAGE.replace("<title>", "<script>alert( 'x' )\n</script><title>")
+    with pytest.raises(UntrustedScript, match=r"did not write: <script>alert\( 'x' \)</script>$"):
+        with_policy(injected, theme_scripts)

@@ -14,7 +14,7 @@ from pathlib import Path
 import html5lib
 import pytest
 import yaml
-from support import HOSTILE
+from support import HOSTILE, copy_project, mkdocs_build
 
 EXECUTABLE_TYPES = {None, "", "text/javascript", "module"}
 SITE_NAMES = {"fr": "Catalogue des microcertifications", "en": "Micro-credential catalogue"}
@@ -154,3 +154,17 @@ def test_the_site_settings_show_exactly_as_written_in_the_footer_and_about_page(
     assert [spaced(text(a)) for a in organisation_links] == [spaced(name)] * 2  # footer, and the About page
     (footer,) = [div for div in tree.iter("div") if "mc-footer" in (div.get("class") or "")]
     assert spaced(privacy) in spaced(text(footer))
+
+
+def test_an_inline_script_the_theme_did_not_write_stops_the_build(tmp_path):
+    """Hashing whatever the final page holds would allow a script a missed hole let in: it is refused."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert('added')</script>\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "about.en.md: an inline script the theme did not write: <script>alert('added')</script> "
+        "(scripts go in files under docs/assets/javascripts/)"
+    ) in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

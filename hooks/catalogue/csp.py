@@ -1,9 +1,11 @@
 """A Content-Security-Policy for a finished page, written as the first tag of its <head>.
 
-Only the site's own files may load, and the only inline scripts that run are the ones the page
-held when it was built: each is allowed by the SHA-256 of its text. Anything injected later
-(a missed hole in a template, a record's text that became markup) cannot run, and neither can
-an inline event handler (`onerror=…`), which no hash allows.
+Only the site's own files may load, and the only inline scripts that run are the theme's: each
+is allowed by the SHA-256 of its text. A page is checked against the scripts the theme's own
+templates write (given by the caller): any other inline script, such as a record's text that a
+missed hole turned into markup, stops the build instead of being hashed and allowed. Anything
+injected after the build cannot run, and neither can an inline event handler (`onerror=…`),
+which no hash allows.
 """
 
 from __future__ import annotations
@@ -54,16 +56,34 @@ class MissingHead(ValueError):
     """A page without a <head> start tag: there is nowhere to put its policy."""
 
 
+class UntrustedScript(ValueError):
+    """An inline script that the theme did not write: never allowed, reported instead."""
+
+
 def policy(html: str) -> str:
     """The policy of one finished page: its inline scripts allowed by hash, nothing else inline."""
     return _policy(_Scan(html).script_hashes)
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy as the first element of <head>, before any script can load."""
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script of a page or fragment that a browser would run."""
+    return _Scan(html).scripts
+
+
+def with_policy(html: str, trusted_scripts: list[str] | None = None) -> str:
+    """The page with its policy as the first element of <head>, before any script can load.
+
+    With `trusted_scripts`, every inline script of the page must be one of them (UntrustedScript).
+    """
     scan = _Scan(html)
     if scan.head_content_start is None:
         raise MissingHead("the page has no <head> tag to hold its Content-Security-Policy")
+    if trusted_scripts is not None:
+        trusted = {script_hash(text) for text in trusted_scripts}
+        for text in scan.scripts:
+            if script_hash(text) not in trusted:
+                shown = " ".join(text.split())[:80]
+                raise UntrustedScript(f"an inline script the theme did not write: <script>{shown}</script>")
     tag = f'<meta http-equiv="Content-Security-Policy" content="{_policy(scan.script_hashes)}">'
     at = scan.head_content_start
     return html[:at] + tag + html[at:]
@@ -88,7 +108,7 @@ class _Scan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self._line_starts = _line_starts(html)
         self.head_content_start: int | None = None
-        self.script_hashes: list[str] = []
+        self.scripts: list[str] = []  # each distinct text once, in order
         self._script: list[str] | None = None  # text of the inline script being read
         self.feed(html)
         self.close()
@@ -109,10 +129,14 @@ class _Scan(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "script" and self._script is not None:
-            digest = script_hash("".join(self._script))
-            if digest not in self.script_hashes:
-                self.script_hashes.append(digest)
+            text = "".join(self._script)
+            if text not in self.scripts:
+                self.scripts.append(text)
             self._script = None
+
+    @property
+    def script_hashes(self) -> list[str]:
+        return [script_hash(text) for text in self.scripts]
 
 
 def _line_starts(text: str) -> list[int]:
