@@ -114,7 +114,7 @@ export class View {
 
   /* The count, said once by the live region; with the notice when not every word was found. */
   showStatus(n, partial) {
-    const text = this.countText(n) + (partial && n ? " " + this.strings.partial : "");
+    const text = this.countText(n) + (partial && n ? ". " + this.strings.partial : "");
     if (this.status.textContent !== text) this.status.textContent = text;
     const show = this.strings.show_results.replace("{n}", this.format(n));
     if (this.showResults.textContent !== show) this.showResults.textContent = show;
