@@ -389,7 +389,7 @@ def test_when_no_record_has_every_word_the_closest_show_and_the_status_says_so(c
     page = catalogue_page.open("?q=hopital%20drone", lang="fr")
     assert result_ids(page) == {"soins-hopital"}
     assert (
-        status(page) == "1 microcertification trouvée Aucune n'a tous vos mots\u00a0: voici celles qui en ont le plus."
+        status(page) == "1 microcertification trouvée. Aucune n'a tous vos mots\u00a0: voici celles qui en ont le plus."
     )
 
 
