@@ -379,6 +379,7 @@ def test_a_word_naming_a_filter_offers_it(catalogue_page):
     page = catalogue_page.open()
     type_query(page, "gratuit")
     offer = page.get_by_role("button", name="Afficher seulement\u00a0: Gratuit\u00a0?")
+    assert axe_violations(page) == []
     offer.click()
     assert page.locator("#mc-cost-free").is_checked()
     assert result_ids(page) == {"securite-au-travail", "cuisine-saine"}
