@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogue.ids import id_problem
+from catalogue.ids import RESERVED, id_problem
 from catalogue.site import CatalogueBuild
-from support import PROJECT
+from support import GENERATED, PROJECT
 from test_cli import cli_project, run
 from test_validation import RECORDS, TODAY, data_folder, problems_of
 
@@ -261,3 +261,12 @@ def test_check_reports_every_hostile_file_in_one_run_with_one_line_per_problem(t
     assert summary == f"{len(lines)} problems in the data: nothing was built. Fix the lines above and try again."
     named = {line.split(":")[0] for line in lines}
     assert named == {f"data/credentials/{fixture.name}" for fixture in fixtures}
+
+
+def test_every_generated_page_name_is_reserved():
+    """A new generated page (listed in .gitignore) must join the reserved words, or a key could take it."""
+    names = set()
+    for generated in GENERATED:
+        parts = generated.removeprefix("docs/").split("/")
+        names.update(part.split(".")[0] for part in parts)
+    assert names <= RESERVED, names - RESERVED
