@@ -22,7 +22,7 @@ VALID = RECORDS / "valid" / "free-starter.yml"
 RESERVED_LIST = (
     "404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, "
     "favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, pathways, practitioners, "
-    "providers, questions, referral-sheet, regions, robots, search, sectors, site, sitemap, stylesheets, what-is"
+    "providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is"
 )
 
 
@@ -212,8 +212,8 @@ def test_an_empty_catalogue_builds_an_empty_site(tmp_path, records):
     build = CatalogueBuild.load(root, docs, root / "overrides" / "catalogue", today=TODAY)
     build.write()
     assert (docs / "catalogue.fr.md").is_file() and (docs / "index.en.md").is_file()
-    records_file = docs / "assets" / "catalogue-data" / "records-fr.json"
-    assert json.loads(records_file.read_text(encoding="utf-8")) == {"records": []}
+    facets = json.loads((docs / "assets" / "catalogue-data" / "facets-fr.json").read_text(encoding="utf-8"))
+    assert facets["records"] == []
 
 
 # -- bin/catalogue new -----------------------------------------------------------------------

@@ -17,7 +17,18 @@ ID_LENGTH = (3, 80)
 
 # The site's own top-level pages and folders (pages.py, addresses.py), the facet pages under
 # browse/, the language folders, and names static hosts and MkDocs give a meaning to.
-GENERATED_NAMES = ("index", "catalogue", "browse", "editors", "fields", "mc", "assets", "catalogue-data", NOT_SPECIFIED)
+GENERATED_NAMES = (
+    "index",
+    "catalogue",
+    "browse",
+    "editors",
+    "fields",
+    "mc",
+    "assets",
+    "catalogue-data",
+    "share",
+    NOT_SPECIFIED,
+)
 OWN_PAGES = ("about", "contributing", "learn", "links", "practitioners", "questions", "what-is", "referral-sheet")
 HOST_NAMES = ("404", "search", "sitemap", "feeds", "feed", "embed", "robots", "favicon", "site", "stylesheets")
 RESERVED = frozenset(GENERATED_NAMES + OWN_PAGES + HOST_NAMES + FACETS + LANGUAGES)
