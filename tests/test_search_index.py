@@ -1,10 +1,12 @@
 """The search index the build writes: offline, accent-insensitive, sharded, and what its queries find."""
 
 import json
+import os
 import re
 import shutil
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +170,32 @@ def test_a_large_index_is_split_by_first_letter_and_a_query_needs_only_its_shard
     full = load_index(split.files.get, split.index_file["fr"])
     assert search("hopital", full).refs == search("hopital", type(full)(manifest, only_h)).refs
     assert _search(split, "fr", "securite") == ["cuisine-saine", "securite-au-travail"]
+
+
+_ASSET_DIGEST = """
+import hashlib, sys
+from pathlib import Path
+from catalogue.render import Renderer
+from catalogue.search_index import build_search_assets
+from catalogue.validate import load_catalogue
+catalogue = load_catalogue(Path(sys.argv[1]))
+renderer = Renderer(Path(sys.argv[2]), catalogue)
+files = build_search_assets(catalogue, renderer.card_facts, strings=renderer.strings).files
+print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())
+"""
+
+
+def test_the_same_data_gives_the_same_search_files_in_any_process(fixture_project):
+    """Python orders the words of a set differently in each process (hash seeds): the files must not
+    change with it, or every rebuild gives the browser new ?v= versions to fetch."""
+    digests = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-c", _ASSET_DIGEST, str(fixture_project), str(PROJECT / "overrides" / "catalogue")],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(PROJECT / "hooks")},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1

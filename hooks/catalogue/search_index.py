@@ -212,7 +212,9 @@ def index_terms(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms
     for ref, credential in enumerate(credentials):
         for term, weight in record_weights(credential, catalogue, lang, synonyms).items():
             postings[term].extend((ref, weight))
-    return dict(postings)
+    # In word order: the words come out of sets, and the same data must give the same bytes
+    # (a rebuild with unchanged data changes no file, and no ?v= version).
+    return {term: postings[term] for term in sorted(postings)}
 
 
 def record_weights(credential: Credential, catalogue: Catalogue, lang: str, synonyms: Synonyms) -> dict[str, int]:
