@@ -4,7 +4,8 @@ import re
 
 import pytest
 import yaml
-from catalogue.search_index import GROUP_FILTERS, INTAKE_OPTIONS
+from catalogue.facets import FACETS
+from catalogue.search_index import INTAKE_OPTIONS
 from support import PROJECT
 
 TAXONOMIES = yaml.safe_load((PROJECT / "data" / "taxonomies.yml").read_text(encoding="utf-8"))
@@ -21,9 +22,9 @@ def documented_parameters(lang: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_documented_parameter_is_a_real_filter(lang):
     documented = documented_parameters(lang)
-    assert set(documented) == {"q", "intake"} | {param for param, _, _ in GROUP_FILTERS}
+    assert set(documented) == {"q", "intake"} | {facet.param for facet in FACETS.filters}
     assert documented["intake"] == list(INTAKE_OPTIONS)
-    for param, facet, with_unknown in GROUP_FILTERS:
+    for param, facet, with_unknown in ((f.param, f.name, f.unknown is not None) for f in FACETS.filters):
         if facet in BANDS:
             keys = [band["key"] for band in TAXONOMIES[BANDS[facet]]]
         elif facet == "languages":

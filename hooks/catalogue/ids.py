@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .groups import FACETS, NOT_SPECIFIED
+from .facets import FACETS, NOT_SPECIFIED
 from .model import LANGUAGES
 
 KEY_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -31,7 +31,8 @@ GENERATED_NAMES = (
 )
 OWN_PAGES = ("about", "contributing", "learn", "links", "practitioners", "questions", "what-is", "referral-sheet")
 HOST_NAMES = ("404", "search", "sitemap", "feeds", "feed", "embed", "robots", "favicon", "site", "stylesheets")
-RESERVED = frozenset(GENERATED_NAMES + OWN_PAGES + HOST_NAMES + FACETS + LANGUAGES)
+FACET_FOLDERS = tuple(facet.name for facet in FACETS.with_pages)
+RESERVED = frozenset(GENERATED_NAMES + OWN_PAGES + HOST_NAMES + FACET_FOLDERS + LANGUAGES)
 
 
 def reserved_problem(key: str) -> str | None:

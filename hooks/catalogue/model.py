@@ -196,6 +196,7 @@ class Catalogue:
     taxonomies: Taxonomies
     leads_here: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> ids that stack into it
     site: object | None = None  # SiteSettings from data/site.yml (who runs the site), when present
+    facets: object | None = None  # the facet registry (facets.Facets); None: the shipped one
 
     def credential(self, credential_id: str) -> Credential:
         return self._by_id[credential_id]

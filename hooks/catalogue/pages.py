@@ -16,9 +16,10 @@ from functools import cached_property
 from pathlib import Path
 
 from . import addresses, formatting
+from .facets import registry_of
 from .field_docs import field_docs
-from .groups import FACETS, free_credentials, groups_of
-from .model import LANGUAGES, Bilingual, Catalogue
+from .groups import free_credentials, groups_of
+from .model import LANGUAGES, Catalogue
 from .render import Renderer
 from .search_index import DATA_FOLDER, FIRST_PAGE, SearchAssets, filters, search_card_facts, title_order
 from .stale import stale_records
@@ -120,7 +121,9 @@ class SitePlan:
         return {
             "recent": newest_first[:6],
             "free_count": len(free_credentials(self.catalogue)),
-            "ways": {facet: groups_of(facet, self.catalogue, None) for facet in HOME_WAYS_IN},
+            "ways": {
+                name: self._groups(registry_of(self.catalogue)[name], with_unknown=False) for name in HOME_WAYS_IN
+            },
             "oldest": min(listed, key=lambda c: c.information_date.earliest(), default=None),
             "newest": max(listed, key=lambda c: c.information_date.earliest(), default=None),
             "old_count": sum(1 for c in listed if self.renderer.is_old(c)),
@@ -198,7 +201,10 @@ class SitePlan:
     @cached_property
     def facet_groups(self) -> dict[str, list]:
         """Every group page of every facet: the same in both languages."""
-        return {facet: groups_of(facet, self.catalogue, self._not_specified(facet)) for facet in FACETS}
+        return {facet.name: self._groups(facet) for facet in registry_of(self.catalogue).with_pages}
+
+    def _groups(self, facet, with_unknown: bool = True) -> list:
+        return groups_of(facet, self.catalogue, self.renderer.strings, with_unknown)
 
     def _browse(self, lang: str) -> list[PageSource]:
         t = self.renderer.text
@@ -252,18 +258,6 @@ class SitePlan:
                 fields=field_docs(self.project_root),
             ),
         ]
-
-    def _not_specified(self, facet: str):
-        taxonomies = self.catalogue.taxonomies
-        return {
-            "cost": taxonomies.cost_unknown,
-            "hours": taxonomies.hours_unknown,
-            "delivery": self._bilingual("delivery_not_specified"),
-            "regions": self._bilingual("regions_not_specified"),
-        }.get(facet)
-
-    def _bilingual(self, key: str) -> Bilingual:
-        return Bilingual(**self.renderer.strings[key])
 
 
 @dataclass(frozen=True)

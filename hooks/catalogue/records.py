@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from .facets import FACETS, Facets
 from .model import (
     Award,
     Band,
@@ -18,16 +19,21 @@ from .model import (
     Term,
 )
 
-VOCABULARIES = ("sectors", "delivery", "pathways", "regions", "funding", "provider_types", "award_types", "audiences")
+OTHER_VOCABULARIES = ("provider_types", "award_types")  # of providers and awards, not facets
+
+
+def vocabularies(facets: Facets = FACETS) -> tuple[str, ...]:
+    """Every vocabulary of data/taxonomies.yml: the facets' (facets.py), then the others."""
+    return (*facets.vocabularies, *OTHER_VOCABULARIES)
 
 
 def partial_date(written: str | int) -> PartialDate:
     return PartialDate.parse(written)
 
 
-def taxonomies(raw: dict) -> Taxonomies:
+def taxonomies(raw: dict, names: tuple[str, ...] | None = None) -> Taxonomies:
     return Taxonomies(
-        vocabularies={name: _vocabulary(raw[name]) for name in VOCABULARIES},
+        vocabularies={name: _vocabulary(raw[name]) for name in names or vocabularies()},
         cost_bands=tuple(_band(b) for b in raw["cost_bands"]),
         cost_unknown=Bilingual.of(raw["cost_unknown"]["label"]),
         hours_bands=tuple(_band(b) for b in raw["hours_bands"]),

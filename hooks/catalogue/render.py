@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import addresses, formatting
-from .groups import sort_key
+from .facets import registry_of, sort_key
 from .model import Catalogue, Credential
 from .stale import add_months
 
@@ -51,6 +51,7 @@ class Renderer:
             markdown=_markdown,
             catalogue=self.catalogue,
             credential_page=addresses.credential_page,
+            facet_registry=registry_of(self.catalogue),
         )
         return env
 

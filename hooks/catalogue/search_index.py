@@ -25,7 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import addresses
-from .groups import NOT_SPECIFIED, groups_of, keys_of
+from .facets import NOT_SPECIFIED, registry_of
+from .groups import groups_of
 from .model import LANGUAGES, Bilingual, Catalogue, Credential
 from .search_query import PROVIDER_MARK
 from .search_text import SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
@@ -60,66 +61,33 @@ class Filter:
     options: tuple[FilterOption, ...]
 
 
-# (URL parameter, facet of groups.py, whether it has a "not specified" option). Required fields
-# are always known; funding is a yes-or-no question ("eligible for OSAP"), not a fact left out.
-GROUP_FILTERS = (
-    ("sector", "sectors", False),
-    ("pathway", "pathways", False),
-    ("cost", "cost", True),
-    ("delivery", "delivery", True),
-    ("region", "regions", True),
-    ("hours", "hours", True),
-    ("funding", "funding", False),
-    ("language", "languages", True),
-)
 INTAKE_OPTIONS = ("continuous", "upcoming")  # "upcoming" is decided in the browser, on its day
 
 
 def filters(catalogue: Catalogue, strings: dict) -> list[Filter]:
     """Every filter of the catalogue page, with its options in taxonomy order."""
     result = []
-    for param, facet, with_unknown in GROUP_FILTERS:
-        options = [FilterOption(key, label) for key, label in _facet_values(facet, catalogue, strings)]
-        if with_unknown:
-            options.append(FilterOption(NOT_SPECIFIED, _unknown_label(facet, catalogue, strings)))
-        result.append(Filter(param, f"facet_{facet}", tuple(options)))
+    for facet in registry_of(catalogue).filters:
+        options = [FilterOption(g.key, g.label) for g in groups_of(facet, catalogue, strings)]
+        result.append(Filter(facet.param, f"facet_{facet.name}", tuple(options)))
     intake = [FilterOption(key, Bilingual(**strings[f"intake_option_{key}"])) for key in INTAKE_OPTIONS]
     result.append(Filter("intake", "facet_intake", tuple(intake)))
     return result
 
 
-def _facet_values(facet: str, catalogue: Catalogue, strings: dict):
-    if facet == "languages":  # of instruction: the two the record format allows
-        return [(code, Bilingual(**strings[f"language_{code}"])) for code in LANGUAGES]
-    return [(group.key, group.label) for group in groups_of(facet, catalogue, None)]
-
-
-def _unknown_label(facet: str, catalogue: Catalogue, strings: dict) -> Bilingual:
-    taxonomies = catalogue.taxonomies
-    if facet == "cost":
-        return taxonomies.cost_unknown
-    if facet == "hours":
-        return taxonomies.hours_unknown
-    return Bilingual(**strings[f"{facet}_not_specified"])
-
-
 def filter_option_keys(catalogue: Catalogue) -> dict[str, set[str]]:
     """Every filter's option keys (URL parameter -> keys), as data/synonyms.yml may name them."""
-    keys = {}
-    for param, facet, with_unknown in GROUP_FILTERS:
-        values = LANGUAGES if facet == "languages" else [g.key for g in groups_of(facet, catalogue, None)]
-        keys[param] = set(values) | ({NOT_SPECIFIED} if with_unknown else set())
+    keys = {facet.param: set(facet.keys(catalogue)) for facet in registry_of(catalogue).filters}
     keys["intake"] = set(INTAKE_OPTIONS)
     return keys
 
 
 def filter_keys(credential: Credential, catalogue: Catalogue) -> dict[str, list[str]]:
     """The option keys of each filter that a credential matches (intake excepted)."""
-    keys = {}
-    for param, facet, with_unknown in GROUP_FILTERS:
-        values = [k for k in keys_of(credential, facet, catalogue) if with_unknown or k != NOT_SPECIFIED]
-        keys[param] = values
-    return keys
+    return {
+        facet.param: [k for k in facet.keys_of(credential, catalogue) if facet.unknown or k != NOT_SPECIFIED]
+        for facet in registry_of(catalogue).filters
+    }
 
 
 # -- the files ---------------------------------------------------------------------------
@@ -162,7 +130,7 @@ def build_search_assets(
         index_file[lang] = f"{DATA_FOLDER}/search-{lang}.json"
         records_file[lang] = f"{DATA_FOLDER}/facets-{lang}.json"
         records = [result_record(c, catalogue, lang, card_facts, strings) for c in listed]
-        files[records_file[lang]] = _compact(facet_table(records))
+        files[records_file[lang]] = _compact(facet_table(records, [f.param for f in registry_of(catalogue).filters]))
         terms = index_terms(listed, catalogue, lang, synonyms)
         manifest = {
             "lang": lang,
@@ -316,10 +284,9 @@ def _card_fields(record: dict) -> dict:
     return {key: record[key] for key in _CARD_FIELDS if key in record}
 
 
-def facet_table(records: list[dict]) -> dict:
+def facet_table(records: list[dict], params: list[str]) -> dict:
     """The records' filter keys, as numbers into per-filter key lists, and their intake: small
     enough at 10,000 records to load before the first search, unlike the cards."""
-    params = [param for param, _, _ in GROUP_FILTERS]
     keys: dict[str, list[str]] = {param: [] for param in params}
     numbers: dict[str, dict[str, int]] = {param: {} for param in params}
     rows = []

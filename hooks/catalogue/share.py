@@ -13,6 +13,7 @@ from functools import cached_property
 from urllib.parse import quote, urlencode
 
 from . import addresses, exports, formatting, jsonld
+from .facets import registry_of
 from .feeds import Entry, Feed, feed_updated, newest, timestamp, xml_text
 from .groups import Group, sort_key
 from .model import LANGUAGES, Catalogue, Credential
@@ -20,7 +21,6 @@ from .preview_image import SIZE, PreviewCard, draw_preview
 from .qr import qr_svg
 from .render import Renderer
 
-FEED_FACETS = ("sectors", "pathways", "regions")  # the groups a network follows by feed
 SITE_FEEDS = ("new", "changed")
 FEED_FILE = "feed.xml"
 QR_FILE = "qr.svg"
@@ -99,7 +99,13 @@ class Sharing:
         for facet, groups in self.groups.items():
             for group in groups:
                 title = t("group_title", facet=t(f"facet_{facet}"), group=group.label[lang])
-                self._list_page(f"browse/{facet}/{group.key}", lang, title, group.credentials, facet in FEED_FACETS)
+                self._list_page(
+                    f"browse/{facet}/{group.key}",
+                    lang,
+                    title,
+                    group.credentials,
+                    registry_of(self.catalogue)[facet].feeds,
+                )
         self._list_page("browse/free", lang, t("free_title"), self.free, True)
 
     def _credential(self, credential: Credential, lang: str) -> None:

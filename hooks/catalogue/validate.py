@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import records
+from .facets import FACETS, Facets
 from .ids import KEY_PATTERN, id_problem, reserved_problem, suggested_id
 from .model import LANGUAGES, Catalogue, Credential, Provider, Taxonomies
 from .problems import DataInvalid, Problem, field_path, shown
@@ -20,16 +21,6 @@ from .text_policy import text_problem
 from .yaml_source import UnreadableFile, YamlDocument, read_text, read_yaml
 
 PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")  # the schema checks the form
-
-# Which vocabulary each coded field draws from, and how an editor calls one of its values.
-VOCABULARY_FIELDS = {
-    "sectors": ("sectors", "a sector"),
-    "pathways": ("pathways", "a pathway"),
-    "delivery": ("delivery", "a delivery mode"),
-    "regions": ("regions", "a region"),
-    "funding": ("funding", "a funding source"),
-    "audiences": ("audiences", "an audience"),
-}
 
 
 class DataFolder:
@@ -45,14 +36,15 @@ class DataFolder:
         return path.relative_to(self.root).as_posix()
 
 
-def load_catalogue(project_root: Path, today: date | None = None) -> Catalogue:
+def load_catalogue(project_root: Path, today: date | None = None, facets: Facets = FACETS) -> Catalogue:
     """The valid catalogue, or DataInvalid listing every problem found."""
-    return _Checker(DataFolder(project_root), today or date.today()).run()
+    return _Checker(DataFolder(project_root), today or date.today(), facets).run()
 
 
 class _Checker:
-    def __init__(self, folder: DataFolder, today: date):
+    def __init__(self, folder: DataFolder, today: date, facets: Facets):
         self.folder = folder
+        self.facets = facets
         self.today = today
         self.problems: list[Problem] = []
         self.documents: dict[str, YamlDocument] = {}  # credential id -> its document, for lines
@@ -76,6 +68,7 @@ class _Checker:
             taxonomies=taxonomies,
             leads_here=records.reverse_stacks(credentials),
             site=site,
+            facets=self.facets,
         )
 
     # -- one kind of file each -------------------------------------------------------------
@@ -100,7 +93,7 @@ class _Checker:
     def _taxonomies(self) -> Taxonomies | None:
         doc, name, ok = self._read(self.folder.data / "taxonomies.yml", "taxonomies.schema.json")
         data = doc.data if isinstance(doc.data, dict) else {}
-        for vocabulary in records.VOCABULARIES:
+        for vocabulary in records.vocabularies(self.facets):
             if isinstance(data.get(vocabulary), dict):
                 self.known_terms[vocabulary] = set(data[vocabulary])
                 for key in data[vocabulary]:
@@ -116,7 +109,7 @@ class _Checker:
                     self._check_reserved(doc, name, path, key)
         if not ok:
             return None
-        return records.taxonomies(doc.data)
+        return records.taxonomies(doc.data, records.vocabularies(self.facets))
 
     def _site_settings(self) -> SiteSettings | None:
         """data/site.yml (who runs the site), when the project has one."""
@@ -203,7 +196,8 @@ class _Checker:
         ):
             known = ", ".join(sorted(known_providers)) or "(none yet)"
             self._problem(doc, name, ("provider",), f"{provider!r} is not in data/providers.yml; use one of: {known}")
-        for field, (vocabulary, noun) in VOCABULARY_FIELDS.items():
+        for facet in self.facets.checked_fields:
+            field, vocabulary, noun = facet.field, facet.vocabulary, facet.noun
             value = data.get(field)
             if isinstance(value, list):
                 for position, key in enumerate(value):
