@@ -9,9 +9,33 @@ from __future__ import annotations
 
 DEFAULT_LANGUAGE = "fr"
 
+# The site's own pages (templates link them by these names, through link()).
+HOME = ""
+CATALOGUE = "catalogue"  # the search page
+BROWSE = "browse"  # every facet, with its groups
+FREE = "browse/free"
+EDITORS = "editors"
+FIELDS = "editors/fields"  # what each field of a record means
+ABOUT = "about"
+
 
 def credential_page(credential_id: str) -> str:
     return f"mc/{credential_id}"
+
+
+def facet_page(facet: str) -> str:
+    """The page listing a facet's groups: 'browse/sectors'."""
+    return f"{BROWSE}/{facet}"
+
+
+def group_page(facet: str, key: str) -> str:
+    """The page of one group: 'browse/sectors/health'."""
+    return f"{BROWSE}/{facet}/{key}"
+
+
+def language_prefix(lang: str) -> str:
+    """The folder a language's pages live under: '' for French (the root), 'en/' for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def source_file(page: str, lang: str) -> str:
@@ -21,8 +45,7 @@ def source_file(page: str, lang: str) -> str:
 
 def url(page: str, lang: str) -> str:
     """The site-relative URL of `page` in `lang`, as a directory: 'en/mc/foo/'."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return prefix + (f"{page}/" if page else "")
+    return language_prefix(lang) + (f"{page}/" if page else "")
 
 
 def relative(from_page: str, to_page: str, lang: str, fragment: str = "") -> str:

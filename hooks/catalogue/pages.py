@@ -104,7 +104,7 @@ class SitePlan:
     def _home(self, lang: str) -> PageSource:
         t = self.renderer.text
         return self._page(
-            "",
+            addresses.HOME,
             lang,
             "home.html",
             t("site_name", lang),
@@ -137,7 +137,7 @@ class SitePlan:
             for name, path in (("index", self.search.index_file[lang]), ("facets", self.search.records_file[lang]))
         }
         return self._page(
-            "catalogue",
+            addresses.CATALOGUE,
             lang,
             "catalogue.html",
             t("catalogue_title", lang),
@@ -155,7 +155,7 @@ class SitePlan:
             {
                 "credential": c,
                 "provider": self.catalogue.providers[c.provider],
-                "href": addresses.relative("catalogue", addresses.credential_page(c.id), lang),
+                "href": addresses.relative(addresses.CATALOGUE, addresses.credential_page(c.id), lang),
                 "facts": search_card_facts(c, lang, self.renderer.card_facts, self.renderer.strings),
             }
             for c in listed[:FIRST_PAGE]
@@ -210,17 +210,25 @@ class SitePlan:
         t = self.renderer.text
         facets = self.facet_groups
         pages = [
-            self._page("browse", lang, "browse.html", t("browse_title", lang), t("browse_lead", lang), facets=facets)
+            self._page(
+                addresses.BROWSE, lang, "browse.html", t("browse_title", lang), t("browse_lead", lang), facets=facets
+            )
         ]
         for facet, groups in facets.items():
-            facet_page = f"browse/{facet}"
             pages.append(
-                self._page(facet_page, lang, "facet.html", t(f"facet_{facet}", lang), facet=facet, groups=groups)
+                self._page(
+                    addresses.facet_page(facet),
+                    lang,
+                    "facet.html",
+                    t(f"facet_{facet}", lang),
+                    facet=facet,
+                    groups=groups,
+                )
             )
             for group in groups:
                 pages.append(
                     self._page(
-                        f"{facet_page}/{group.key}",
+                        addresses.group_page(facet, group.key),
                         lang,
                         "group.html",
                         t("group_title", lang, facet=t(f"facet_{facet}", lang), group=group.label[lang]),
@@ -230,7 +238,7 @@ class SitePlan:
                 )
         free = free_credentials(self.catalogue)
         pages.append(
-            self._page("browse/free", lang, "free.html", t("free_title", lang), t("free_lead", lang), credentials=free)
+            self._page(addresses.FREE, lang, "free.html", t("free_title", lang), t("free_lead", lang), credentials=free)
         )
         return pages
 
@@ -240,7 +248,7 @@ class SitePlan:
         limit = self.catalogue.taxonomies.stale_after_months
         return [
             self._page(
-                "editors",
+                addresses.EDITORS,
                 lang,
                 "editors.html",
                 t("editors_title", lang),
@@ -250,7 +258,7 @@ class SitePlan:
                 today=self.today,
             ),
             self._page(
-                "editors/fields",
+                addresses.FIELDS,
                 lang,
                 "fields.html",
                 t("fields_title", lang),

@@ -51,6 +51,7 @@ class Renderer:
             markdown=_markdown,
             catalogue=self.catalogue,
             credential_page=addresses.credential_page,
+            addresses=addresses,
             facet_registry=registry_of(self.catalogue),
         )
         return env

@@ -266,7 +266,7 @@ def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_
         "title": credential.title[lang],
         "provider": catalogue.providers[credential.provider].name[lang],
         "summary": credential.summary[lang],
-        "url": addresses.relative("catalogue", addresses.credential_page(credential.id), lang),
+        "url": addresses.relative(addresses.CATALOGUE, addresses.credential_page(credential.id), lang),
         "facts": search_card_facts(credential, lang, card_facts, strings),
         "filters": filter_keys(credential, catalogue),
         "continuous": credential.intake_continuous,

@@ -100,13 +100,13 @@ class Sharing:
             for group in groups:
                 title = t("group_title", facet=t(f"facet_{facet}"), group=group.label[lang])
                 self._list_page(
-                    f"browse/{facet}/{group.key}",
+                    addresses.group_page(facet, group.key),
                     lang,
                     title,
                     group.credentials,
                     registry_of(self.catalogue)[facet].feeds,
                 )
-        self._list_page("browse/free", lang, t("free_title"), self.free, True)
+        self._list_page(addresses.FREE, lang, t("free_title"), self.free, True)
 
     def _credential(self, credential: Credential, lang: str) -> None:
         page = addresses.credential_page(credential.id)
