@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -135,6 +134,6 @@ class Schema:
         return node  # a $ref inside `node` is followed by _expand, keeping each level's rules
 
 
-@cache
 def load_schema(path: Path) -> Schema:
+    """Read afresh: a build keeps its own (validate.DataFolder), so `mkdocs serve` applies an edit."""
     return Schema(path)

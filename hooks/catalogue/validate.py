@@ -15,7 +15,7 @@ from .facets import FACETS, Facets
 from .ids import KEY_PATTERN, id_problem, reserved_problem, suggested_id
 from .model import LANGUAGES, Catalogue, Credential, Provider, Taxonomies
 from .problems import DataInvalid, Problem, field_path, shown
-from .schema import load_schema
+from .schema import Schema, load_schema
 from .site_settings import SiteSettings, site_settings
 from .text_policy import text_problem
 from .yaml_source import UnreadableFile, YamlDocument, read_text, read_yaml
@@ -31,6 +31,12 @@ class DataFolder:
         self.data = self.root / "data"
         self.credentials = self.data / "credentials"
         self.schemas = self.data / "schema"
+        self._schemas: dict[str, Schema] = {}  # read once per build, not once per process
+
+    def schema(self, name: str) -> Schema:
+        if name not in self._schemas:
+            self._schemas[name] = load_schema(self.schemas / name)
+        return self._schemas[name]
 
     def relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -86,7 +92,7 @@ class _Checker:
         before = len(self.problems)
         self.problems.extend(Problem(name, line, field_path(p), m) for line, p, m in doc.errors)
         if doc.data is not None:
-            schema = load_schema(self.folder.schemas / schema_name)
+            schema = self.folder.schema(schema_name)
             self.problems.extend(schema.problems(doc, name))
         return doc, name, len(self.problems) == before and doc.data is not None
 

@@ -1,0 +1,24 @@
+"""A build keeps its own state: a second build in the same process (as `mkdocs serve` runs
+one after each edit) reads the files as they are now."""
+
+import json
+import shutil
+
+import pytest
+from catalogue.problems import DataInvalid
+from catalogue.validate import load_catalogue
+
+from tests.support import PROJECT
+
+
+def test_an_edited_schema_applies_to_the_next_build(tmp_path):
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    schema_file = tmp_path / "data" / "schema" / "credential.schema.json"
+    assert load_catalogue(tmp_path).credentials
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["required"] = [*schema["required"], "mentor"]
+    schema["properties"]["mentor"] = {"type": "string"}
+    schema_file.write_text(json.dumps(schema), encoding="utf-8")
+    with pytest.raises(DataInvalid) as refused:
+        load_catalogue(tmp_path)
+    assert "mentor" in refused.value.report()
