@@ -116,6 +116,16 @@ def test_records_carry_the_filter_keys_and_card_facts(assets):
     assert hospital["url"] == "../mc/soins-hopital/"
 
 
+@pytest.mark.parametrize(("lang", "mark"), [("fr", "Inscriptions suspendues"), ("en", "Enrolment paused")])
+def test_a_paused_credential_says_so_on_its_group_pages_as_in_search(catalogue, assets, lang, mark):
+    paused = catalogue.credential("gestion-hospitaliere")
+    renderer = Renderer(PROJECT / "overrides" / "catalogue", catalogue)
+    card = str(renderer.card(paused, lang, "../mc/gestion-hospitaliere/"))
+    assert f"<li>{mark}</li>" in card
+    in_search = next(r for r in assets.records(lang) if r["id"] == paused.id)
+    assert in_search["facts"] == renderer.card_facts(paused, lang)
+
+
 def test_the_index_holds_no_display_text(assets):
     index_text = "".join(text for path, text in assets.files.items() if "/search-fr" in path)
     assert "Soins à l'hôpital" not in index_text

@@ -21,7 +21,7 @@ from .field_docs import field_docs
 from .groups import free_credentials, groups_of
 from .model import LANGUAGES, Catalogue
 from .render import Renderer
-from .search_index import DATA_FOLDER, FIRST_PAGE, SearchAssets, filters, search_card_facts, title_order
+from .search_index import DATA_FOLDER, FIRST_PAGE, SearchAssets, filters, title_order
 from .stale import stale_records
 
 # Characters a YAML reader does not take raw inside a quoted scalar: DEL and the C1 controls are
@@ -156,7 +156,7 @@ class SitePlan:
                 "credential": c,
                 "provider": self.catalogue.providers[c.provider],
                 "href": addresses.relative(addresses.CATALOGUE, addresses.credential_page(c.id), lang),
-                "facts": search_card_facts(c, lang, self.renderer.card_facts, self.renderer.strings),
+                "facts": list(self.renderer.card_facts(c, lang)),
             }
             for c in listed[:FIRST_PAGE]
         ]

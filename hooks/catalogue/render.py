@@ -60,7 +60,7 @@ class Renderer:
         return self.strings[key][lang].format(**values)
 
     def card_facts(self, credential, lang: str) -> list[str]:
-        """The short labels of a card (cost, delivery, hours, funding): on group pages and in search results."""
+        """A card's short labels (paused, cost, delivery, hours…): on group pages and in search results."""
         key = (credential.id, lang)
         if key not in self._facts:
             self._facts[key] = self._card_facts(credential, lang)
@@ -82,10 +82,11 @@ class Renderer:
         return self._cards[key]
 
     def _card_facts(self, credential, lang: str) -> list[str]:
-        """Known facts only, then one mark for missing key facts and one for old information."""
+        """Paused first; then known facts only, then one mark for missing key facts and one for
+        old information. The one wording of these facts: group pages and search results alike."""
         c = credential
         taxonomies = self.catalogue.taxonomies
-        facts = []
+        facts = [self.text("status_paused", lang)] if c.status == "paused" else []
         if c.cost_amount is not None:
             facts.append(self.text("free", lang) if c.is_free else formatting.money(c.cost_amount, lang))
         if c.delivery:

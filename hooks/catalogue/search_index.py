@@ -129,7 +129,7 @@ def build_search_assets(
         listed = title_order(catalogue, lang)
         index_file[lang] = f"{DATA_FOLDER}/search-{lang}.json"
         records_file[lang] = f"{DATA_FOLDER}/facets-{lang}.json"
-        records = [result_record(c, catalogue, lang, card_facts, strings) for c in listed]
+        records = [result_record(c, catalogue, lang, card_facts) for c in listed]
         files[records_file[lang]] = _compact(facet_table(records, [f.param for f in registry_of(catalogue).filters]))
         terms = index_terms(listed, catalogue, lang, synonyms)
         manifest = {
@@ -251,15 +251,7 @@ def filter_words(catalogue: Catalogue, synonyms: Synonyms, strings, lang: str) -
     return found
 
 
-def search_card_facts(credential: Credential, lang: str, card_facts, strings) -> list[str]:
-    """A card's labels in search results: a paused credential says so first."""
-    facts = list(card_facts(credential, lang))
-    if credential.status == "paused" and strings is not None:
-        facts.insert(0, strings["status_paused"][lang])
-    return facts
-
-
-def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_facts, strings=None) -> dict:
+def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_facts) -> dict:
     """What a result card shows, and the filter keys it answers to."""
     record = {
         "id": credential.id,
@@ -267,7 +259,7 @@ def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_
         "provider": catalogue.providers[credential.provider].name[lang],
         "summary": credential.summary[lang],
         "url": addresses.relative(addresses.CATALOGUE, addresses.credential_page(credential.id), lang),
-        "facts": search_card_facts(credential, lang, card_facts, strings),
+        "facts": list(card_facts(credential, lang)),
         "filters": filter_keys(credential, catalogue),
         "continuous": credential.intake_continuous,
         "starts": [d.isoformat() for d in credential.intake_dates],
