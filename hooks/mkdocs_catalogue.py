@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from catalogue import addresses, csp
+from catalogue import csp
 from catalogue.addresses import DEFAULT_LANGUAGE, alternates, page_of_url
 from catalogue.problems import DataInvalid
 from catalogue.render import load_strings
@@ -122,7 +122,6 @@ def on_env(env, config, **_):
     """The sitemap template (overrides/sitemap.xml) lists each page's alternates as its head does."""
     site_url = config.site_url or ""
     env.globals["catalogue_alternates"] = lambda url: alternates(page_of_url(url)[0], site_url)
-    env.globals["addresses"] = addresses  # the theme overrides build no path themselves
     _state.env = env
     _state.theme_scripts.clear()
     return env
