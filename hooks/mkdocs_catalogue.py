@@ -122,9 +122,21 @@ def on_env(env, config, **_):
     """The sitemap template (overrides/sitemap.xml) lists each page's alternates as its head does."""
     site_url = config.site_url or ""
     env.globals["catalogue_alternates"] = lambda url: alternates(page_of_url(url)[0], site_url)
+    env.globals["catalogue_theme_stylesheets"] = _theme_stylesheets(config)
     _state.env = env
     _state.theme_scripts.clear()
     return env
+
+
+def _theme_stylesheets(config) -> list[str]:
+    """Material's own stylesheets (their names carry a hash), for pages that do without its base
+    template: the embeddable list (overrides/embedded.html)."""
+    for folder in config.theme.dirs:
+        styles = Path(folder) / "assets" / "stylesheets"
+        found = sorted(styles.glob("main.*.min.css")) + sorted(styles.glob("palette.*.min.css"))
+        if found:
+            return [f"assets/stylesheets/{path.name}" for path in found]
+    return []
 
 
 def on_page_context(context, page, config, **_):

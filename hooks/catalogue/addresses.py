@@ -19,6 +19,11 @@ FIELDS = "editors/fields"  # what each field of a record means
 ABOUT = "about"
 
 
+# The catalogue's list without the site's chrome, for an <iframe> on a network's site; it reads
+# the same URL parameters as the catalogue page (embed/?region=north&cost=free).
+EMBED_PAGE = "embed"
+
+
 def credential_page(credential_id: str) -> str:
     return f"mc/{credential_id}"
 

@@ -27,10 +27,11 @@ GENERATED_NAMES = (
     "assets",
     "catalogue-data",
     "share",
+    "embed",
     NOT_SPECIFIED,
 )
 OWN_PAGES = ("about", "contributing", "learn", "links", "practitioners", "questions", "what-is", "referral-sheet")
-HOST_NAMES = ("404", "search", "sitemap", "feeds", "feed", "embed", "robots", "favicon", "site", "stylesheets")
+HOST_NAMES = ("404", "search", "sitemap", "feeds", "feed", "robots", "favicon", "site", "stylesheets")
 FACET_FOLDERS = tuple(facet.name for facet in FACETS.with_pages)
 RESERVED = frozenset(GENERATED_NAMES + OWN_PAGES + HOST_NAMES + FACET_FOLDERS + LANGUAGES)
 

@@ -89,6 +89,7 @@ class SitePlan:
         for lang in LANGUAGES:
             pages.append(self._home(lang))
             pages.append(self._catalogue(lang))
+            pages.append(self._embed(lang))
             pages.extend(self._credential(c, lang) for c in self.catalogue.credentials)
             pages.extend(self._aliases(lang))
             pages.extend(self._browse(lang))
@@ -147,6 +148,33 @@ class SitePlan:
             data=data,
             **self._first_results(lang),
         )
+
+    def _embed(self, lang: str) -> PageSource:
+        """The list a network puts in an <iframe>: the catalogue's filters, from the same URL
+        parameters and data, without the site's chrome (overrides/embedded.html)."""
+        t = self.renderer.text
+        page = addresses.EMBED_PAGE
+        data = {
+            name: f"{path}?v={self.search.version(path)}"
+            for name, path in (("index", self.search.index_file[lang]), ("facets", self.search.records_file[lang]))
+        }
+        blank = {"title": {lang: ""}, "summary": {lang: ""}, "name": {lang: ""}}
+        body = self.renderer.render(
+            "embed.html",
+            page,
+            lang,
+            params=[f.param for f in filters(self.catalogue, self.renderer.strings)],
+            data=data,
+            blank_card=blank,
+        )
+        front = {
+            "title": t("embed_title", lang),
+            "description": t("embed_title", lang),
+            "template": "embedded.html",
+            "full_page": addresses.relative(page, "catalogue", lang),
+            "prerendered": True,
+        }
+        return PageSource(page, lang, front, body)
 
     def _first_results(self, lang: str) -> dict:
         """The first page of an empty search, in the page itself: results before any data loads."""

@@ -1,0 +1,112 @@
+"""The embeddable list in a real Chromium, inside an <iframe> on a page of ANOTHER origin (a second
+local server, as a network's site would be): the frame takes the height the list reports by
+postMessage, every link opens the full page in a new tab, nothing leaves the two hosts, no cookie
+and no storage are used, and axe finds nothing inside the frame."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import urllib.request
+from urllib.parse import parse_qsl, urlparse
+
+import pytest
+from conftest import axe_violations, screenshot, serve
+
+FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"
+
+
+def _expected_titles_count(site_server: str, lang: str) -> int:
+    """How many records the filters keep, read from the built data as the catalogue page reads it."""
+    folder = "assets/catalogue-data"
+    with urllib.request.urlopen(f"{site_server}{folder}/facets-{lang}.json") as response:
+        table = json.load(response)
+    wanted = {"pathway": {"postsecondary"}, "sector": {"health", "education-law-social-government"}}
+    index = {param: table["params"].index(param) for param in wanted}
+    keys = table["keys"]
+    return sum(all(wanted[p] & {keys[p][n] for n in row[index[p]]} for p in wanted) for row in table["records"])
+
+
+def _filters_of(url: str) -> dict[str, set[str]]:
+    return {key: set(value.split(",")) for key, value in parse_qsl(urlparse(url).query)}
+
+
+@contextlib.contextmanager
+def network_site(tmp_path, site_server: str, embed_path: str):
+    """A network's page on another origin, with the snippet the "Share a link" page gives."""
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Our network</title></head>"
+        "<body><main><h1>Our network</h1>"
+        f"<iframe src='{site_server}{embed_path}' title='Micro-credentials' "
+        "style='width:100%;border:0;height:150px'></iframe>"
+        f"<script src='{site_server}assets/javascripts/embed-host.js'></script>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as host_url:
+        yield host_url.replace("127.0.0.1", "localhost")  # another origin: another host and port
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_an_embedded_list_sits_in_a_frame_on_another_site(browser, site_server, tmp_path, prefix):
+    lang = "en" if prefix else "fr"
+    context = browser.new_context(viewport={"width": 900, "height": 1400})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    with network_site(tmp_path, site_server, f"{prefix}embed/?{FILTERS}") as host_url:
+        page.goto(host_url)
+        frame_element = page.locator("iframe")
+        frame = page.frame_locator("iframe")
+        frame.locator("#mc-embed[data-ready='true']").wait_for()
+        cards = frame.locator("[data-results] > li")
+        expected = _expected_titles_count(site_server, lang)
+        assert expected > 1 and cards.count() == expected
+
+        # The frame is exactly as tall as the list says it is: set by the host script from the message.
+        page.wait_for_function("document.querySelector('iframe').style.height !== '150px'")
+        inner = page.frames[1]
+        content_height = inner.evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
+        frame_height = frame_element.bounding_box()["height"]
+        assert content_height > 400 and abs(frame_height - content_height) <= 1
+        assert inner.evaluate("document.documentElement.scrollHeight <= window.innerHeight + 1")
+
+        # Every link opens the full page, on the catalogue's site, in a new tab.
+        links = inner.locator("a")
+        assert links.count() > expected
+        for i in range(links.count()):
+            link = links.nth(i)
+            assert link.get_attribute("target") == "_blank" and link.get_attribute("rel") == "noopener"
+        first = cards.first.locator("a")
+        href = inner.evaluate("a => a.href", first.element_handle())
+        assert href.startswith(f"{site_server}{prefix}mc/")
+        with context.expect_page() as opened:
+            first.click()
+        full_page = opened.value
+        full_page.wait_for_load_state()
+        assert (
+            full_page.url == href
+            and full_page.locator("h1").first.inner_text() == cards.first.locator("h2").inner_text()
+        )
+        full = inner.locator("[data-full]").get_attribute("href")
+        assert urlparse(full).path == urlparse(f"{site_server}{prefix}catalogue/").path
+        assert _filters_of(full) == _filters_of("?" + FILTERS)  # the same list, in the catalogue's order
+
+        assert axe_violations(inner) == []
+        screenshot(page, f"embed-in-frame-{lang}")
+        hosts = {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")}
+        assert hosts == {urlparse(site_server).netloc, urlparse(host_url).netloc}
+        # Nothing kept in the browser (Chromium refuses the frame storage anyway: a script that
+        # tried would fail, as the theme's would).
+        assert context.storage_state() == {"cookies": [], "origins": []}
+    context.close()
+
+
+def test_without_javascript_the_embedded_list_links_to_the_full_catalogue(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server + "en/embed/?" + FILTERS)
+    link = page.locator("noscript a, a").filter(has_text="full catalogue").first
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("href") == "../catalogue/"
+    context.close()
