@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from catalogue import csp
+from catalogue.link_builder import with_link_builder
 from catalogue.addresses import DEFAULT_LANGUAGE, alternates, page_of_url
 from catalogue.problems import DataInvalid
 from catalogue.render import load_strings
@@ -114,8 +115,10 @@ def on_page_markdown(markdown, page, **_):
 
 
 @event_priority(100)
-def on_page_content(html, page, **_):
-    return _state.prerendered.pop(page.file.src_uri, html)
+def on_page_content(html, page, config, **_):
+    html = _state.prerendered.pop(page.file.src_uri, html)
+    # The "Share a link" page's builder is generated from the data (catalogue/link_builder.py).
+    return with_link_builder(html, _state.build.link_builders[config.theme["language"]])
 
 
 def on_env(env, config, **_):

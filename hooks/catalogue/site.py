@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .groups import free_credentials
+from .link_builder import link_builders
 from .model import Catalogue
 from .pages import SitePlan, WriteReport, write_pages
 from .render import Renderer
@@ -27,6 +28,7 @@ class CatalogueBuild:
     synonyms: Synonyms
     site_url: str = ""
     sharing: Sharing | None = None  # set by write(): what each page's head carries
+    link_builders: dict[str, str] | None = None  # set by write(): the "Share a link" page's builder
 
     @classmethod
     def load(
@@ -46,6 +48,7 @@ class CatalogueBuild:
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
         )
         plan.sharing = self.sharing
+        self.link_builders = link_builders(renderer)
         return write_pages(plan.pages(), self.docs_dir, {**search.files, **self.sharing.files})
 
 

@@ -62,6 +62,7 @@ def test_an_embedded_list_sits_in_a_frame_on_another_site(browser, site_server, 
         cards = frame.locator("[data-results] > li")
         expected = _expected_titles_count(site_server, lang)
         assert expected > 1 and cards.count() == expected
+        assert not frame.locator("[data-more]").is_visible()  # all shown: no "Show 0 more"
 
         # The frame is exactly as tall as the list says it is: set by the host script from the message.
         page.wait_for_function("document.querySelector('iframe').style.height !== '150px'")

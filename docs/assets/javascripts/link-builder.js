@@ -1,0 +1,87 @@
+/* The link builder of the "Share a link" page (overrides/catalogue/link_builder.html): the filters
+ * ticked give the catalogue's link to that list, the <iframe> code of the embeddable list
+ * (embed.js, with embed-host.js for its height) and the link's QR code, drawn here by the vendored
+ * qrcode-generator: a code for every combination of filters cannot be made in advance. */
+
+import { qrcode } from "./vendor/qrcode.mjs";
+import { queryOf } from "./search/url-state.js";
+
+const root = document.getElementById("mc-builder");
+if (root) start(root);
+
+function start(root) {
+  const params = Array.from(root.querySelectorAll("[data-filter]"), (fieldset) => fieldset.dataset.filter);
+  const boxesOf = (param) => Array.from(root.querySelectorAll('input[type="checkbox"][name="' + param + '"]'));
+  const linkField = root.querySelector("#mc-builder-link");
+  const snippetField = root.querySelector("#mc-builder-snippet");
+  const status = root.querySelector("[data-builder-status]");
+  const absolute = (relative) => new URL(relative, location.href).href;
+  let sayTimer = 0;
+
+  root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = false; });
+
+  function say(message) {
+    // Emptied first, so the same words said twice are announced twice.
+    status.textContent = "";
+    window.clearTimeout(sayTimer);
+    sayTimer = window.setTimeout(() => { status.textContent = message; }, 50);
+  }
+
+  function chosenQuery() {
+    const filters = {};
+    for (const param of params) filters[param] = new Set(boxesOf(param).filter((box) => box.checked).map((box) => box.value));
+    return queryOf({ q: "", filters }, params, (param) => boxesOf(param).map((box) => box.value));
+  }
+
+  function update() {
+    const query = chosenQuery();
+    const link = absolute(root.dataset.catalogue) + query;
+    const embed = absolute(root.dataset.embed) + query;
+    linkField.value = link;
+    snippetField.value = snippet(embed, absolute(root.dataset.hostScript), root.dataset.frameTitle);
+    root.querySelector("[data-builder-preview]").href = embed;
+    const svg = qrSvg(link);
+    const image = root.querySelector("[data-builder-qr]");
+    image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+    image.alt = root.dataset.qrAlt.replace("{url}", link);
+    root.querySelector("[data-builder-qr-download]").href = image.src;
+  }
+
+  async function copy(kind) {
+    const field = kind === "link" ? linkField : snippetField;
+    try {
+      await navigator.clipboard.writeText(field.value);
+      say(kind === "link" ? root.dataset.copiedLink : root.dataset.copiedSnippet);
+    } catch (error) {
+      field.select(); // the reader can still copy it by hand
+      say(root.dataset.failed);
+    }
+  }
+
+  root.addEventListener("change", (event) => {
+    if (event.target.type !== "checkbox") return;
+    update();
+    say(root.dataset.updated);
+  });
+  root.querySelectorAll("[data-builder-copy]").forEach((button) => {
+    button.addEventListener("click", () => copy(button.dataset.builderCopy));
+  });
+  update();
+}
+
+/* What a network pastes into its page: the list, and the script that gives the frame its height. */
+function snippet(embedUrl, hostScriptUrl, title) {
+  return '<iframe src="' + attribute(embedUrl) + '" title="' + attribute(title) + '" loading="lazy" style="width:100%;height:600px;border:0"></iframe>\n' +
+    '<script src="' + attribute(hostScriptUrl) + '" async></script>';
+}
+
+function attribute(text) {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function qrSvg(text) {
+  const code = qrcode(0, "M"); // the smallest version that holds the link; "M" survives a smudge on paper
+  code.addData(text);
+  code.make();
+  return code.createSvgTag({ cellSize: 4, margin: 16, scalable: true });
+}
