@@ -10,8 +10,8 @@ import logging
 from pathlib import Path
 
 from catalogue import csp
-from catalogue.link_builder import with_link_builder
 from catalogue.addresses import DEFAULT_LANGUAGE, alternates, page_of_url
+from catalogue.link_builder import with_link_builder
 from catalogue.problems import DataInvalid
 from catalogue.render import load_strings
 from catalogue.site import CatalogueBuild, fingerprint
@@ -88,6 +88,7 @@ THEME_WORDS = (
     "skip_to_content",
     "site_info_title",
     "site_info_checked",
+    "share_qr_alt",
 )
 
 

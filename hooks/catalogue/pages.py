@@ -200,7 +200,7 @@ class SitePlan:
 
     def _credential(self, credential, lang: str) -> PageSource:
         leads_here = [self.catalogue.credential(i) for i in self.catalogue.leads_here.get(credential.id, ())]
-        return self._page(
+        source = self._page(
             addresses.credential_page(credential.id),
             lang,
             "credential.html",
@@ -210,6 +210,9 @@ class SitePlan:
             leads_here=leads_here,
             share=self.sharing.box(credential, lang, self.today) if self.sharing else None,
         )
+        if self.sharing:  # on paper, the page's QR code beside its printed address (overrides/main.html)
+            source.front_matter["print_qr"] = self.sharing.box(credential, lang, self.today)["qr"]
+        return source
 
     def _aliases(self, lang: str) -> list[PageSource]:
         pages = []

@@ -24,6 +24,7 @@ from .render import Renderer
 SITE_FEEDS = ("new", "changed")
 FEED_FILE = "feed.xml"
 QR_FILE = "qr.svg"
+CATALOGUE_QR_FILE = "catalogue-qr.svg"  # in share/: the search page's code, printed on the referral sheet
 
 
 @dataclass
@@ -94,6 +95,10 @@ class Sharing:
             changed = name == "changed"
             feed_url = self._feed(addresses.SHARE_FOLDER, f"{name}.xml", "", lang, title, lead, credentials, changed)
             home.feeds.append((title, feed_url))
+        catalogue_url = addresses.absolute("catalogue", lang, self.site_url)
+        qr_title = t("share_qr_title", title=t("catalogue_title"))
+        catalogue_qr = addresses.file_beside(addresses.SHARE_FOLDER, CATALOGUE_QR_FILE, lang)
+        self.files[catalogue_qr] = qr_svg(catalogue_url, qr_title)
         for credential in self.catalogue.credentials:
             self._credential(credential, lang)
         for facet, groups in self.groups.items():
