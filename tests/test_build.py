@@ -16,6 +16,7 @@ LANGUAGE_ROOTS = ("", "en/")  # French at the root, English under /en/
 EDITORIAL_PAGES = {
     "index.html",
     "catalogue/index.html",
+    "embed/index.html",  # the catalogue's list for an <iframe> on a network's site
     "learn/what-is/index.html",
     "learn/questions/index.html",
     "practitioners/index.html",
