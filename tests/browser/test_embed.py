@@ -11,7 +11,7 @@ import urllib.request
 from urllib.parse import parse_qsl, urlparse
 
 import pytest
-from conftest import axe_violations, screenshot, serve
+from conftest import SecurityLog, axe_violations, screenshot, serve
 
 FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"
 
@@ -52,6 +52,7 @@ def test_an_embedded_list_sits_in_a_frame_on_another_site(browser, site_server, 
     lang = "en" if prefix else "fr"
     context = browser.new_context(viewport={"width": 900, "height": 1400})
     page = context.new_page()
+    security = SecurityLog(page)  # its listener runs in every frame
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     with network_site(tmp_path, site_server, f"{prefix}embed/?{FILTERS}") as host_url:
@@ -93,6 +94,7 @@ def test_an_embedded_list_sits_in_a_frame_on_another_site(browser, site_server, 
         assert urlparse(full).path == urlparse(f"{site_server}{prefix}catalogue/").path
         assert _filters_of(full) == _filters_of("?" + FILTERS)  # the same list, in the catalogue's order
 
+        assert inner.evaluate("window.__violations") == [] and security.errors == []  # the policy refused nothing
         assert axe_violations(inner) == []
         screenshot(page, f"embed-in-frame-{lang}")
         hosts = {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")}
