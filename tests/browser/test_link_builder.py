@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import io
 from html.parser import HTMLParser
-from urllib.parse import parse_qsl, urlparse
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlparse
 
 import pytest
 from conftest import ARTIFACTS, axe_violations, serve
@@ -76,6 +77,11 @@ def test_the_builder_gives_a_link_code_and_qr_code_of_the_same_list(builder_page
     assert link in qr.get_attribute("alt")
     (decoded,) = decode(Image.open(io.BytesIO(qr.screenshot())))
     assert decoded.data.decode("utf-8") == link
+    # The download link gives that very drawing as an SVG file.
+    with page.expect_download() as download:
+        page.locator("[data-builder-qr-download]").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert saved.startswith("<svg") and saved == unquote(qr.get_attribute("src").split(",", 1)[1])
 
     page.locator("[data-builder-copy='link']").focus()
     page.keyboard.press("Enter")

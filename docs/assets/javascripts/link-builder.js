@@ -44,7 +44,10 @@ function start(root) {
     const image = root.querySelector("[data-builder-qr]");
     image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
     image.alt = root.dataset.qrAlt.replace("{url}", link);
-    root.querySelector("[data-builder-qr-download]").href = image.src;
+    // A file of our own making to download: a blob address, so no page links to a data: address.
+    const download = root.querySelector("[data-builder-qr-download]");
+    if (download.href) URL.revokeObjectURL(download.href);
+    download.href = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   }
 
   async function copy(kind) {
