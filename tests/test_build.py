@@ -117,6 +117,11 @@ def test_discontinued_keeps_its_page_with_a_notice_but_leaves_lists(tmp_path):
     assert "Discontinued credential" in page
     trades = (site / "en/browse/sectors/trades-transport-equipment/index.html").read_text(encoding="utf-8")
     assert "closed-course" not in trades
+    # Old links keep working, but search engines are not asked to send new readers there.
+    assert '<meta name="robots" content="noindex">' in page
+    assert '<meta name="robots"' not in (site / "en/mc/full-record/index.html").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/mc/full-record/</loc>" in sitemap and "closed-course" not in sitemap
 
 
 def test_an_alias_redirects_to_the_record_in_the_same_language(tmp_path):

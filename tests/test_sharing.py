@@ -74,11 +74,12 @@ def metas(head) -> dict[str, list[str]]:
 
 
 def canonical_pages(site: Path) -> list[Path]:
-    """Every page a reader can land on: not the 404 pages, not the redirects of old addresses."""
+    """Every page a search engine should send a reader to: not the 404 pages, not the redirects of
+    old addresses, not a discontinued credential's page (kept for old links, marked noindex)."""
     pages = []
     for page in sorted(site.rglob("index.html")):
         text = page.read_text(encoding="utf-8")
-        if 'http-equiv="refresh"' not in text:
+        if 'http-equiv="refresh"' not in text and '<meta name="robots" content="noindex">' not in text:
             pages.append(page)
     return pages
 
@@ -309,6 +310,7 @@ def test_the_sitemap_lists_canonical_pages_only_with_both_languages(site):
     assert len(locations) == len(set(locations)) == len(canonical_pages(site))
     assert {local(site, loc) for loc in locations} == set(canonical_pages(site))
     assert not any("old-health-care" in loc for loc in locations)  # an alias: a redirect
+    assert not any("closed-course" in loc for loc in locations)  # discontinued
     for url in urls:
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall(XHTML + "link")}
         assert set(alternates) == {"fr-CA", "en-CA", "x-default"}

@@ -210,6 +210,8 @@ class SitePlan:
             leads_here=leads_here,
             share=self.sharing.box(credential, lang, self.today) if self.sharing else None,
         )
+        if not credential.is_listed:  # discontinued: kept for old links, out of search engines and the sitemap
+            source.front_matter["noindex"] = True
         if self.sharing:  # on paper, the page's QR code beside its printed address (overrides/main.html)
             source.front_matter["print_qr"] = self.sharing.box(credential, lang, self.today)["qr"]
         return source
