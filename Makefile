@@ -12,18 +12,22 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 install: $(VENV)/.installed
 install-test: install node_modules/.installed
 
-# requirements.txt pins every package and its hashes: pip refuses anything that differs.
-$(VENV)/.installed: requirements.txt
+# requirements.txt pins every package and its hashes: pip refuses anything that differs. The
+# project itself is then installed editable, which gives the `catalogue` command.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
-# After changing requirements.in: pin the new set, with hashes, into requirements.txt.
+# After changing the dependencies in pyproject.toml: pin the new set, with hashes, into
+# requirements.txt (the site's, the tests' and the build backend's).
 lock: install
 	$(PY) -m pip install --quiet pip-tools
 	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+		--no-emit-index-url --no-emit-find-links --extra test --all-build-deps \
+		-o requirements.txt pyproject.toml
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -37,17 +41,17 @@ browser:
 
 # Built into a temporary folder first: a failed build leaves the previous site/ as it was.
 site: install
-	$(PY) bin/build-site
+	$(VENV)/bin/catalogue build
 
 serve: install
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
 
 # Editors: validate data/ in seconds without building; start a new record (make new ID=my-id).
 check: install
-	$(PY) bin/catalogue check
+	$(VENV)/bin/catalogue check
 
 new: install
-	$(PY) bin/catalogue new $(ID)
+	$(VENV)/bin/catalogue new $(ID)
 
 lint: install
 	$(PY) -m ruff check hooks tests bench

@@ -1,4 +1,4 @@
-"""The thin adapter between MkDocs events and the catalogue core (hooks/catalogue/).
+"""The thin adapter between MkDocs events and the catalogue core (hooks/microcredential_catalogue/).
 
 mkdocs-static-i18n runs the whole build once per language, so events fire twice per build;
 the data is loaded, validated and written once, and reused while its files do not change.
@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from catalogue import csp
-from catalogue.addresses import DEFAULT_LANGUAGE, alternates, page_of_url
-from catalogue.link_builder import with_link_builder
-from catalogue.problems import DataInvalid
-from catalogue.render import load_strings
-from catalogue.site import CatalogueBuild, fingerprint
-from catalogue.typography import french_html
 from markupsafe import Markup, escape
+from microcredential_catalogue import csp
+from microcredential_catalogue.addresses import DEFAULT_LANGUAGE, alternates, page_of_url
+from microcredential_catalogue.link_builder import with_link_builder
+from microcredential_catalogue.problems import DataInvalid
+from microcredential_catalogue.render import load_strings
+from microcredential_catalogue.site import CatalogueBuild, fingerprint
+from microcredential_catalogue.typography import french_html
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 

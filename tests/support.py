@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The editors' command, as `make install` puts it beside the virtual environment's Python.
+CATALOGUE = str(Path(sys.executable).with_name("catalogue"))
 # Pages and assets the build writes under docs/: the same list git ignores, read from .gitignore.
 GENERATED = tuple(
     line.strip().strip("/")

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from catalogue import addresses
+from microcredential_catalogue import addresses
 
 from tests.support import PROJECT
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from catalogue.typography import french_html
+from microcredential_catalogue.typography import french_html
 from support import PROJECT, built_pages, copy_project, mkdocs_build, shipped_credential_count
 
 RECORDS = Path(__file__).parent / "fixtures" / "records"
@@ -154,8 +154,9 @@ def test_data_is_loaded_and_validated_once_per_build(tmp_path):
 
 def test_the_core_imports_no_mkdocs():
     code = (
-        "import importlib, pkgutil, sys, catalogue\n"
-        "for m in pkgutil.iter_modules(catalogue.__path__): importlib.import_module('catalogue.' + m.name)\n"
+        "import importlib, pkgutil, sys, microcredential_catalogue as core\n"
+        "for m in pkgutil.iter_modules(core.__path__):\n"
+        "    if m.name != '__main__': importlib.import_module(core.__name__ + '.' + m.name)\n"
         "print(sorted(n for n in sys.modules if n.split('.')[0] in ('mkdocs', 'material', 'mkdocs_static_i18n')))"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT / "hooks", capture_output=True, text=True)

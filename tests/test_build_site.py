@@ -1,21 +1,20 @@
-"""`make site` (bin/build-site): a build that fails leaves the previous site/ exactly as it was."""
+"""`make site` (`catalogue build`): a build that fails leaves the previous site/ exactly as it was."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from support import PROJECT, copy_project
+from support import CATALOGUE, PROJECT, copy_project
 
 INVALID = Path(__file__).parent / "fixtures" / "records" / "invalid"
 
 
 def build_site(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(project / "bin" / "build-site")],
+        [CATALOGUE, "build"],
         cwd=project,
         env=dict(os.environ),
         capture_output=True,
@@ -33,18 +32,12 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
-def project_with_build_script(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(PROJECT / "bin", project / "bin")
-    return project
-
-
 def leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
 
 
 def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
-    project = project_with_build_script(tmp_path)
+    project = copy_project(tmp_path / "project")
     good = build_site(project)
     assert good.returncode == 0, good.stderr[-3000:]
     site = project / "site"
@@ -57,7 +50,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
     failed = build_site(project)
     assert failed.returncode == 1
     assert "data/credentials/several-mistakes.yml:9: cost.amount" in failed.stdout + failed.stderr
-    assert "build-site: the build failed; site/ is as it was before" in failed.stderr
+    assert "catalogue build: the build failed; site/ is as it was before" in failed.stderr
     assert snapshot(site) == before
     assert leftovers(project) == []
 
@@ -73,7 +66,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
 
 
 def test_a_good_build_replaces_the_site(tmp_path):
-    project = project_with_build_script(tmp_path)
+    project = copy_project(tmp_path / "project")
     assert build_site(project).returncode == 0
     stale = project / "site" / "left-from-before.html"
     stale.write_text("old", encoding="utf-8")
@@ -89,4 +82,4 @@ def test_a_good_build_replaces_the_site(tmp_path):
 def test_make_site_builds_through_the_script():
     result = subprocess.run(["make", "-n", "site"], cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert ".venv/bin/python bin/build-site" in result.stdout.splitlines()
+    assert ".venv/bin/catalogue build" in result.stdout.splitlines()

@@ -5,8 +5,8 @@ import json
 import shutil
 
 import pytest
-from catalogue.problems import DataInvalid
-from catalogue.validate import load_catalogue
+from microcredential_catalogue.problems import DataInvalid
+from microcredential_catalogue.validate import load_catalogue
 
 from tests.support import PROJECT
 

@@ -1,17 +1,16 @@
-"""`bin/catalogue check` and `bin/catalogue new`, run as an editor runs them, on fixture data."""
+"""`catalogue check` and `catalogue new`, run as an editor runs them, on fixture data."""
 
 from __future__ import annotations
 
 import re
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from catalogue.stale import add_months, months_between
-from support import PROJECT, copy_project, mkdocs_build, shipped_provider_ids
+from microcredential_catalogue.stale import add_months, months_between
+from support import CATALOGUE, PROJECT, copy_project, mkdocs_build, shipped_provider_ids
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHIPPED_PROVIDERS = shipped_provider_ids()  # the messages list the shipped providers
@@ -19,10 +18,9 @@ TODAY = "2026-11-28"  # fixed: staleness depends on the day
 
 
 def cli_project(root: Path, credentials: str | None) -> Path:
-    """The commands, the core and the shipped vocabularies, with one fixture's credential files."""
+    """A project folder with the shipped vocabularies and one fixture's credential files."""
     root.mkdir(parents=True, exist_ok=True)
-    for folder in ("bin", "hooks"):
-        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")  # how the command knows the project folder
     data = root / "data"
     shutil.copytree(PROJECT / "data" / "schema", data / "schema")
     for name in ("taxonomies.yml", "providers.yml"):
@@ -36,7 +34,7 @@ def cli_project(root: Path, credentials: str | None) -> Path:
 
 def run(project: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "bin/catalogue", "--today", TODAY, *args],
+        [CATALOGUE, "--today", TODAY, *args],
         cwd=project,
         input=stdin,
         capture_output=True,
@@ -91,9 +89,7 @@ def test_check_prints_exactly_what_the_build_prints(tmp_path):
 
 def test_check_passes_on_the_shipped_data():
     # Speed is measured by the benchmark, never asserted here; the timeout only stops a hang.
-    result = subprocess.run(
-        [sys.executable, "bin/catalogue", "check"], cwd=PROJECT, capture_output=True, text=True, timeout=120
-    )
+    result = subprocess.run([CATALOGUE, "check"], cwd=PROJECT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "The data is valid: " in result.stdout
 
@@ -157,7 +153,7 @@ def test_new_writes_a_record_that_fails_until_it_is_filled_in(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Wrote data/credentials/mohawk-drones-ground-school.yml: fill in every empty value from the "
-        "provider's page, then run `bin/catalogue check`."
+        "provider's page, then run `catalogue check`."
     ]
     lines = (project / "data" / "credentials" / "mohawk-drones-ground-school.yml").read_text().splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../schema/credential.schema.json"
@@ -213,7 +209,6 @@ FILLED_IN = {
 
 def test_a_record_added_as_contributing_says_builds_in_both_languages(tmp_path):
     project = copy_project(tmp_path / "project")
-    shutil.copytree(PROJECT / "bin", project / "bin")
     assert run(project, "new", "mohawk-drones-ground-school-two").returncode == 0
     record = project / "data" / "credentials" / "mohawk-drones-ground-school-two.yml"
     text = record.read_text(encoding="utf-8")
@@ -237,7 +232,7 @@ def test_a_record_added_as_contributing_says_builds_in_both_languages(tmp_path):
 
 @pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.fr.md"])
 def test_the_template_in_contributing_is_the_one_new_writes(guide):
-    from catalogue.cli import record_text
+    from microcredential_catalogue.cli import record_text
 
     text = (PROJECT / guide).read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(# yaml-language-server.*?)```", text, re.S)[1]

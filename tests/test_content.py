@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogue.model import PartialDate
-from catalogue.validate import load_catalogue
+from microcredential_catalogue.model import PartialDate
+from microcredential_catalogue.validate import load_catalogue
 from support import GENERATED, PROJECT, copy_project, mkdocs_build
 
 TODAY = date.today()

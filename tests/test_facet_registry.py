@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogue.facets import FACETS, REGISTRY, Facet, Facets
-from catalogue.pages import SitePlan
-from catalogue.render import Renderer
-from catalogue.search_index import build_search_assets, filters
-from catalogue.validate import load_catalogue
+from microcredential_catalogue.facets import FACETS, REGISTRY, Facet, Facets
+from microcredential_catalogue.pages import SitePlan
+from microcredential_catalogue.render import Renderer
+from microcredential_catalogue.search_index import build_search_assets, filters
+from microcredential_catalogue.validate import load_catalogue
 
 from tests.support import copy_project
 

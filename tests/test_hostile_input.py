@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogue.ids import RESERVED, id_problem
-from catalogue.site import CatalogueBuild
+from microcredential_catalogue.ids import RESERVED, id_problem
+from microcredential_catalogue.site import CatalogueBuild
 from support import GENERATED, PROJECT
 from test_cli import cli_project, run
 from test_validation import RECORDS, TODAY, data_folder, problems_of
@@ -31,7 +31,7 @@ def credentials_of(root: Path) -> Path:
 
 
 def check(project: Path):
-    """`bin/catalogue check` in a subprocess: a hang or a crash fails the test, not the run."""
+    """`catalogue check` in a subprocess: a hang or a crash fails the test, not the run."""
     result = run(project, "check")
     assert "Traceback" not in result.stderr
     return result

@@ -4,8 +4,8 @@ import re
 
 import pytest
 import yaml
-from catalogue.facets import FACETS
-from catalogue.search_index import INTAKE_OPTIONS
+from microcredential_catalogue.facets import FACETS
+from microcredential_catalogue.search_index import INTAKE_OPTIONS
 from support import PROJECT
 
 TAXONOMIES = yaml.safe_load((PROJECT / "data" / "taxonomies.yml").read_text(encoding="utf-8"))

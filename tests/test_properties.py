@@ -11,18 +11,17 @@ import re
 import resource
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
-from catalogue.problems import DataInvalid
-from catalogue.site import CatalogueBuild
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
-from support import PROJECT
+from microcredential_catalogue.problems import DataInvalid
+from microcredential_catalogue.site import CatalogueBuild
+from support import CATALOGUE, PROJECT
 from test_validation import RECORDS, TODAY
 
 MEMORY_LIMIT = 1 << 30  # bytes of address space for the checking process
@@ -71,8 +70,7 @@ def project(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("properties")
     shutil.copytree(PROJECT / "data", root / "data")
     shutil.copytree(PROJECT / "overrides", root / "overrides")
-    shutil.copytree(PROJECT / "bin", root / "bin")
-    shutil.copytree(PROJECT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.rmtree(root / "data" / "credentials")
     shutil.copytree(RECORDS / "valid", root / "data" / "credentials")
     return root
@@ -83,9 +81,9 @@ def _limits() -> None:
 
 
 def check_in_limits(project: Path) -> subprocess.CompletedProcess:
-    """`bin/catalogue check` with a memory cap and a time limit: exceeding either fails the test."""
+    """`catalogue check` with a memory cap and a time limit: exceeding either fails the test."""
     return subprocess.run(
-        [sys.executable, "bin/catalogue", "--today", TODAY.isoformat(), "check"],
+        [CATALOGUE, "--today", TODAY.isoformat(), "check"],
         cwd=project,
         capture_output=True,
         text=True,

@@ -1,5 +1,5 @@
 """What learning networks pass on, checked on real builds: link previews, language alternates,
-structured data, feeds and the sitemap (hooks/catalogue/share.py and friends)."""
+structured data, feeds and the sitemap (hooks/microcredential_catalogue/share.py and friends)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ import feedparser
 import html5lib
 import pytest
 import yaml
-from catalogue.exports import safe_cell
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
+from microcredential_catalogue.exports import safe_cell
 from PIL import Image
 from pyld import jsonld
 from support import PROJECT, copy_project, mkdocs_build

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from catalogue.problems import DataInvalid
-from catalogue.validate import load_catalogue
+from microcredential_catalogue.problems import DataInvalid
+from microcredential_catalogue.validate import load_catalogue
 from support import PROJECT
 
 GOOD = """\

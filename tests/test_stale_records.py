@@ -6,8 +6,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from catalogue.stale import stale_records
-from catalogue.validate import load_catalogue
+from microcredential_catalogue.stale import stale_records
+from microcredential_catalogue.validate import load_catalogue
 from support import PROJECT
 
 VALID = Path(__file__).parent / "fixtures" / "records" / "valid"

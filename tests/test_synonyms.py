@@ -4,12 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from catalogue.problems import DataInvalid
-from catalogue.render import Renderer
-from catalogue.search_index import build_search_assets, filter_option_keys
-from catalogue.search_query import load_index, search
-from catalogue.synonyms import load_synonyms
-from catalogue.validate import load_catalogue
+from microcredential_catalogue.problems import DataInvalid
+from microcredential_catalogue.render import Renderer
+from microcredential_catalogue.search_index import build_search_assets, filter_option_keys
+from microcredential_catalogue.search_query import load_index, search
+from microcredential_catalogue.synonyms import load_synonyms
+from microcredential_catalogue.validate import load_catalogue
 from support import PROJECT
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "search-data"
@@ -83,7 +83,7 @@ def test_synonyms_are_applied_when_the_index_is_built(project):
 
 
 def test_the_editors_check_reports_a_synonyms_mistake_like_the_build(project, capsys):
-    from catalogue.cli import main
+    from microcredential_catalogue.cli import main
 
     (project / "data" / "synonyms.yml").write_text("en:\n  - [welding]\n", encoding="utf-8")
     assert main(["check"], project_root=project) == 1

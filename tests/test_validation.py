@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogue.problems import DataInvalid
-from catalogue.validate import load_catalogue
+from microcredential_catalogue.problems import DataInvalid
+from microcredential_catalogue.validate import load_catalogue
 from support import PROJECT, shipped_provider_ids
 
 RECORDS = Path(__file__).parent / "fixtures" / "records"

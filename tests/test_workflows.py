@@ -52,8 +52,9 @@ def test_pull_requests_check_the_data_build_strictly_and_run_the_tests():
     pr = workflow("pr.yml")
     assert list(pr[True]) == ["pull_request"]  # YAML 1.1 reads the key `on` as True
     lines = run_lines(pr["jobs"]["check"])
-    assert "python3 bin/catalogue check" in lines
-    assert "python3 bin/build-site" in lines  # `mkdocs build --strict` into a temporary folder, as `make site`
+    assert "pip install --no-deps --no-build-isolation --editable ." in lines  # gives the `catalogue` command
+    assert "catalogue check" in lines
+    assert "catalogue build" in lines  # `mkdocs build --strict` into a temporary folder, as `make site`
     assert "python3 -m pytest tests -q" in lines
     assert "npm ci" in lines
     assert any(line.startswith("apt-get install") and " chromium " in line for line in lines)
@@ -75,8 +76,8 @@ def test_main_is_built_for_its_pages_sub_path_and_deployed():
     assert [step["uses"].split("@")[0] for step in address["steps"]] == ["actions/configure-pages"]
     assert address["outputs"]["base_url"] == "${{ steps.pages.outputs.base_url }}"
     assert "actions/upload-pages-artifact" in [step.get("uses", "").split("@")[0] for step in build["steps"]]
-    (build_step,) = [step for step in build["steps"] if "bin/build-site" in step.get("run", "")]
-    assert build_step["run"] == "python3 bin/build-site --site-dir site"
+    (build_step,) = [step for step in build["steps"] if "catalogue build" in step.get("run", "")]
+    assert build_step["run"] == "catalogue build --site-dir site"
     assert build_step["env"]["SITE_URL"] == "${{ needs.address.outputs.base_url }}/"
     assert build["needs"] == "address" and deploy["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]

@@ -9,8 +9,8 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from catalogue.validate import load_catalogue
 from conftest import ARTIFACTS, axe_violations, screenshot
+from microcredential_catalogue.validate import load_catalogue
 from pypdf import PdfReader
 from support import PROJECT
 

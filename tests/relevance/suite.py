@@ -80,8 +80,8 @@ def recall_at_10(answers: dict[Case, Answer]) -> float:
 
 def python_answer(case: Case, site: Path) -> Answer:
     """The case run through the Python twin against a built site's files."""
-    from catalogue.search_index import joined_records
-    from catalogue.search_query import load_index, search
+    from microcredential_catalogue.search_index import joined_records
+    from microcredential_catalogue.search_query import load_index, search
 
     folder = site / "assets" / "catalogue-data"
     index = load_index(lambda path: (folder / path).read_text(encoding="utf-8"), f"search-{case.lang}.json")  # noqa: E501
@@ -101,13 +101,11 @@ CORPORA = {"shipped": None, "relevance": HERE / "data"}  # None: the project's o
 def write_search_assets(corpus: str, target: Path) -> Path:
     """The search files a build of `corpus` writes, into target/assets/catalogue-data/ (no MkDocs)."""
     import shutil
-    import sys
 
     project_root = HERE.parent.parent
-    sys.path.insert(0, str(project_root / "hooks"))
-    from catalogue.render import Renderer
-    from catalogue.search_index import build_search_assets
-    from catalogue.site import CatalogueBuild
+    from microcredential_catalogue.render import Renderer
+    from microcredential_catalogue.search_index import build_search_assets
+    from microcredential_catalogue.site import CatalogueBuild
 
     project = project_root
     if CORPORA[corpus] is not None:

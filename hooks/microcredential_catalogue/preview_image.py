@@ -1,7 +1,7 @@
 """The picture a link preview shows (Open Graph / Twitter card): drawn at build time with Pillow.
 
 One image per credential and language: its title, provider and cost, and the site's name. The
-font ships in hooks/catalogue/fonts/ (DejaVu, free licence) so every machine draws the same
+font ships in hooks/microcredential_catalogue/fonts/ (DejaVu, free licence) so every machine draws the same
 pixels. The file name carries a digest of what is drawn, so an unchanged record is never
 redrawn and a changed one gets a new address that link-preview caches fetch afresh.
 """

@@ -1,6 +1,7 @@
-"""The editors' commands: `check` validates all data without building, `new` starts a record.
+"""The `catalogue` command: `check` validates all data without building, `new` starts a record,
+`build` builds the site.
 
-Run as `bin/catalogue check` or `bin/catalogue new <id>` from the project folder. `check`
+Run as `catalogue check` or `catalogue new <id>` anywhere inside the project folder. `check`
 prints the very report the build prints (the same `DataInvalid.report()`), so an editor meets
 one wording of every problem, wherever it is found.
 """
@@ -8,6 +9,8 @@ one wording of every problem, wherever it is found.
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .ids import id_problem
 from .problems import DataInvalid
+from .publish import build_into_place
 from .search_index import filter_option_keys
 from .stale import StaleRecord, stale_records
 from .synonyms import load_synonyms
@@ -27,11 +31,28 @@ TEMPLATE = Path(__file__).with_name("record_template.yml")
 
 def main(argv: list[str] | None = None, project_root: Path | None = None) -> int:
     args = _parser().parse_args(argv)
-    root = Path(project_root or Path.cwd())
+    root = Path(project_root) if project_root else find_project(Path.cwd())
+    if root is None:
+        print(
+            "catalogue: this folder is not inside the catalogue project (no mkdocs.yml beside a data/ folder "
+            "here or above): run the command from the project folder",
+            file=sys.stderr,
+        )
+        return 2
     today = args.today or date.today()
     if args.command == "check":
         return check(root, today)
+    if args.command == "build":
+        return build(root, Path(args.site_dir))
     return new(root, today, args.id)
+
+
+def find_project(start: Path) -> Path | None:
+    """The nearest folder, from start upwards, that holds the project: an editor may be in data/."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
+            return folder
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="validate every file under data/ and list records to re-check")
     new_parser = commands.add_parser("new", help="write data/credentials/<id>.yml from the template")
     new_parser.add_argument("id", nargs="?", help="the new record's id; asked for when left out")
+    build_parser = commands.add_parser("build", help="build the site strictly; replace the site folder only on success")
+    build_parser.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
     return parser
 
 
@@ -86,6 +109,25 @@ def stale_warning(record: StaleRecord, root: Path, limit: int) -> str:
     )
 
 
+# -- build ---------------------------------------------------------------------------------
+
+
+def build(root: Path, site_dir: Path) -> int:
+    """A strict MkDocs build into a temporary folder that becomes site_dir only if it succeeded.
+
+    SITE_URL, if set, is the address the site is built for.
+    """
+
+    def mkdocs_build(folder: Path) -> int:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)]
+        return subprocess.run(command, cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1")).returncode
+
+    status = build_into_place(root / site_dir, mkdocs_build)
+    if status != 0:
+        print(f"catalogue build: the build failed; {site_dir}/ is as it was before", file=sys.stderr)
+    return status
+
+
 # -- new -----------------------------------------------------------------------------------
 
 
@@ -107,7 +149,7 @@ def new(root: Path, today: date, credential_id: str | None) -> int:
         file.write(record_text(today))
     print(
         f"Wrote {folder.relative(target)}: fill in every empty value from the provider's page, "
-        "then run `bin/catalogue check`."
+        "then run `catalogue check`."
     )
     return 0
 
