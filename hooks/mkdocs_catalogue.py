@@ -7,11 +7,12 @@ the data is loaded, validated and written once, and reused while its files do no
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
-from microcredential_catalogue import csp
-from microcredential_catalogue.addresses import DEFAULT_LANGUAGE, alternates, page_of_url
+from microcredential_catalogue import addresses, csp
+from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.link_builder import with_link_builder
 from microcredential_catalogue.problems import DataInvalid
 from microcredential_catalogue.render import load_strings
@@ -123,8 +124,12 @@ def on_page_content(html, page, config, **_):
 
 
 def on_env(env, config, **_):
-    """The sitemap template (overrides/sitemap.xml) lists each page's alternates as its head does."""
+    """What the theme's templates ask: every address from addresses.py, as the catalogue's
+    templates do (the 404 page's are absolute: it is served at any address); and for the sitemap
+    template (overrides/sitemap.xml), each page's alternates as its head lists them."""
     site_url = config.site_url or ""
+    env.globals["addresses"] = addresses
+    env.globals["absolute_address"] = partial(addresses.absolute, site_url=site_url)
     env.globals["catalogue_alternates"] = lambda url: alternates(page_of_url(url)[0], site_url)
     env.globals["catalogue_theme_stylesheets"] = _theme_stylesheets(config)
     _state.env = env
@@ -136,10 +141,10 @@ def _theme_stylesheets(config) -> list[str]:
     """Material's own stylesheets (their names carry a hash), for pages that do without its base
     template: the embeddable list (overrides/embedded.html)."""
     for folder in config.theme.dirs:
-        styles = Path(folder) / "assets" / "stylesheets"
+        styles = Path(folder) / addresses.THEME_STYLESHEETS
         found = sorted(styles.glob("main.*.min.css")) + sorted(styles.glob("palette.*.min.css"))
         if found:
-            return [f"assets/stylesheets/{path.name}" for path in found]
+            return [addresses.file_beside(addresses.THEME_STYLESHEETS, path.name) for path in found]
     return []
 
 
@@ -180,9 +185,9 @@ def _plain(text: str) -> str:
 def _write_page_sitemap(page, config) -> None:
     """Material fetches sitemap.xml beside every alternate link: give each page folder its own."""
     if page.url and not page.meta.get("redirect"):
-        target = Path(config.site_dir) / page.url / "sitemap.xml"
-        target.parent.mkdir(parents=True, exist_ok=True)
         page_path, lang = page_of_url(page.url)
+        target = Path(config.site_dir) / addresses.url_beside(page_path, "sitemap.xml", lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_state.build.sharing.page_sitemap(page_path, lang), encoding="utf-8")
 
 
@@ -220,6 +225,6 @@ def on_post_build(config, **_):
     lang = config.theme["language"]
     _state.not_found_pages[lang] = (site_dir / "404.html").read_bytes()
     for other, page in _state.not_found_pages.items():
-        target = site_dir / ("404.html" if other == DEFAULT_LANGUAGE else f"{other}/404.html")
+        target = site_dir / addresses.url_beside(addresses.HOME, "404.html", other)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(page)

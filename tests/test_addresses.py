@@ -7,18 +7,54 @@ from microcredential_catalogue import addresses
 
 from tests.support import PROJECT
 
-# The catalogue's templates (the theme overrides must also render in a build without the hook,
-# as test_build checks, so they cannot rely on a global the hook sets).
-TEMPLATES = sorted((PROJECT / "overrides" / "catalogue").rglob("*.html"))
+# The catalogue's templates, and the theme's overrides (404 page, header, footer), which ask the
+# same module through the hook (hooks/mkdocs_catalogue.py, on_env).
+OVERRIDES = PROJECT / "overrides"
+TEMPLATES = sorted(
+    [*(OVERRIDES / "catalogue").rglob("*.html"), *OVERRIDES.glob("*.html"), *(OVERRIDES / "partials").glob("*.html")]
+)
 # A path put together in a template: a link() with a concatenation, a literal browse/ folder,
-# or the English prefix written out.
-BUILT_PATH = re.compile(r"link\([^)]*~|['\"]browse/|['\"]en/['\"]|~ *['\"]/")
+# the English prefix written out ('en/', 'en/about/'), a folder joined to something with ~
+# ('about/' ~ x, x ~ '/about/', (site_url or "/") ~ x), or written after a value ({{ home }}browse/).
+BUILT_PATH = re.compile(
+    r"link\([^)]*~|['\"]browse/|['\"]en/|~ *\(* *['\"][\w./-]*/|['\"][\w./-]*/['\"] *\)* *~|\}\} *[\w.-]+/"
+)
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: p.relative_to(PROJECT).as_posix())
 def test_no_template_builds_a_path_itself(template):
     for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
         assert not BUILT_PATH.search(line), f"{template.name}:{number}: ask addresses.py: {line.strip()}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        """{% set home = (config.site_url or "/") ~ ("en/" if config.theme.language == "en" else "") %}""",
+        """<a href="{{ (config.site_url or '/') ~ 'en/' }}">English version</a>""",
+        """<a href="{{ home }}browse/">browse the catalogue</a>""",
+        """{% set href = (config.site_url or "/") ~ ("" if alt.lang == "fr" else alt.lang ~ "/") %}""",
+        """{% set about = ("" if lang == "fr" else lang ~ "/") ~ "about/" %}""",
+        """<a href="{{ 'en/about/' | url }}">About</a>""",
+        """<link rel="modulepreload" href="{{ asset('assets/javascripts/' ~ module) }}">""",
+        """<a href="{{ link('browse/' ~ facet ~ '/' ~ group.key) }}">""",
+    ],
+)
+def test_the_scan_sees_a_path_built_in_a_template(line):
+    assert BUILT_PATH.search(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        """<a href="{{ absolute_address(addresses.HOME, "en") }}">English version</a>""",
+        """<a href="{{ addresses.url(addresses.ABOUT, lang) | url }}">About</a>""",
+        """<h1>{{ t("facet_" ~ facet) }}</h1>""",
+        """<a href="{{ link(addresses.group_page(facet, group.key)) }}">""",
+    ],
+)
+def test_the_scan_lets_a_template_ask_addresses(line):
+    assert not BUILT_PATH.search(line)
 
 
 @pytest.mark.parametrize(

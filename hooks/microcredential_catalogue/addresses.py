@@ -70,6 +70,7 @@ def relative(from_page: str, to_page: str, lang: str, fragment: str = "") -> str
 # Files that sit beside pages: previews, feeds, exports. Each language's copy is a suffixed
 # source file (name.fr.xml) that mkdocs-static-i18n publishes under that language's root.
 SHARE_FOLDER = "share"  # site-wide shared files: feeds, open data, the site's preview image
+THEME_STYLESHEETS = "assets/stylesheets"  # Material's own, in its folder and in the site
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 HREFLANGS = {"fr": "fr-CA", "en": "en-CA"}
 
