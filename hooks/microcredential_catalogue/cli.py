@@ -17,13 +17,14 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .data_folder import DataFolder
 from .ids import id_problem
 from .problems import DataInvalid
 from .publish import build_into_place
 from .search_index import filter_option_keys
 from .stale import StaleRecord, stale_records
 from .synonyms import load_synonyms
-from .validate import DataFolder, load_catalogue
+from .validate import load_catalogue
 from .yaml_source import UnreadableFile, read_text, read_yaml
 
 TEMPLATE = Path(__file__).with_name("record_template.yml")
@@ -81,7 +82,7 @@ def check(root: Path, today: date) -> int:
         return 1
     stale = stale_records(catalogue, today)
     for record in stale:
-        print(stale_warning(record, root, catalogue.taxonomies.stale_after_months))
+        print(stale_warning(record, catalogue.taxonomies.stale_after_months))
     count = len(catalogue.credentials)
     print(f"The data is valid: {count} credential{'s' if count != 1 else ''}, {len(catalogue.providers)} providers.")
     if stale:
@@ -91,11 +92,10 @@ def check(root: Path, today: date) -> int:
     return 0
 
 
-def stale_warning(record: StaleRecord, root: Path, limit: int) -> str:
+def stale_warning(record: StaleRecord, limit: int) -> str:
     """One line in the form of a problem, so an editor's tools jump to the `verified` line."""
     credential = record.credential
-    line = read_yaml(read_text(root / credential.source_file)).line_of((record.field,))
-    where = f"{credential.source_file}:{line}: {record.field}: warning:"
+    where = f"{credential.source_file}:{credential.line_of(record.field)}: {record.field}: warning:"
     if record.field == "source_date":
         return (
             f"{where} the source's information dates from {record.date.iso()} ({record.months} months ago), "

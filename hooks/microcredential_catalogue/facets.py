@@ -42,8 +42,8 @@ class Facet:
     field: str  # the Credential attribute (a key, a list of keys, a number, or None)
     param: str | None = None  # the catalogue page's URL parameter: permanent, newsletters link to it
     group_pages: bool = True  # a page per value under browse/<name>/
-    # Where "not specified" is worded, for a field a record may leave out: ("taxonomies", attribute
-    # of Taxonomies) or ("strings", key of overrides/locales/catalogue.yml). None: always known.
+    # Where "not specified" is worded, for a field a record may leave out: ("taxonomies", entry of
+    # data/taxonomies.yml) or ("strings", key of overrides/locales/catalogue.yml). None: always known.
     unknown: tuple[str, str] | None = None
     noun: str | None = None  # how an editor calls one value, in validation messages
     filter_rank: int = 0  # the filter's place on the catalogue page
@@ -78,7 +78,7 @@ class Facet:
             return None
         where, key = self.unknown
         if where == "taxonomies":
-            return getattr(catalogue.taxonomies, key)
+            return catalogue.taxonomies.unknown[key]
         return Bilingual(**strings[key])
 
 
@@ -86,17 +86,17 @@ class Facet:
 class BandFacet(Facet):
     """A facet whose values are numeric bands (cost in dollars, hours) of data/taxonomies.yml."""
 
-    bands: str = ""  # the Taxonomies attribute holding the bands
+    bands: str = ""  # the list of bands in data/taxonomies.yml
 
     @property
     def vocabulary(self) -> None:
         return None
 
     def keys_of(self, credential: Credential, catalogue: Catalogue) -> tuple[str, ...]:
-        return (band_key(getattr(catalogue.taxonomies, self.bands), getattr(credential, self.field)),)
+        return (band_key(catalogue.taxonomies.bands[self.bands], getattr(credential, self.field)),)
 
     def values(self, catalogue: Catalogue, strings: dict) -> list[Value]:
-        return [Value(b.key, b.label) for b in getattr(catalogue.taxonomies, self.bands)]
+        return [Value(b.key, b.label) for b in catalogue.taxonomies.bands[self.bands]]
 
 
 @dataclass(frozen=True)
@@ -193,6 +193,16 @@ class Facets:
     def vocabularies(self) -> tuple[str, ...]:
         """The vocabularies of data/taxonomies.yml that facets draw from."""
         return tuple(f.vocabulary for f in self.all if f.vocabulary)
+
+    @property
+    def band_lists(self) -> tuple[str, ...]:
+        """The lists of numeric bands of data/taxonomies.yml that facets draw from."""
+        return tuple(f.bands for f in self.all if isinstance(f, BandFacet))
+
+    @property
+    def unknown_wordings(self) -> tuple[str, ...]:
+        """The "not specified" wordings facets read from data/taxonomies.yml."""
+        return tuple(f.unknown[1] for f in self.all if f.unknown and f.unknown[0] == "taxonomies")
 
     @property
     def checked_fields(self) -> tuple[Facet, ...]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from .line_map import LineMap
+
 LANGUAGES = ("fr", "en")
 
 
@@ -145,6 +147,12 @@ class Credential:
     audiences: tuple[str, ...] = ()
     keywords: tuple[Bilingual, ...] = ()
     official_title: OfficialTitle | None = None
+    # Where each field is written in source_file, kept from validation: not part of the facts.
+    lines: LineMap = field(default_factory=LineMap, compare=False, repr=False)
+
+    def line_of(self, *path: str | int) -> int:
+        """The line of a field in the record's file: line_of("verified"), line_of("aliases", 0)."""
+        return self.lines.line_of(path)
 
     def official_title_for(self, lang: str) -> OfficialTitle | None:
         """The provider's own name, shown where the page's title differs from it (a translation)."""
@@ -170,11 +178,11 @@ class Credential:
 
 @dataclass(frozen=True)
 class Taxonomies:
+    """data/taxonomies.yml, read under the names the facet registry (facets.py) declares."""
+
     vocabularies: dict[str, dict[str, Term]]
-    cost_bands: tuple[Band, ...]
-    cost_unknown: Bilingual
-    hours_bands: tuple[Band, ...]
-    hours_unknown: Bilingual
+    bands: dict[str, tuple[Band, ...]]  # a band facet's list: "cost_bands" -> its bands
+    unknown: dict[str, Bilingual]  # a facet's "not specified" wording: "cost_unknown" -> label
     stale_after_months: int
 
     def terms(self, vocabulary: str) -> dict[str, Term]:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date
 
 from .facets import FACETS, Facets
+from .line_map import LineMap
 from .model import (
     Award,
     Band,
@@ -31,13 +32,12 @@ def partial_date(written: str | int) -> PartialDate:
     return PartialDate.parse(written)
 
 
-def taxonomies(raw: dict, names: tuple[str, ...] | None = None) -> Taxonomies:
+def taxonomies(raw: dict, facets: Facets = FACETS) -> Taxonomies:
+    """The vocabularies, bands and "not specified" wordings the facets (and records) draw from."""
     return Taxonomies(
-        vocabularies={name: _vocabulary(raw[name]) for name in names or vocabularies()},
-        cost_bands=tuple(_band(b) for b in raw["cost_bands"]),
-        cost_unknown=Bilingual.of(raw["cost_unknown"]["label"]),
-        hours_bands=tuple(_band(b) for b in raw["hours_bands"]),
-        hours_unknown=Bilingual.of(raw["hours_unknown"]["label"]),
+        vocabularies={name: _vocabulary(raw[name]) for name in vocabularies(facets)},
+        bands={name: tuple(_band(b) for b in raw[name]) for name in facets.band_lists},
+        unknown={name: Bilingual.of(raw[name]["label"]) for name in facets.unknown_wordings},
         stale_after_months=raw["settings"]["stale_after_months"],
     )
 
@@ -70,9 +70,8 @@ def provider(provider_id: str, raw: dict) -> Provider:
     )
 
 
-def credential(credential_id: str, source_file: str, raw: dict) -> Credential:
+def credential(credential_id: str, source_file: str, raw: dict, lines: LineMap | None = None) -> Credential:
     source = raw["source"]
-    verified = partial_date(raw["verified"])
     cost = raw.get("cost", {})
     intake = raw.get("intake", [])
     return Credential(
@@ -85,9 +84,7 @@ def credential(credential_id: str, source_file: str, raw: dict) -> Credential:
         pathways=tuple(raw["pathways"]),
         source_url=source if isinstance(source, str) else None,
         source_text=Bilingual.of(source) if isinstance(source, dict) else None,
-        verified=verified,
-        added=partial_date(raw["added"]) if "added" in raw else verified,
-        source_date=partial_date(raw["source_date"]) if "source_date" in raw else None,
+        **_dates(raw),
         url=_url(raw.get("url")),
         delivery=raw.get("delivery"),
         languages=tuple(raw.get("languages", ())),
@@ -109,7 +106,18 @@ def credential(credential_id: str, source_file: str, raw: dict) -> Credential:
         audiences=tuple(raw.get("audiences", ())),
         keywords=tuple(Bilingual.of(k) for k in raw.get("keywords", ())),
         official_title=OfficialTitle(**raw["official_title"]) if "official_title" in raw else None,
+        lines=lines or LineMap(),
     )
+
+
+def _dates(raw: dict) -> dict[str, PartialDate | None]:
+    """When the record was checked, added (by default: when first checked), and its source's date."""
+    verified = partial_date(raw["verified"])
+    return {
+        "verified": verified,
+        "added": partial_date(raw["added"]) if "added" in raw else verified,
+        "source_date": partial_date(raw["source_date"]) if "source_date" in raw else None,
+    }
 
 
 def _url(raw: str | dict | None) -> Bilingual | None:

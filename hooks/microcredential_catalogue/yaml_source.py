@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .line_map import LineMap
 from .yaml_scalars import plain_scalar
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,16 +34,13 @@ _SKIPPED = object()  # the key of a value that is read but not kept (its key was
 @dataclass
 class YamlDocument:
     data: Any
-    lines: dict[tuple, int] = field(default_factory=dict)  # value path -> 1-based line
+    lines: LineMap = field(default_factory=LineMap)  # value path -> 1-based line
     errors: list[tuple[int, tuple, str]] = field(default_factory=list)  # (line, path, message)
     refused: list[tuple] = field(default_factory=list)  # paths whose values were not read
 
     def line_of(self, path: tuple) -> int:
         """The line of the value at `path`, or of its nearest parent that has one."""
-        path = tuple(path)
-        while path and path not in self.lines:
-            path = path[:-1]
-        return self.lines.get(path, 1)
+        return self.lines.line_of(path)
 
     def refuse(self, line: int, path: tuple, message: str) -> None:
         self.errors.append((line, path, message))
