@@ -31,11 +31,28 @@ export class QueryIndex {
     this.stem = stem;
     this.terms = new Map();
     this.sortedTerms = [];
+    this.refLimit = 0; // one more than the largest record position in the shards loaded
+    this.scratch = null;
   }
 
+  /* A shard's words join the sorted list by merging, not by sorting every word again. */
   addShard(terms) {
-    for (const term of Object.keys(terms)) this.terms.set(term, terms[term]);
-    this.sortedTerms = Array.from(this.terms.keys()).sort(byCodePoint);
+    const added = [];
+    for (const term of Object.keys(terms)) {
+      const flat = terms[term];
+      if (!this.terms.has(term)) added.push(term);
+      this.terms.set(term, flat);
+      for (let i = 0; i < flat.length; i += 2) if (flat[i] >= this.refLimit) this.refLimit = flat[i] + 1;
+    }
+    this.sortedTerms = mergeSorted(this.sortedTerms, added.sort(byCodePoint));
+  }
+
+  /* Per-record score arrays reused by every query: a keystroke allocates (and so collects) little. */
+  tallies() {
+    if (!this.scratch || this.scratch.limit < this.refLimit) {
+      this.scratch = { limit: this.refLimit, word: new ScoreSet(this.refLimit), total: new ScoreSet(this.refLimit), counts: new Int32Array(this.refLimit) };
+    }
+    return this.scratch;
   }
 
   postings(term) {
@@ -57,6 +74,37 @@ export class QueryIndex {
 /* Python sorts strings by code point; so does this (localeCompare would not). */
 function byCodePoint(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function mergeSorted(a, b) {
+  const merged = new Array(a.length + b.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.length && j < b.length) merged[k++] = a[i] < b[j] ? a[i++] : b[j++];
+  while (i < a.length) merged[k++] = a[i++];
+  while (j < b.length) merged[k++] = b[j++];
+  return merged;
+}
+
+/* Record position -> score, for the records touched so far; `clear` undoes only those. A score
+ * of 0 is never kept, as in a map that keeps the best score above 0. */
+class ScoreSet {
+  constructor(limit) {
+    this.score = new Float64Array(limit);
+    this.refs = new Int32Array(limit);
+    this.size = 0;
+  }
+
+  keepBest(ref, score) {
+    const old = this.score[ref];
+    if (score <= old) return;
+    if (old === 0) this.refs[this.size++] = ref;
+    this.score[ref] = score;
+  }
+
+  clear() {
+    for (let i = 0; i < this.size; i++) this.score[this.refs[i]] = 0;
+    this.size = 0;
+  }
 }
 
 /* The words to look up ({text, stem, typing}) and the filters named by unknown words. */
@@ -103,14 +151,22 @@ export function shardsFor(text, index) {
   return keys;
 }
 
+/* The records `word` finds and their best score, as a map. */
 export function wordHits(word, index) {
-  const hits = new Map();
+  const hits = index.tallies().word;
+  hits.clear();
+  collectHits(word, index, hits);
+  const found = new Map();
+  for (let i = 0; i < hits.size; i++) found.set(hits.refs[i], hits.score[hits.refs[i]]);
+  hits.clear();
+  return found;
+}
+
+/* Adds to `hits` (a cleared ScoreSet) every record `word` finds, with its best score. */
+function collectHits(word, index, hits) {
   const add = (term, factor) => {
     const flat = index.postings(term);
-    for (let i = 0; i < flat.length; i += 2) {
-      const score = flat[i + 1] * factor;
-      if (score > (hits.get(flat[i]) || 0)) hits.set(flat[i], score);
-    }
+    for (let i = 0; i < flat.length; i += 2) hits.keepBest(flat[i], flat[i + 1] * factor);
   };
   const exact = new Set([word.text, word.stem]);
   for (const term of exact) add(term, EXACT);
@@ -125,7 +181,6 @@ export function wordHits(word, index) {
   if (hits.size < TYPO_WHEN_FEWER && word.text.length >= 5) {
     for (const term of typoNeighbours(word.text, index)) if (!exact.has(term)) add(term, TYPO);
   }
-  return hits;
 }
 
 function* typoNeighbours(text, index) {
@@ -156,20 +211,30 @@ export function within(a, b, limit) {
 export function search(text, index) {
   const { words, offers } = analyse(text, index);
   if (!words.length) return { refs: null, partial: false, offers };
-  const counts = new Map(), scores = new Map();
+  const { word: hits, total, counts } = index.tallies();
   for (const word of words) {
-    for (const [ref, score] of wordHits(word, index)) {
-      counts.set(ref, (counts.get(ref) || 0) + 1);
-      scores.set(ref, (scores.get(ref) || 0) + score);
+    hits.clear();
+    collectHits(word, index, hits);
+    for (let i = 0; i < hits.size; i++) {
+      const ref = hits.refs[i], score = hits.score[ref];
+      if (counts[ref] === 0) total.refs[total.size++] = ref;
+      counts[ref]++;
+      total.score[ref] += score;
     }
   }
-  const everything = [];
-  for (const [ref, count] of counts) if (count === words.length) everything.push(ref);
+  hits.clear();
+  const found = Array.from(total.refs.subarray(0, total.size));
+  const scores = total.score;
+  const everything = found.filter((ref) => counts[ref] === words.length);
+  let outcome;
   if (everything.length) {
-    everything.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
-    return { refs: everything, partial: false, offers };
+    everything.sort((a, b) => scores[b] - scores[a] || a - b);
+    outcome = { refs: everything, partial: false, offers };
+  } else {
+    found.sort((a, b) => counts[b] - counts[a] || scores[b] - scores[a] || a - b);
+    outcome = { refs: found, partial: found.length > 0, offers };
   }
-  const ranked = Array.from(counts.keys());
-  ranked.sort((a, b) => counts.get(b) - counts.get(a) || scores.get(b) - scores.get(a) || a - b);
-  return { refs: ranked, partial: ranked.length > 0, offers };
+  for (const ref of found) counts[ref] = 0; // the tallies are ready for the next query
+  total.clear();
+  return outcome;
 }
