@@ -139,6 +139,7 @@ def build_search_assets(
             "filterWords": filter_words(catalogue, synonyms, strings, lang),
             "shards": _named_files(files, f"search-{lang}", _shards(terms, single_shard_below)),
             "cards": {
+                "count": len(records),  # the page can search before the facet table arrives
                 "size": CARD_CHUNK,
                 "files": list(_named_files(files, f"cards-{lang}", _card_chunks(records)).values()),
             },

@@ -53,3 +53,32 @@ test("the facet table the build writes becomes each record's filter keys and int
     { filters: { sector: ["trades"], cost: [] }, continuous: false, starts: ["2099-01-15"] },
   ]);
 });
+
+test("read straight from the facet file, the table filters and counts as from the records", () => {
+  const file = {
+    params: ["sector", "cost"],
+    keys: { sector: ["health", "trades"], cost: ["free", "100-499"] },
+    records: [[[0], [0]], [[1], [1]], [[0, 1], [1]]],
+    continuous: [1, 0, 0],
+    starts: { 1: ["2099-01-01"], 2: ["2020-01-01"] },
+  };
+  const fromRecords = new FacetTable(params, records);
+  const fromFile = FacetTable.fromFile(params, file, "2026-11-28");
+  const choices = [
+    { sector: [], cost: [], intake: [] },
+    { sector: ["health"], cost: [], intake: [] },
+    { sector: ["trades"], cost: ["100-499"], intake: ["upcoming"] },
+    { sector: [], cost: ["free", "unknown-key"], intake: ["continuous"] },
+  ];
+  for (const choice of choices) {
+    const filters = Object.fromEntries(Object.entries(choice).map(([param, keys]) => [param, new Set(keys)]));
+    const expected = fromRecords.evaluate([0, 1, 2], filters);
+    const actual = fromFile.evaluate([0, 1, 2], filters);
+    assert.deepEqual(actual.results, expected.results);
+    for (const [filter, param] of params.entries()) {
+      for (const key of order[param]) {
+        assert.equal(actual.counts[fromFile.slotOf(filter, key)] || 0, expected.counts[fromRecords.slotOf(filter, key)] || 0, param + "=" + key);
+      }
+    }
+  }
+});

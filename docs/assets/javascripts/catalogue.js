@@ -1,15 +1,16 @@
 /* The catalogue page: search and filters over the data the build made (hooks/microcredential_catalogue/search_index.py).
  *
  * The page already shows the first results of an empty search (rendered by the build), so a
- * learner sees credentials before any data arrives. Then the record list and the index manifest
- * load; words typed meanwhile are kept and applied when they arrive. The index shards a query
- * needs are fetched as it is typed. Modules: search/query.js (what a query finds), url-state.js
+ * learner sees credentials before any data arrives. Then the index manifest loads, and words can
+ * be searched: words typed meanwhile are kept and applied. The index shards a query needs are
+ * fetched as it is typed. The facet table (every record's filter keys) loads alongside but is
+ * waited for only by a ticked filter; until it arrives the filters show no counts. Modules: search/query.js (what a query finds), url-state.js
  * (the URL as state), facets.js (filtering and counts), view.js (the document), loader.js. */
 
 import { stemmerFor } from "./search/text.js";
 import { search } from "./search/query.js";
-import { CardFiles, fetchJson, recordsFromFacets, ShardedIndex } from "./search/loader.js";
-import { FacetTable, addIntakeKeys, isoDay } from "./search/facets.js";
+import { CardFiles, fetchJson, ShardedIndex } from "./search/loader.js";
+import { FacetTable, isoDay } from "./search/facets.js";
 import { queryOf, stateFromQuery, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
 
@@ -26,7 +27,10 @@ function start(root) {
   const boxesOf = (param) => Array.from(root.querySelectorAll('input[type="checkbox"][name="' + param + '"]'));
   const narrow = window.matchMedia("(max-width: 50em)");
 
-  let data = null; // {records, facets, index} once loaded
+  let data = null; // {cards, order, index} once the manifest is loaded
+  let facets = null; // the FacetTable once the facet file is loaded
+  let facetsArrived = null; // resolves with `facets`
+  let failed = false;
   let typing = false; // while typing, the address bar is replaced in place, not pushed on each key
   let pushNext = false;
   let rendering = 0;
@@ -79,30 +83,21 @@ function start(root) {
   /* Shows the controls' state; fetches the index shards its words need first. */
   async function update(push) {
     pushNext = pushNext || push;
-    if (!data) return; // kept: applied when the data arrives
+    if (!data || failed) return; // kept: applied when the data arrives
     const ticket = ++rendering;
     const state = stateFromControls();
-    if (data.index.missing(state.q).length) {
+    const waits = [];
+    if (data.index.missing(state.q).length) waits.push(data.index.need(state.q));
+    if (!facets && params.some((param) => state.filters[param].size)) waits.push(facetsArrived);
+    if (waits.length) {
       root.dataset.ready = "false";
-      try {
-        await data.index.need(state.q);
-      } catch (error) {
-        view.showFailure();
-        throw error;
-      }
-      if (ticket !== rendering) return; // a newer key already asked
+      if (!(await arrived(Promise.all(waits))) || ticket !== rendering) return; // a newer key already asked
     }
     const outcome = evaluate(state);
     const firstPage = outcome.results.slice(0, view.pageSize).filter((position) => !view.cards.has(position));
     if (firstPage.some((position) => !data.cards.hasCard(position))) {
       root.dataset.ready = "false";
-      try {
-        await data.cards.need(firstPage);
-      } catch (error) {
-        view.showFailure();
-        throw error;
-      }
-      if (ticket !== rendering) return;
+      if (!(await arrived(data.cards.need(firstPage))) || ticket !== rendering) return;
     }
     render(state, outcome);
     remember(state, pushNext);
@@ -112,15 +107,38 @@ function start(root) {
     answered = true;
   }
 
+  /* Whether `promise` resolved; a failed load is said (a later key tries the file again). */
+  async function arrived(promise) {
+    try {
+      await promise;
+      return true;
+    } catch (error) {
+      view.showFailure();
+      console.error(error);
+      return false;
+    }
+  }
+
+  /* Without the manifest or the facet table the page cannot answer: said once, updates stop. */
+  function fail(error) {
+    if (failed) return;
+    failed = true;
+    view.showFailure();
+    console.error(error);
+  }
+
+  /* Without ticked filters every found record is a result, so words need no facet table. */
   function evaluate(state) {
     const found = search(state.q, data.index.index);
-    return { ...found, ...data.facets.evaluate(found.refs || data.order, state.filters) };
+    const candidates = found.refs || data.order;
+    if (!facets) return { ...found, results: candidates, counts: null };
+    return { ...found, ...facets.evaluate(candidates, state.filters) };
   }
 
   function render(state, outcome) {
-    view.showFirstPage(outcome.results, data.records);
+    view.showFirstPage(outcome.results, data.cards.records);
     view.showStatus(outcome.results.length, outcome.partial);
-    view.showCounts(outcome.counts);
+    if (outcome.counts) view.showCounts(outcome.counts);
     const offers = outcome.offers.filter(([param, key]) => !(state.filters[param] && state.filters[param].has(key)));
     view.showOffers(offers, label, tick);
   }
@@ -146,7 +164,7 @@ function start(root) {
   });
   view.moreButton.addEventListener("click", async () => {
     await data.cards.need(view.nextPage());
-    const first = view.showMore(data.records);
+    const first = view.showMore(data.cards.records);
     if (first) first.querySelector("a").focus(); // keyboard readers continue where the new cards start
   });
   window.addEventListener("popstate", () => {
@@ -159,29 +177,31 @@ function start(root) {
   const initial = stateFromQuery(location.search, params);
   showState(initial);
   if (queryString(initial)) view.showLoading();
-  load(root, lang).then((loaded) => {
-    data = loaded;
+  // Both files are asked for at once (the page preloads them); only the manifest is waited for.
+  const table = fetchJson(root.dataset.facets);
+  facetsArrived = table.then((file) => {
+    facets = FacetTable.fromFile(params, file, isoDay(new Date()));
     const boxes = params.flatMap(boxesOf);
-    view.bindCounts(boxes, (box) => data.facets.slotOf(params.indexOf(box.name), box.value));
+    view.bindCounts(boxes, (box) => facets.slotOf(params.indexOf(box.name), box.value));
+    if (window.performance && performance.mark) performance.mark("catalogue-facets-ready"); // for bench/run.py
+    return update(false); // the counts
+  });
+  facetsArrived.catch(fail);
+  loadIndex(root, lang).then((loaded) => {
+    data = loaded;
     if (window.performance && performance.mark) performance.mark("catalogue-search-ready"); // for bench/run.py
     return update(false);
-  }).catch((error) => {
-    view.showFailure();
-    throw error;
-  });
+  }).catch(fail);
 }
 
-async function load(root, lang) {
+async function loadIndex(root, lang) {
   const manifestUrl = new URL(root.dataset.index, location.href).href;
-  const [manifest, table] = await Promise.all([fetchJson(manifestUrl), fetchJson(root.dataset.facets)]);
-  const records = recordsFromFacets(table);
-  addIntakeKeys(records, isoDay(new Date()));
-  const params = Array.from(root.querySelectorAll("[data-filter]")).map((fieldset) => fieldset.dataset.filter);
+  const manifest = await fetchJson(manifestUrl);
+  const count = manifest.cards.count;
+  const cardRecords = Array.from({ length: count }, () => ({})); // card fields arrive file by file
   return {
-    records,
-    cards: new CardFiles(manifest.cards, manifestUrl, records),
-    order: records.map((_, position) => position), // the build wrote them in title order
-    facets: new FacetTable(params, records),
+    cards: new CardFiles(manifest.cards, manifestUrl, cardRecords),
+    order: Array.from({ length: count }, (_, position) => position), // the build wrote them in title order
     index: new ShardedIndex(manifest, manifestUrl, stemmerFor(lang, window.lunr)),
   };
 }

@@ -9,14 +9,40 @@ export class FacetTable {
     this.params = params;
     this.slotsOfFilter = params.map(() => new Map()); // per filter: key -> slot
     this.slotTotal = 0;
-    const starts = new Int32Array(records.length * params.length + 1);
-    const slots = [];
-    records.forEach((record, position) => {
-      params.forEach((param, filter) => {
-        starts[position * params.length + filter] = slots.length;
-        for (const key of record.filters[param] || []) slots.push(this.slotOf(filter, key));
-      });
+    this.fill(records.length, (position, filter, slots) => {
+      for (const key of records[position].filters[params[filter]] || []) slots.push(this.slotOf(filter, key));
     });
+  }
+
+  /* The same table read straight from the facet file the build wrote (search_index.facet_table),
+   * with the intake keys of `todayIso`: no object per record (at 10,000 records, making those
+   * was most of the page's loading work). */
+  static fromFile(params, file, todayIso) {
+    const table = new FacetTable(params, []);
+    const column = params.map((param) => file.params.indexOf(param));
+    const slotOfNumber = params.map((param, filter) => (column[filter] < 0 ? [] : file.keys[param].map((key) => table.slotOf(filter, key))));
+    const intake = params.indexOf("intake");
+    table.fill(file.records.length, (position, filter, slots) => {
+      if (filter === intake) {
+        for (const key of intakeKeys(file.continuous[position] === 1, file.starts[position] || [], todayIso)) slots.push(table.slotOf(filter, key));
+      } else if (column[filter] >= 0) {
+        for (const number of file.records[position][column[filter]]) slots.push(slotOfNumber[filter][number]);
+      }
+    });
+    return table;
+  }
+
+  /* `slotsOf(position, filter, slots)` pushes a record's slots for one filter. */
+  fill(count, slotsOf) {
+    const filterTotal = this.params.length;
+    const starts = new Int32Array(count * filterTotal + 1);
+    const slots = [];
+    for (let position = 0; position < count; position++) {
+      for (let filter = 0; filter < filterTotal; filter++) {
+        starts[position * filterTotal + filter] = slots.length;
+        slotsOf(position, filter, slots);
+      }
+    }
     starts[starts.length - 1] = slots.length;
     this.recordSlots = Int32Array.from(slots);
     this.slotStart = starts; // record r's slots for filter f start at slotStart[r * params.length + f]
@@ -75,12 +101,14 @@ export class FacetTable {
 
 /* The intake keys depend on the reader's day: a start date is "upcoming" until it has passed. */
 export function addIntakeKeys(records, todayIso) {
-  for (const record of records) {
-    const keys = [];
-    if (record.continuous) keys.push("continuous");
-    if (record.starts.some((start) => start >= todayIso)) keys.push("upcoming");
-    record.filters.intake = keys;
-  }
+  for (const record of records) record.filters.intake = intakeKeys(record.continuous, record.starts, todayIso);
+}
+
+function intakeKeys(continuous, starts, todayIso) {
+  const keys = [];
+  if (continuous) keys.push("continuous");
+  if (starts.some((start) => start >= todayIso)) keys.push("upcoming");
+  return keys;
 }
 
 export function isoDay(date) {
