@@ -17,6 +17,11 @@ FREE = "browse/free"
 EDITORS = "editors"
 FIELDS = "editors/fields"  # what each field of a record means
 ABOUT = "about"
+# Hand-written pages (docs/<name>.<lang>.md) that generated pages link to.
+WHAT_IS = "learn/what-is"
+PRACTITIONERS = "practitioners"
+CONTRIBUTING = "contributing"
+LINKS = "links"  # "Share a link", with the link builder
 
 
 # The catalogue's list without the site's chrome, for an <iframe> on a network's site; it reads

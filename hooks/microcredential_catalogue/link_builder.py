@@ -6,12 +6,13 @@ and their labels come from the data, and the adapter puts it in place of MARKER.
 
 from __future__ import annotations
 
+from . import addresses
 from .model import LANGUAGES
 from .render import Renderer
 from .search_index import filters
 
 MARKER = "<!-- catalogue:link-builder -->"
-PAGE = "links"
+PAGE = addresses.LINKS
 
 
 def link_builders(renderer: Renderer) -> dict[str, str]:
