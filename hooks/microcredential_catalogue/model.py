@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
 from .line_map import LineMap
 
@@ -205,6 +206,7 @@ class Catalogue:
     leads_here: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> ids that stack into it
     site: object | None = None  # SiteSettings from data/site.yml (who runs the site), when present
     facets: object | None = None  # the facet registry (facets.Facets); None: the shipped one
+    project_root: Path | None = None  # the project whose data/ it was read from
 
     def credential(self, credential_id: str) -> Credential:
         return self._by_id[credential_id]

@@ -43,7 +43,7 @@ class CatalogueBuild:
     def write(self) -> WriteReport:
         renderer = Renderer(self.templates_dir, self.catalogue)
         search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
-        plan = SitePlan(self.catalogue, renderer, search)
+        plan = SitePlan(self.catalogue, renderer, search, project_root=self.project_root)
         self.sharing = Sharing(
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
         )

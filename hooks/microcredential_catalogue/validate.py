@@ -59,6 +59,7 @@ class _CatalogueCheck:
             leads_here=records.reverse_stacks(credentials),
             site=site,
             facets=self.facets,
+            project_root=self.folder.root,
         )
 
     def _checked(self, file_name: str, check: Callable[[DataFile], T]) -> T:

@@ -1,0 +1,85 @@
+"""The search page, with the first results already in it, and its embeddable twin."""
+
+from __future__ import annotations
+
+from . import addresses, formatting
+from .model import Catalogue
+from .page_source import PageFamily, PageSource
+from .render import Renderer
+from .search_index import FIRST_PAGE, SearchAssets, filters, title_order
+
+# The card the script fills in for each result: every value empty, in the page's language.
+_BLANK_CARD = {"title": "", "summary": "", "name": ""}
+
+
+class CataloguePages(PageFamily):
+    def __init__(self, catalogue: Catalogue, renderer: Renderer, search: SearchAssets):
+        super().__init__(catalogue, renderer)
+        self.search = search
+
+    def pages(self, lang: str) -> list[PageSource]:
+        return [self._catalogue(lang), self._embed(lang)]
+
+    def _data(self, lang: str) -> dict[str, str]:
+        """The search files, named with their version so a new build is never read from a stale cache."""
+        files = (("index", self.search.index_file[lang]), ("facets", self.search.records_file[lang]))
+        return {name: f"{path}?v={self.search.version(path)}" for name, path in files}
+
+    def _catalogue(self, lang: str) -> PageSource:
+        return self.page(
+            addresses.CATALOGUE,
+            lang,
+            "catalogue.html",
+            self.text("catalogue_title", lang),
+            self.text("catalogue_lead", lang),
+            hide=("navigation", "toc"),
+            filters=filters(self.catalogue, self.renderer.strings),
+            data=self._data(lang),
+            **self._first_results(lang),
+        )
+
+    def _embed(self, lang: str) -> PageSource:
+        """The list a network puts in an <iframe>: the catalogue's filters, from the same URL
+        parameters and data, without the site's chrome (overrides/embedded.html)."""
+        page = addresses.EMBED_PAGE
+        body = self.renderer.render(
+            "embed.html",
+            page,
+            lang,
+            params=[f.param for f in filters(self.catalogue, self.renderer.strings)],
+            data=self._data(lang),
+            blank_card=_blank_card(lang),
+        )
+        front = {
+            "title": self.text("embed_title", lang),
+            "description": self.text("embed_title", lang),
+            "template": "embedded.html",
+            "full_page": addresses.relative(page, "catalogue", lang),
+            "prerendered": True,
+        }
+        return PageSource(page, lang, front, body)
+
+    def _first_results(self, lang: str) -> dict:
+        """The first page of an empty search, in the page itself: results before any data loads."""
+        listed = title_order(self.catalogue, lang)
+        first_page = [
+            {
+                "credential": c,
+                "provider": self.catalogue.providers[c.provider],
+                "href": addresses.relative(addresses.CATALOGUE, addresses.credential_page(c.id), lang),
+                "facts": list(self.renderer.card_facts(c, lang)),
+            }
+            for c in listed[:FIRST_PAGE]
+        ]
+        count = len(listed)
+        key = "results_count_none" if count == 0 else "results_count_one" if count == 1 else "results_count"
+        return {
+            "first_page": first_page,
+            "count_text": self.text(key, lang, n=formatting.number(count, lang)),
+            "more_than_first_page": count > FIRST_PAGE,
+            "blank_card": _blank_card(lang),
+        }
+
+
+def _blank_card(lang: str) -> dict:
+    return {name: {lang: value} for name, value in _BLANK_CARD.items()}
