@@ -16,11 +16,12 @@ from urllib.parse import urlparse
 from icalendar import Calendar, Event
 
 from . import addresses
+from .facets import registry_of
 from .model import LANGUAGES, Catalogue, Credential
+from .records import credential_vocabularies
 
 EXPORT_VERSION = "1.0"  # raise the major number when a field changes meaning or goes away
 SCHEMA_FILE = Path(__file__).parent / "export_schema" / "catalogue.schema.json"
-VOCABULARIES = ("sectors", "pathways", "delivery", "regions", "funding", "award_types", "audiences")
 # A spreadsheet runs a cell that starts with one of these as a formula; data is untrusted.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,6 +61,8 @@ def _record(credential: Credential, catalogue: Catalogue, site_url: str) -> dict
 
 def catalogue_json(catalogue: Catalogue, site_url: str) -> str:
     taxonomies = catalogue.taxonomies
+    # The labels of every key a credential uses: the facets' vocabularies (facets.py) and award types.
+    vocabularies = credential_vocabularies(registry_of(catalogue))
     data = {
         "$schema": site_url.rstrip("/") + "/" + addresses.SHARE_FOLDER + "/catalogue.schema.json",
         "version": EXPORT_VERSION,
@@ -69,7 +72,7 @@ def catalogue_json(catalogue: Catalogue, site_url: str) -> str:
             for key, p in sorted(catalogue.providers.items())
         },
         "vocabularies": {
-            name: {key: _bilingual(term.label) for key, term in taxonomies.terms(name).items()} for name in VOCABULARIES
+            name: {key: _bilingual(term.label) for key, term in taxonomies.terms(name).items()} for name in vocabularies
         },
         "credentials": [_record(c, catalogue, site_url) for c in sorted(catalogue.credentials, key=lambda c: c.id)],
     }
@@ -89,40 +92,7 @@ def safe_cell(value) -> str:
 def catalogue_csv(catalogue: Catalogue, site_url: str) -> str:
     """One row per credential, French and English columns side by side. The byte order mark
     tells Excel the file is UTF-8 (without it, accents break); LibreOffice accepts it too."""
-    taxonomies = catalogue.taxonomies
-
-    def labels(vocabulary: str, keys, lang: str) -> str:
-        return "; ".join(taxonomies.label(vocabulary, key, lang) for key in keys)
-
-    rows = []
-    for c in sorted(catalogue.credentials, key=lambda c: c.id):
-        record = _record(c, catalogue, site_url)
-        provider = catalogue.providers[c.provider]
-        row = {"id": c.id, "status": c.status}
-        for lang in LANGUAGES:
-            row |= {
-                f"title_{lang}": c.title[lang],
-                f"summary_{lang}": c.summary[lang],
-                f"page_{lang}": record["page"][lang],
-                f"provider_{lang}": provider.name[lang],
-                f"official_url_{lang}": c.url[lang] if c.url else "",
-                f"sectors_{lang}": labels("sectors", c.sectors, lang),
-                f"pathways_{lang}": labels("pathways", c.pathways, lang),
-                f"delivery_{lang}": taxonomies.label("delivery", c.delivery, lang) if c.delivery else "",
-                f"regions_{lang}": labels("regions", c.regions, lang),
-                f"cost_note_{lang}": c.cost_note[lang] if c.cost_note else "",
-            }
-        row |= {
-            "cost_cad": "" if c.cost_amount is None else f"{c.cost_amount:g}",
-            "hours": "" if c.hours is None else str(c.hours),
-            "languages": "; ".join(c.languages),
-            "continuous_intake": "yes" if c.intake_continuous else "",
-            "start_dates": "; ".join(record["intake"]["dates"]),
-            "funding": "; ".join(c.funding),
-            "added": record["added"],
-            "information_date": record["information_date"],
-        }
-        rows.append(row)
+    rows = [_csv_row(c, catalogue, site_url) for c in sorted(catalogue.credentials, key=lambda c: c.id)]
     output = io.StringIO()
     columns = list(rows[0]) if rows else ["id"]
     writer = csv.DictWriter(output, fieldnames=columns, lineterminator="\r\n")
@@ -130,6 +100,44 @@ def catalogue_csv(catalogue: Catalogue, site_url: str) -> str:
     for row in rows:
         writer.writerow({key: safe_cell(value) for key, value in row.items()})
     return "\ufeff" + output.getvalue()
+
+
+def _csv_row(c: Credential, catalogue: Catalogue, site_url: str) -> dict[str, str]:
+    record = _record(c, catalogue, site_url)
+    row = {"id": c.id, "status": c.status}
+    for lang in LANGUAGES:
+        row |= _csv_words(c, catalogue, lang, record["page"][lang])
+    return row | {
+        "cost_cad": "" if c.cost_amount is None else f"{c.cost_amount:g}",
+        "hours": "" if c.hours is None else str(c.hours),
+        "languages": "; ".join(c.languages),
+        "continuous_intake": "yes" if c.intake_continuous else "",
+        "start_dates": "; ".join(record["intake"]["dates"]),
+        "funding": "; ".join(c.funding),
+        "added": record["added"],
+        "information_date": record["information_date"],
+    }
+
+
+def _csv_words(c: Credential, catalogue: Catalogue, lang: str, page: str) -> dict[str, str]:
+    """The columns of one language."""
+    taxonomies = catalogue.taxonomies
+
+    def labels(vocabulary: str, keys) -> str:
+        return "; ".join(taxonomies.label(vocabulary, key, lang) for key in keys)
+
+    return {
+        f"title_{lang}": c.title[lang],
+        f"summary_{lang}": c.summary[lang],
+        f"page_{lang}": page,
+        f"provider_{lang}": catalogue.providers[c.provider].name[lang],
+        f"official_url_{lang}": c.url[lang] if c.url else "",
+        f"sectors_{lang}": labels("sectors", c.sectors),
+        f"pathways_{lang}": labels("pathways", c.pathways),
+        f"delivery_{lang}": taxonomies.label("delivery", c.delivery, lang) if c.delivery else "",
+        f"regions_{lang}": labels("regions", c.regions),
+        f"cost_note_{lang}": c.cost_note[lang] if c.cost_note else "",
+    }
 
 
 def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str) -> bytes:

@@ -20,12 +20,18 @@ from .model import (
     Term,
 )
 
-OTHER_VOCABULARIES = ("provider_types", "award_types")  # of providers and awards, not facets
+AWARD_TYPES = "award_types"  # the keys of a record's award.type: a vocabulary, not a facet
+PROVIDER_TYPES = "provider_types"  # the keys of data/providers.yml's types
+
+
+def credential_vocabularies(facets: Facets = FACETS) -> tuple[str, ...]:
+    """The vocabularies whose keys a credential record uses: the facets' (facets.py), and award types."""
+    return (*facets.vocabularies, AWARD_TYPES)
 
 
 def vocabularies(facets: Facets = FACETS) -> tuple[str, ...]:
-    """Every vocabulary of data/taxonomies.yml: the facets' (facets.py), then the others."""
-    return (*facets.vocabularies, *OTHER_VOCABULARIES)
+    """Every vocabulary of data/taxonomies.yml: a record's, then the providers'."""
+    return (*credential_vocabularies(facets), PROVIDER_TYPES)
 
 
 def partial_date(written: str | int) -> PartialDate:
