@@ -15,9 +15,10 @@ TEMPLATES = sorted(
 )
 # A path put together in a template: a link() with a concatenation, a literal browse/ folder,
 # the English prefix written out ('en/', 'en/about/'), a folder joined to something with ~
-# ('about/' ~ x, x ~ '/about/', (site_url or "/") ~ x), or written after a value ({{ home }}browse/).
+# ('about/' ~ x, x ~ '/about/', (site_url or "/") ~ x), written after a value ({{ home }}browse/),
+# or a file's folder written out ('assets/javascripts/x.js': script('x.js') asks addresses.py).
 BUILT_PATH = re.compile(
-    r"link\([^)]*~|['\"]browse/|['\"]en/|~ *\(* *['\"][\w./-]*/|['\"][\w./-]*/['\"] *\)* *~|\}\} *[\w.-]+/"
+    r"link\([^)]*~|['\"](browse|en|assets)/|~ *\(* *['\"][\w./-]*/|['\"][\w./-]*/['\"] *\)* *~|\}\} *[\w.-]+/"
 )
 
 
@@ -37,6 +38,7 @@ def test_no_template_builds_a_path_itself(template):
         """{% set about = ("" if lang == "fr" else lang ~ "/") ~ "about/" %}""",
         """<a href="{{ 'en/about/' | url }}">About</a>""",
         """<link rel="modulepreload" href="{{ asset('assets/javascripts/' ~ module) }}">""",
+        """<script type="module" src="{{ asset('assets/javascripts/embed.js') }}"></script>""",
         """<a href="{{ link('browse/' ~ facet ~ '/' ~ group.key) }}">""",
     ],
 )
@@ -51,6 +53,7 @@ def test_the_scan_sees_a_path_built_in_a_template(line):
         """<a href="{{ addresses.url(addresses.ABOUT, lang) | url }}">About</a>""",
         """<h1>{{ t("facet_" ~ facet) }}</h1>""",
         """<a href="{{ link(addresses.group_page(facet, group.key)) }}">""",
+        """<script type="module" src="{{ script('embed.js') }}"></script>""",
     ],
 )
 def test_the_scan_lets_a_template_ask_addresses(line):

@@ -11,6 +11,7 @@ DEFAULT_LANGUAGE = "fr"
 
 # The site's own pages (templates link them by these names, through link()).
 HOME = ""
+CREDENTIALS = "mc"  # each credential's page: mc/<id>
 CATALOGUE = "catalogue"  # the search page
 BROWSE = "browse"  # every facet, with its groups
 FREE = "browse/free"
@@ -30,7 +31,7 @@ EMBED_PAGE = "embed"
 
 
 def credential_page(credential_id: str) -> str:
-    return f"mc/{credential_id}"
+    return f"{CREDENTIALS}/{credential_id}"
 
 
 def facet_page(facet: str) -> str:
@@ -75,7 +76,17 @@ def relative(from_page: str, to_page: str, lang: str, fragment: str = "") -> str
 # Files that sit beside pages: previews, feeds, exports. Each language's copy is a suffixed
 # source file (name.fr.xml) that mkdocs-static-i18n publishes under that language's root.
 SHARE_FOLDER = "share"  # site-wide shared files: feeds, open data, the site's preview image
-THEME_STYLESHEETS = "assets/stylesheets"  # Material's own, in its folder and in the site
+ASSETS = "assets"  # one copy for both languages, under docs/ and in the site
+SCRIPTS = f"{ASSETS}/javascripts"  # ours, as ES modules and a few plain scripts
+SEARCH_DATA = f"{ASSETS}/catalogue-data"  # the search index and facet table the build writes
+THEME_STYLESHEETS = f"{ASSETS}/stylesheets"  # Material's own, in its folder and in the site
+
+
+def script(name: str) -> str:
+    """The path, under docs/ and in the site, of one of our scripts: 'search/query.js'."""
+    return f"{SCRIPTS}/{name}"
+
+
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 HREFLANGS = {"fr": "fr-CA", "en": "en-CA"}
 

@@ -1,4 +1,4 @@
-"""The rule for ids and keys, shared by the validator and `bin/catalogue new`.
+"""The rule for ids and keys, shared by the validator and `catalogue new`.
 
 An id or key becomes part of an address (mc/<id>/, browse/providers/<key>/), so it must be
 written one way only (`fullmatch`: a trailing line break is not an id), and must not be a word
@@ -9,28 +9,35 @@ from __future__ import annotations
 
 import re
 
+from . import addresses
 from .facets import FACETS, NOT_SPECIFIED
 from .model import LANGUAGES
 
 KEY_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ID_LENGTH = (3, 80)
 
-# The site's own top-level pages and folders (pages.py, addresses.py), the facet pages under
-# browse/, the language folders, and names static hosts and MkDocs give a meaning to.
+# Every word of the site's own addresses (addresses.py), the facet pages under browse/, the
+# language folders, and names static hosts and MkDocs give a meaning to.
 GENERATED_NAMES = (
     "index",
-    "catalogue",
-    "browse",
-    "editors",
-    "fields",
-    "mc",
-    "assets",
-    "catalogue-data",
-    "share",
-    "embed",
+    addresses.CATALOGUE,
+    addresses.BROWSE,
+    *addresses.FIELDS.split("/"),
+    addresses.CREDENTIALS,
+    *addresses.SEARCH_DATA.split("/"),
+    addresses.SHARE_FOLDER,
+    addresses.EMBED_PAGE,
     NOT_SPECIFIED,
 )
-OWN_PAGES = ("about", "contributing", "learn", "links", "practitioners", "questions", "what-is", "referral-sheet")
+OWN_PAGES = (
+    addresses.ABOUT,
+    addresses.CONTRIBUTING,
+    *addresses.WHAT_IS.split("/"),
+    addresses.LINKS,
+    addresses.PRACTITIONERS,
+    "questions",  # hand-written pages that no generated page links to
+    "referral-sheet",
+)
 HOST_NAMES = ("404", "search", "sitemap", "feeds", "feed", "robots", "favicon", "site", "stylesheets")
 FACET_FOLDERS = tuple(facet.name for facet in FACETS.with_pages)
 RESERVED = frozenset(GENERATED_NAMES + OWN_PAGES + HOST_NAMES + FACET_FOLDERS + LANGUAGES)

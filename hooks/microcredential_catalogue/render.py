@@ -153,6 +153,7 @@ class Renderer:
             label=lambda vocabulary, key: taxonomies.label(vocabulary, key, lang),
             link=link,
             asset=asset,
+            script=lambda name: asset(addresses.script(name)),
             card_facts=lambda credential: self.card_facts(credential, lang),
             card=lambda credential, level=2: self.card(
                 credential, lang, link(addresses.credential_page(credential.id)), level

@@ -32,7 +32,7 @@ from .search_query import PROVIDER_MARK
 from .search_text import SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
 from .synonyms import Synonyms
 
-DATA_FOLDER = "assets/catalogue-data"  # under docs/, git-ignored, generated
+DATA_FOLDER = addresses.SEARCH_DATA  # under docs/, git-ignored, generated
 
 # How much a word weighs in each field (see search_query.py for how matches add up).
 FIELD_WEIGHTS = {"title": 10, "keywords": 6, "synonyms": 4, "other_title": 3, "other_keywords": 2, "summary": 1}
