@@ -1,29 +1,140 @@
+"""The fixture sites, shared by every test module: each is built once per session, when a test
+first asks for it, with the real `mkdocs build --strict`. A test that needs a changed copy of a
+project still builds its own.
+
+A site a browser opens is built for the loopback address it is then served at (pages' absolute
+links, such as hreflang alternates, stay on it, as on a real host); tests that read the built
+files use that same build.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import copy_project, hostile_project, mkdocs_build
+from support import (
+    FIXTURES,
+    PROJECT,
+    SUBPATH_URL,
+    Loopback,
+    blank_knowledge_pages,
+    copy_project,
+    hostile_project,
+    mkdocs_build,
+)
+
+SERVED = "served on the loopback"
+
+
+def _shipped(root: Path) -> Path:
+    return copy_project(root / "project")
+
+
+def _hostile(root: Path) -> Path:
+    """The shipped data plus the hostile-but-valid corpus of tests/fixtures/hostile/."""
+    return hostile_project(root / "project")
+
+
+def _records(root: Path) -> Path:
+    """The shipped data, the fixture records (every field, an alias, a discontinued record) and a
+    record full of quotes and ampersands."""
+    data = root / "data"
+    shutil.copytree(PROJECT / "data", data)
+    for record in [*(FIXTURES / "records" / "valid").iterdir(), FIXTURES / "sharing" / "hostile-quotes.yml"]:
+        shutil.copy(record, data / "credentials" / record.name)
+    return copy_project(root / "project", data=data)
+
+
+def _search(root: Path) -> Path:
+    """Seven records with accented titles, every kind of cost, delivery and intake, one paused and
+    one discontinued (tests/fixtures/search-data/)."""
+    project = copy_project(root / "project", data=FIXTURES / "search-data")
+    blank_knowledge_pages(project)
+    return project
+
+
+# Each fixture site: how its project is made, and the address it is built for.
+SITES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "shipped": (_shipped, SERVED),
+    "hostile": (_hostile, SERVED),
+    "records": (_records, SUBPATH_URL),  # under a sub-path, as a network's host may serve it
+    "search": (_search, SERVED),
+}
+
+
+@dataclass(frozen=True)
+class Built:
+    project: Path  # the copy it was built from, with the pages the build generated under docs/
+    site: Path
+    url: str  # the address it was built for; a served site is there
+    result: subprocess.CompletedProcess  # what the build printed
+
+
+class FixtureSites:
+    """The fixture sites by name, each built on first use; served ones stay up for the session."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory):
+        self.tmp_path_factory = tmp_path_factory
+        self.builds: dict[str, Built] = {}
+        self.servers: list[Loopback] = []
+
+    def __getitem__(self, name: str) -> Built:
+        if name not in self.builds:
+            self.builds[name] = self._build(name)
+        built = self.builds[name]
+        assert built.result.returncode == 0, built.result.stdout[-4000:] + built.result.stderr[-4000:]
+        return built
+
+    def _build(self, name: str) -> Built:
+        make_project, address = SITES[name]
+        root = self.tmp_path_factory.mktemp(name)
+        project, site = make_project(root), root / "site"
+        loopback = Loopback() if address == SERVED else None
+        if loopback:
+            self.servers.append(loopback)
+            address = loopback.url
+        result = mkdocs_build(project, site, site_url=address)
+        if loopback and result.returncode == 0:
+            loopback.serve(site)
+        return Built(project, site, address, result)
+
+    def close(self) -> None:
+        for server in self.servers:
+            server.close()
 
 
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory) -> Path:
-    """The shipped data built once with the real `mkdocs build --strict`."""
-    root = tmp_path_factory.mktemp("shipped")
-    project = copy_project(root / "project")
-    site = root / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return site
+def fixture_sites(tmp_path_factory):
+    sites = FixtureSites(tmp_path_factory)
+    yield sites
+    sites.close()
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory) -> Path:
+def shipped_build(fixture_sites) -> Built:
+    """The shipped data, built strictly."""
+    return fixture_sites["shipped"]
+
+
+@pytest.fixture(scope="session")
+def shipped_site(shipped_build) -> Path:
+    return shipped_build.site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(fixture_sites) -> Path:
     """The shipped data plus the hostile-but-valid corpus of tests/fixtures/hostile/, built strictly."""
-    root = tmp_path_factory.mktemp("hostile")
-    project = hostile_project(root / "project")
-    site = root / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return site
+    return fixture_sites["hostile"].site
+
+
+@pytest.fixture(scope="session")
+def records_build(fixture_sites) -> Built:
+    """The shipped data plus the fixture records, built for a sub-path (SUBPATH_URL)."""
+    return fixture_sites["records"]
 
 
 @pytest.fixture

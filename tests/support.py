@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -57,6 +62,47 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> 
     )
 
 
+def blank_knowledge_pages(project: Path) -> None:
+    """The hand-written pages link to shipped records that fixture data lacks: keep only titles."""
+    for path in (project / "docs").rglob("*.md"):
+        path.write_text(f"# {path.stem}\n", encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Loopback:
+    """A local HTTP server, bound first so a site can be built for its address, then serving it."""
+
+    def __init__(self):
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        self.serving = False
+
+    def serve(self, folder: Path) -> str:
+        self.server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(folder))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.serving = True
+        return self.url
+
+    def close(self) -> None:
+        if self.serving:  # shutdown() waits for serve_forever(): it would hang on a server never started
+            self.server.shutdown()
+        self.server.server_close()
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A folder over HTTP on the loopback; yields its base URL."""
+    loopback = Loopback()
+    try:
+        yield loopback.serve(folder)
+    finally:
+        loopback.close()
+
+
 def built_pages(site_dir: Path) -> set[str]:
     """Every HTML page of a built site, as a path relative to the site root."""
     return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
@@ -74,7 +120,10 @@ def shipped_credential_count() -> int:
     return len(list((PROJECT / "data" / "credentials").glob("*.yml")))
 
 
-HOSTILE = PROJECT / "tests" / "fixtures" / "hostile"
+FIXTURES = PROJECT / "tests" / "fixtures"
+HOSTILE = FIXTURES / "hostile"
+# A network's host may serve the catalogue under a sub-path (GitHub Pages: https://<owner>.github.io/<repo>/).
+SUBPATH_URL = "https://reseau.example.ca/catalogue/"
 
 
 def hostile_project(target: Path) -> Path:

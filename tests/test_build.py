@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from microcredential_catalogue.typography import french_html
 from support import PROJECT, built_pages, copy_project, mkdocs_build, shipped_credential_count
@@ -73,21 +74,14 @@ def escape(text: str) -> str:
     )
 
 
-def fixture_site(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def site(records_build) -> Path:
     """The shipped data (knowledge pages link to its records) plus the fixture records."""
-    data = tmp_path / "fixture-data"
-    shutil.copytree(PROJECT / "data", data)
-    for record in (RECORDS / "valid").iterdir():
-        shutil.copy(record, data / "credentials" / record.name)
-    project = copy_project(tmp_path / "project", data=data)
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return tmp_path / "site"
+    return records_build.site
 
 
-def test_fixture_records_render_every_field_in_each_language(tmp_path):
-    site = fixture_site(tmp_path)
-    assert built_pages(site) == implied_pages(tmp_path / "fixture-data")
+def test_fixture_records_render_every_field_in_each_language(site, records_build):
+    assert built_pages(site) == implied_pages(records_build.project / "data")
     french = (site / "mc/full-record/index.html").read_text(encoding="utf-8")
     english = (site / "en/mc/full-record/index.html").read_text(encoding="utf-8")
     assert "1\u00a0000\u00a0$" in french and "$1,000" in english
@@ -111,8 +105,7 @@ def test_fixture_records_render_every_field_in_each_language(tmp_path):
     assert "No page of its own is known" in starter  # no url: the provider's site, said so
 
 
-def test_discontinued_keeps_its_page_with_a_notice_but_leaves_lists(tmp_path):
-    site = fixture_site(tmp_path)
+def test_discontinued_keeps_its_page_with_a_notice_but_leaves_lists(site):
     page = (site / "en/mc/closed-course/index.html").read_text(encoding="utf-8")
     assert "Discontinued credential" in page
     trades = (site / "en/browse/sectors/trades-transport-equipment/index.html").read_text(encoding="utf-8")
@@ -124,8 +117,7 @@ def test_discontinued_keeps_its_page_with_a_notice_but_leaves_lists(tmp_path):
     assert "/mc/full-record/</loc>" in sitemap and "closed-course" not in sitemap
 
 
-def test_an_alias_redirects_to_the_record_in_the_same_language(tmp_path):
-    site = fixture_site(tmp_path)
+def test_an_alias_redirects_to_the_record_in_the_same_language(site):
     for root in LANGUAGE_ROOTS:
         page = (site / root / "mc/old-health-care/index.html").read_text(encoding="utf-8")
         assert '<meta http-equiv="refresh" content="0; url=../full-record/">' in page
@@ -145,9 +137,8 @@ def test_a_bad_record_stops_the_build_with_the_editor_message_and_no_traceback(t
     assert not (project / "docs" / "mc").exists()  # no page was written either
 
 
-def test_data_is_loaded_and_validated_once_per_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = mkdocs_build(project, tmp_path / "site")
+def test_data_is_loaded_and_validated_once_per_build(shipped_build):
+    result = shipped_build.result
     assert result.returncode == 0
     assert result.stderr.count(f"catalogue: {shipped_credential_count()} credentials") == 1
 
@@ -170,13 +161,13 @@ def article(page: Path) -> str:
     return " ".join(html[start : html.index("</article>", start)].split())
 
 
-def test_prerendered_pages_are_what_markdown_would_have_made(tmp_path):
+def test_prerendered_pages_are_what_markdown_would_have_made(shipped_build, tmp_path):
     """The hook skips Markdown for generated HTML; MkDocs alone on the same files gives the same page."""
-    project = copy_project(tmp_path / "project")
-    assert mkdocs_build(project, tmp_path / "ours").returncode == 0
+    project = tmp_path / "project"  # the shipped build's project, with the pages it generated
+    shutil.copytree(shipped_build.project, project, symlinks=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("hooks:\n  - hooks/mkdocs_catalogue.py\n", ""), encoding="utf-8")
     (project / "hooks" / "mkdocs_catalogue.py").unlink()  # a build without the hook must not run it
-    assert mkdocs_build(project, tmp_path / "markdown").returncode == 0
+    assert mkdocs_build(project, tmp_path / "markdown", site_url=shipped_build.url).returncode == 0
     for page in ("mc/st-lawrence-cybersecurity/index.html", "en/mc/northern-legal-office-assistant/index.html"):
-        assert article(tmp_path / "ours" / page) == article(tmp_path / "markdown" / page)
+        assert article(shipped_build.site / page) == article(tmp_path / "markdown" / page)

@@ -10,8 +10,7 @@ from microcredential_catalogue.pages import SitePlan
 from microcredential_catalogue.render import Renderer
 from microcredential_catalogue.search_index import build_search_assets, filters
 from microcredential_catalogue.validate import load_catalogue
-
-from tests.support import copy_project
+from support import copy_project
 
 # "Who it is for" as a way in: the vocabulary and its labels are in data/taxonomies.yml already.
 AUDIENCES = Facet(

@@ -21,30 +21,21 @@ from jsonschema import Draft202012Validator
 from microcredential_catalogue.exports import safe_cell
 from PIL import Image
 from pyld import jsonld
-from support import PROJECT, copy_project, mkdocs_build
+from support import FIXTURES, PROJECT, SUBPATH_URL, mkdocs_build
 
-FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMAORG = FIXTURES / "sharing" / "schemaorg"
-SITE_URL = "https://reseau.example.ca/catalogue/"  # a sub-path, as a network's host may use
+SITE_URL = SUBPATH_URL  # a sub-path, as a network's host may use
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 @pytest.fixture(scope="module")
-def sharing_build(tmp_path_factory) -> tuple[Path, Path]:
+def sharing_build(records_build) -> tuple[Path, Path]:
     """The shipped data, the fixture records (an alias, a discontinued record) and a record
     full of quotes and ampersands, built for a sub-path; returns (project, site)."""
-    root = tmp_path_factory.mktemp("sharing")
-    data = root / "data"
-    shutil.copytree(PROJECT / "data", data)
-    for record in [*(FIXTURES / "records" / "valid").iterdir(), FIXTURES / "sharing" / "hostile-quotes.yml"]:
-        shutil.copy(record, data / "credentials" / record.name)
-    project = copy_project(root / "project", data=data)
-    site = root / "site"
-    result = mkdocs_build(project, site, site_url=SITE_URL)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return project, site
+    assert records_build.url == SITE_URL
+    return records_build.project, records_build.site
 
 
 @pytest.fixture(scope="module")
@@ -336,9 +327,9 @@ def test_a_rebuild_with_unchanged_data_rewrites_no_image_or_feed(sharing_build, 
 
 
 def test_a_changed_title_draws_a_new_preview_and_drops_the_old_one(sharing_build, tmp_path):
-    project = copy_project(tmp_path / "project", data=sharing_build[0] / "data")
+    project = tmp_path / "project"  # the shared build's project, with the previews it drew
+    shutil.copytree(sharing_build[0], project, symlinks=True)
     record = project / "data" / "credentials" / "full-record.yml"
-    assert mkdocs_build(project, tmp_path / "one", site_url=SITE_URL).returncode == 0
     old = set((project / "docs/mc/full-record").glob("*.png"))
     record.write_text(record.read_text(encoding="utf-8").replace("Basic health care", "Basic care"), encoding="utf-8")
     assert mkdocs_build(project, tmp_path / "two", site_url=SITE_URL).returncode == 0

@@ -1,4 +1,5 @@
-"""The site served under a sub-path (GitHub Pages: https://<owner>.github.io/catalogue/).
+"""The site served under a sub-path (GitHub Pages: https://<owner>.github.io/catalogue/): the
+shipped data and the fixture records, built for SUBPATH_URL.
 
 Every internal href, src and redirect of every built page is resolved against the page's own
 URL, as a browser would, and must land on a file of the site inside /catalogue/.
@@ -12,9 +13,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from support import built_pages, copy_project, mkdocs_build
+from support import SUBPATH_URL, built_pages
 
-SITE_URL = "http://127.0.0.1:8765/catalogue/"
+SITE_URL = SUBPATH_URL
 
 
 class _Links(HTMLParser):
@@ -33,12 +34,9 @@ class _Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("subpath")
-    site = root / "site"
-    result = mkdocs_build(copy_project(root / "project"), site, site_url=SITE_URL)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+def subpath_site(records_build) -> Path:
+    assert records_build.url == SITE_URL
+    return records_build.site
 
 
 def page_url(relative: str) -> str:

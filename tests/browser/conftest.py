@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
-from support import PROJECT, copy_project, mkdocs_build
+from support import PROJECT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -27,54 +23,33 @@ AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = PROJECT / "test-artifacts"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="session")
+def site_server(fixture_sites) -> str:
+    """The shipped data, built for and served at its own address on the loopback."""
+    return fixture_sites["shipped"].url
 
 
 @pytest.fixture(scope="session")
-def site_server(tmp_path_factory):
-    """The shipped data, built for and served at its own address on the loopback (as a host
-    serves it at its site_url: pages' absolute links, such as hreflang alternates, stay on it)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
-    base_url = f"http://127.0.0.1:{server.server_port}/"
-    root = tmp_path_factory.mktemp("served")
-    site = root / "site"
-    result = mkdocs_build(copy_project(root / "project"), site, site_url=base_url)
-    assert result.returncode == 0, result.stderr[-4000:]
-    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base_url
-    server.shutdown()
+def hostile_server(fixture_sites) -> str:
+    """The hostile corpus (tests/fixtures/hostile/), built for and served at its own address."""
+    return fixture_sites["hostile"].url
 
 
-@contextlib.contextmanager
-def serve(folder: Path):
-    """A built site over HTTP on the loopback; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
+# The search fixture's credentials that listings show (the discontinued one is left out).
+LISTED = {
+    "cuisine-saine",
+    "gestion-hospitaliere",
+    "sante-mentale",
+    "securite-au-travail",
+    "soins-hopital",
+    "technicien-electricite",
+}
 
 
-@contextlib.contextmanager
-def serve_built(project: Path, site: Path):
-    """A project built strictly for the loopback address it is then served at; yields that address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
-    base_url = f"http://127.0.0.1:{server.server_port}/"
-    result = mkdocs_build(project, site, site_url=base_url)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield base_url
-    finally:
-        server.shutdown()
+@pytest.fixture(scope="session")
+def search_server(fixture_sites) -> str:
+    """tests/fixtures/search-data/, built for and served at its own address."""
+    return fixture_sites["search"].url
 
 
 class SecurityLog:
@@ -136,6 +111,15 @@ class RequestLog:
 
 
 @pytest.fixture
+def clipboard_page(browser, site_server):
+    """A tab that may read and write the clipboard of the shipped site's origin."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def page(browser, site_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -165,3 +149,17 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# The catalogue page, once its script has loaded the search data.
+def wait_ready(page) -> None:
+    page.wait_for_selector("#mc-search[data-ready='true']")
+
+
+def result_ids(page) -> set[str]:
+    hrefs = page.locator("[data-results] .mc-card__title a").evaluate_all("links => links.map(a => a.href)")
+    return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
+
+
+def status(page) -> str:
+    return page.locator("#mc-status").inner_text()

@@ -11,7 +11,8 @@ import urllib.request
 from urllib.parse import parse_qsl, urlparse
 
 import pytest
-from conftest import SecurityLog, axe_violations, screenshot, serve
+from conftest import SecurityLog, axe_violations, screenshot
+from support import serve
 
 FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"
 

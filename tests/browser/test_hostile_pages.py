@@ -11,8 +11,8 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from conftest import SecurityLog, serve_built
-from support import HOSTILE, hostile_project
+from conftest import SecurityLog
+from support import HOSTILE
 
 RECORDS = sorted(path.stem for path in (HOSTILE / "credentials").glob("*.yml"))
 PAGES = [
@@ -26,14 +26,6 @@ PAGES = [
     "catalogue/?q=%7B%7B%207*7%20%7D%7D",
     "catalogue/?q=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7",  # Arabic: مرحبا
 ]
-
-
-@pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory):
-    """The hostile corpus built for the address it is served at (absolute links stay on it)."""
-    root = tmp_path_factory.mktemp("hostile-served")
-    with serve_built(hostile_project(root / "project"), root / "site") as url:
-        yield url
 
 
 @pytest.fixture

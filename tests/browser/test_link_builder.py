@@ -10,10 +10,11 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlparse
 
 import pytest
-from conftest import ARTIFACTS, axe_violations, serve
+from conftest import ARTIFACTS, axe_violations
 from PIL import Image
 from playwright.sync_api import expect
 from pyzbar.pyzbar import decode
+from support import serve
 
 CHOSEN = {"pathway": {"postsecondary"}, "sector": {"health", "education-law-social-government"}}
 UPDATED = {"fr": "Lien, code et code QR mis à jour", "en": "Link, code and QR code updated"}
@@ -34,15 +35,6 @@ def _filters_of(url: str) -> dict[str, set[str]]:
     return {key: set(value.split(",")) for key, value in parse_qsl(urlparse(url).query)}
 
 
-@pytest.fixture
-def builder_page(browser, site_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def _tick_with_keyboard(page):
     summary = page.locator(".mc-builder__filters > summary")
     summary.focus()
@@ -54,8 +46,8 @@ def _tick_with_keyboard(page):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_the_builder_gives_a_link_code_and_qr_code_of_the_same_list(builder_page, site_server, tmp_path, prefix):
-    page = builder_page
+def test_the_builder_gives_a_link_code_and_qr_code_of_the_same_list(clipboard_page, site_server, tmp_path, prefix):
+    page = clipboard_page
     lang = "en" if prefix else "fr"
     page.goto(site_server + prefix + "links/")
     _tick_with_keyboard(page)

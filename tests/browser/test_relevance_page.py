@@ -5,29 +5,13 @@ The same cases run in Python against the indexes in tests/test_relevance.py.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import quote
 
 import pytest
 from relevance.suite import HERE, Answer, cases, failures
-from support import copy_project, mkdocs_build
-from test_search import blank_knowledge_pages
+from support import blank_knowledge_pages, copy_project, mkdocs_build, serve
 
 CASES = cases()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(folder):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +21,8 @@ def servers(tmp_path_factory, site_server):
     blank_knowledge_pages(project)
     result = mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stderr[-4000:]
-    server = _serve(root / "site")
-    yield {"shipped": site_server, "relevance": f"http://127.0.0.1:{server.server_port}/"}
-    server.shutdown()
+    with serve(root / "site") as relevance_server:
+        yield {"shipped": site_server, "relevance": relevance_server}
 
 
 @pytest.fixture(scope="module")

@@ -6,63 +6,8 @@ kind of cost, delivery and intake, one paused and one discontinued.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
-from conftest import axe_violations, screenshot
-from support import copy_project, mkdocs_build
-
-FIXTURE_DATA = Path(__file__).parent.parent / "fixtures" / "search-data"
-LISTED = {
-    "cuisine-saine",
-    "gestion-hospitaliere",
-    "sante-mentale",
-    "securite-au-travail",
-    "soins-hopital",
-    "technicien-electricite",
-}
-
-
-def blank_knowledge_pages(project: Path) -> None:
-    """The hand-written pages link to shipped records this data does not have: keep only titles."""
-    for path in (project / "docs").rglob("*.md"):
-        path.write_text(f"# {path.stem}\n", encoding="utf-8")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def search_address():
-    """A loopback server, bound before the build so the site is built for its address (pages'
-    absolute links, such as hreflang alternates, then stay on it, as on a real host)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
-    yield server, f"http://127.0.0.1:{server.server_port}/"
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def search_site(tmp_path_factory, search_address) -> Path:
-    root = tmp_path_factory.mktemp("search-site")
-    project = copy_project(root / "project", data=FIXTURE_DATA)
-    blank_knowledge_pages(project)
-    result = mkdocs_build(project, root / "site", site_url=search_address[1])
-    assert result.returncode == 0, result.stderr[-4000:]
-    return root / "site"
-
-
-@pytest.fixture(scope="session")
-def search_server(search_site, search_address):
-    server, address = search_address
-    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(search_site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield address
-    server.shutdown()
+from conftest import LISTED, axe_violations, result_ids, screenshot, status, wait_ready
 
 
 @pytest.fixture
@@ -84,19 +29,6 @@ def catalogue_page(browser, search_server):
     page.foreign = foreign
     yield page
     context.close()
-
-
-def wait_ready(page) -> None:
-    page.wait_for_selector("#mc-search[data-ready='true']")
-
-
-def result_ids(page) -> set[str]:
-    hrefs = page.locator("[data-results] .mc-card__title a").evaluate_all("links => links.map(a => a.href)")
-    return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
-
-
-def status(page) -> str:
-    return page.locator("#mc-status").inner_text()
 
 
 def count_of(page, param: str, key: str) -> str:

@@ -6,22 +6,11 @@ The site is built from 60 synthetic records (bench/generate.py): the page's HTML
 
 from __future__ import annotations
 
-import functools
-import http.server
-import sys
-import threading
-
 import pytest
-from support import PROJECT, copy_project, mkdocs_build
-from test_search import blank_knowledge_pages, result_ids, status, wait_ready
+from conftest import result_ids, status, wait_ready
+from support import blank_knowledge_pages, copy_project, mkdocs_build, serve
 
-sys.path.insert(0, str(PROJECT / "bench"))
-from generate import generate  # noqa: E402
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from bench.generate import generate
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +20,8 @@ def many_server(tmp_path_factory):
     blank_knowledge_pages(project)
     result = mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stderr[-4000:]
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(root / "site") as url:
+        yield url
 
 
 @pytest.fixture

@@ -12,15 +12,6 @@ from pyzbar.pyzbar import decode
 CREDENTIAL = "mc/st-lawrence-cybersecurity/"
 
 
-@pytest.fixture
-def clipboard_page(browser, site_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize(("prefix", "copied"), [("", "Lien copié"), ("en/", "Link copied")])
 def test_the_link_is_copied_with_the_keyboard_and_announced(clipboard_page, site_server, prefix, copied):
     page = clipboard_page
