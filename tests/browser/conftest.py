@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -119,15 +120,24 @@ def clipboard_page(browser, site_server):
     context.close()
 
 
+@contextlib.contextmanager
+def logged_tab(browser, base_url: str):
+    """A desktop tab in a context of its own, its requests logged in `tab.requests`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests = RequestLog(base_url)
+    tab.on("request", tab.requests)
+    tab.on("response", tab.requests.response)
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, site_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.requests = RequestLog(site_server)
-    page.on("request", page.requests)
-    page.on("response", page.requests.response)
-    yield page
-    context.close()
+    with logged_tab(browser, site_server) as tab:
+        yield tab
 
 
 def axe_violations(page, **options) -> list[dict]:

@@ -1,4 +1,8 @@
-"""The knowledge pages, in both languages, in a real Chromium: accessible, self-contained, printable."""
+"""The knowledge pages, in both languages, in a real Chromium: accessible, self-contained, printable.
+
+Each page is loaded once, then checked by axe and printed (a module fixture per page: pytest runs
+both tests of a page one after the other).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ARTIFACTS, axe_violations, screenshot
+from conftest import ARTIFACTS, axe_violations, logged_tab, screenshot
 from pypdf import PdfReader
 
 KNOWLEDGE_PAGES = [
@@ -21,6 +25,16 @@ KNOWLEDGE_PAGES = [
     "editors/fields/",
 ]
 ROOTS = ["", "en/"]
+LOADED = [(root, address) for root in ROOTS for address in KNOWLEDGE_PAGES]
+
+
+@pytest.fixture(scope="module", params=LOADED, ids=[root + address for root, address in LOADED])
+def knowledge_page(request, browser, site_server):
+    """One knowledge page, loaded once for the tests that read it; yields (tab, root, address)."""
+    root, address = request.param
+    with logged_tab(browser, site_server) as tab:
+        tab.goto(site_server + root + address)
+        yield tab, root, address
 
 
 def printed(page, name: str) -> PdfReader:
@@ -31,10 +45,8 @@ def printed(page, name: str) -> PdfReader:
     return PdfReader(path)
 
 
-@pytest.mark.parametrize("root", ROOTS)
-@pytest.mark.parametrize("address", KNOWLEDGE_PAGES)
-def test_knowledge_page_is_accessible_and_asks_no_other_host(page, site_server, root, address):
-    page.goto(site_server + root + address)
+def test_knowledge_page_is_accessible_and_asks_no_other_host(knowledge_page):
+    page, root, _ = knowledge_page
     assert page.locator("html").get_attribute("lang") == (root.strip("/") or "fr")
     assert axe_violations(page) == []
     assert page.requests.foreign() == []
@@ -56,9 +68,7 @@ def test_referral_sheet_prints_on_one_page(page, site_server, root):
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(ARTIFACTS / f"{name}.pdf"), str(png)])
 
 
-@pytest.mark.parametrize("root", ROOTS)
-@pytest.mark.parametrize("address", KNOWLEDGE_PAGES)
-def test_printing_leaves_no_blank_last_page(page, site_server, root, address):
-    page.goto(site_server + root + address)
+def test_printing_leaves_no_blank_last_page(knowledge_page):
+    page, root, address = knowledge_page
     pdf = printed(page, "print-" + (root + address).strip("/").replace("/", "-"))
     assert pdf.pages[-1].extract_text().strip() != ""
