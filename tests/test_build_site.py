@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from support import CATALOGUE, PROJECT, copy_project
 
 INVALID = Path(__file__).parent / "fixtures" / "records" / "invalid"
@@ -36,10 +37,23 @@ def leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
 
 
-def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory) -> Path:
+    """A project built once by `catalogue build`: its site/ is the previous site of each test below."""
+    project = copy_project(tmp_path_factory.mktemp("built-once") / "project")
     good = build_site(project)
     assert good.returncode == 0, good.stderr[-3000:]
+    return project
+
+
+@pytest.fixture
+def built_project(built_once, tmp_path) -> Path:
+    """A copy of that built project (files and their modification times) for a test to change."""
+    return Path(shutil.copytree(built_once, tmp_path / "project", symlinks=True))
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(built_project):
+    project = built_project
     site = project / "site"
     before = snapshot(site)
     assert "index.html" in before and "en/mc/st-lawrence-cybersecurity/index.html" in before
@@ -65,9 +79,8 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
     assert leftovers(project) == []
 
 
-def test_a_good_build_replaces_the_site(tmp_path):
-    project = copy_project(tmp_path / "project")
-    assert build_site(project).returncode == 0
+def test_a_good_build_replaces_the_site(built_project):
+    project = built_project
     stale = project / "site" / "left-from-before.html"
     stale.write_text("old", encoding="utf-8")
     about = project / "docs" / "about.en.md"
