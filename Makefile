@@ -62,7 +62,7 @@ test: install-test browser lint
 	$(PY) -m pytest
 
 bench: install-test browser
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 clean:
 	rm -rf site .site.building-* test-artifacts .pytest_cache

@@ -10,10 +10,12 @@ For each size it reports:
 - in headless Chromium: time from navigation start to the first results on screen, and the time
   each keystroke takes to update the results (median and 95th percentile).
 
-    python3 bench/run.py [--sizes 1000 10000] [--keep DIR]
-    python3 bench/run.py --browser-only SITE_DIR   # only the browser times, on a site already built
-    python3 bench/run.py --search-only [--sizes …]  # one build per size, then search in the browser,
+    python3 -m bench.run [--sizes 1000 10000] [--keep DIR]
+    python3 -m bench.run --browser-only SITE_DIR   # only the browser times, on a site already built
+    python3 -m bench.run --search-only [--sizes …]  # one build per size, then search in the browser,
                                                     # ours and Pagefind's, unthrottled and CPU ×4 + Fast 3G
+
+Run from the project's folder, as a module: it imports bench/ and the tests' helpers as packages.
 
 Search in the browser is measured by bench/search.py (see its docstring for each figure); the
 relevance suite's recall at 10 (tests/relevance/) is printed first.
@@ -32,13 +34,9 @@ import tempfile
 import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import search  # noqa: E402
-from generate import generate  # noqa: E402
-from support import copy_project  # noqa: E402
+from bench import search
+from bench.generate import generate
+from tests.support import blank_knowledge_pages, copy_project
 
 
 def mkdocs(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
@@ -66,12 +64,6 @@ def plain_config(project: Path) -> str:
     text = re.sub(r"^nav:\n(?:(?:  .*)?\n)+?(?=^\S)", "", text, flags=re.M)  # files are *.fr.md here
     text = text.replace("strict: true", "strict: false")
     return text
-
-
-def blank_knowledge_pages(project: Path) -> None:
-    """Hand-written pages link to shipped records that synthetic data lacks: keep only titles."""
-    for path in (project / "docs").rglob("*.md"):
-        path.write_text(f"# {path.stem}\n", encoding="utf-8")
 
 
 def build_times(data: Path, work: Path) -> dict:

@@ -1,4 +1,4 @@
-"""Search in the browser, ours and Pagefind's, on the same built site (imported by bench/run.py).
+"""Search in the browser, ours and Pagefind's, on the same built site (imported by bench.run).
 
 For each page and network profile (unthrottled; CPU ×4 with Fast 3G), in a fresh headless Chromium:
 - first results: navigation to the first result cards painted (ours: the first contentful paint,
@@ -279,9 +279,8 @@ def recall_at_10() -> float:
     """The relevance suite's recall at 10 through the Python twin (tests/relevance/)."""
     import tempfile
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from relevance.suite import cases, python_answer, write_search_assets
-    from relevance.suite import recall_at_10 as recall
+    from tests.relevance.suite import cases, python_answer, write_search_assets
+    from tests.relevance.suite import recall_at_10 as recall
 
     with tempfile.TemporaryDirectory() as work:
         sites = {c: write_search_assets(c, Path(work) / c) for c in ("shipped", "relevance")}
