@@ -121,6 +121,7 @@ def shipped_credential_count() -> int:
 
 
 FIXTURES = PROJECT / "tests" / "fixtures"
+RECORDS = FIXTURES / "records"
 HOSTILE = FIXTURES / "hostile"
 # A network's host may serve the catalogue under a sub-path (GitHub Pages: https://<owner>.github.io/<repo>/).
 SUBPATH_URL = "https://reseau.example.ca/catalogue/"
@@ -139,3 +140,16 @@ def hostile_project(target: Path) -> Path:
     for page in (HOSTILE / "docs").glob("*.md"):
         shutil.copy(page, project / "docs" / page.name)
     return project
+
+
+def data_folder(root: Path, *extra: Path) -> Path:
+    """A project root whose data/ holds the shipped vocabularies and providers, the valid fixture
+    records, and `extra` record files."""
+    data = root / "data"
+    (data / "credentials").mkdir(parents=True)
+    for name in ("taxonomies.yml", "providers.yml"):
+        shutil.copy(PROJECT / "data" / name, data / name)
+    shutil.copytree(PROJECT / "data" / "schema", data / "schema")
+    for record in [*(RECORDS / "valid").iterdir(), *extra]:
+        shutil.copy(record, data / "credentials" / record.name)
+    return root

@@ -14,9 +14,9 @@ import pytest
 import yaml
 from microcredential_catalogue.ids import RESERVED, id_problem
 from microcredential_catalogue.site import CatalogueBuild
-from support import GENERATED, PROJECT
+from support import GENERATED, PROJECT, RECORDS, data_folder
 from test_cli import cli_project, run
-from test_validation import RECORDS, TODAY, data_folder, problems_of
+from test_validation import TODAY, problems_of
 
 VALID = RECORDS / "valid" / "free-starter.yml"
 RESERVED_LIST = (

@@ -6,40 +6,25 @@ record's warning in `catalogue check`) uses them, and does not read the file a s
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 from microcredential_catalogue.cli import stale_warning
 from microcredential_catalogue.stale import stale_records
 from microcredential_catalogue.validate import load_catalogue
-from support import PROJECT
-
-VALID = Path(__file__).parent / "fixtures" / "records" / "valid"
-
-
-def _project(root: Path) -> Path:
-    data = root / "data"
-    (data / "credentials").mkdir(parents=True)
-    for name in ("taxonomies.yml", "providers.yml"):
-        shutil.copy(PROJECT / "data" / name, data / name)
-    shutil.copytree(PROJECT / "data" / "schema", data / "schema")
-    for record in VALID.iterdir():
-        shutil.copy(record, data / "credentials" / record.name)
-    return root
+from support import RECORDS, data_folder
 
 
 def test_a_record_knows_the_line_of_each_of_its_fields(tmp_path):
-    catalogue = load_catalogue(_project(tmp_path), today=date(2026, 11, 28))
+    catalogue = load_catalogue(data_folder(tmp_path), today=date(2026, 11, 28))
     record = catalogue.credential("full-record")
-    lines = (VALID / "full-record.yml").read_text(encoding="utf-8").splitlines()
+    lines = (RECORDS / "valid" / "full-record.yml").read_text(encoding="utf-8").splitlines()
     for field in ("verified", "aliases", "stacks_into"):
         assert lines[record.line_of(field) - 1].startswith(f"{field}:")
     assert lines[record.line_of("stacks_into", 0, "credential") - 1].strip() == "- credential: free-starter"
 
 
 def test_a_stale_warning_names_the_line_the_validator_read_without_reading_the_file_again(tmp_path):
-    root = _project(tmp_path)
+    root = data_folder(tmp_path)
     catalogue = load_catalogue(root, today=date(2026, 11, 28))
     (stale,) = [r for r in stale_records(catalogue, date(2030, 1, 1)) if r.credential.id == "full-record"]
     (root / "data" / "credentials" / "full-record.yml").unlink()  # gone since the check: no second read

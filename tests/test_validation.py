@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -10,23 +9,10 @@ import pytest
 import yaml
 from microcredential_catalogue.problems import DataInvalid
 from microcredential_catalogue.validate import load_catalogue
-from support import PROJECT, shipped_provider_ids
+from support import PROJECT, RECORDS, data_folder, shipped_provider_ids
 
-RECORDS = Path(__file__).parent / "fixtures" / "records"
 SHIPPED_PROVIDERS = shipped_provider_ids()  # the messages list the shipped providers
 TODAY = date(2026, 11, 28)
-
-
-def data_folder(root: Path, *extra: Path) -> Path:
-    """The shipped vocabularies and providers, the valid fixture records, and `extra` files."""
-    data = root / "data"
-    (data / "credentials").mkdir(parents=True)
-    for name in ("taxonomies.yml", "providers.yml"):
-        shutil.copy(PROJECT / "data" / name, data / name)
-    shutil.copytree(PROJECT / "data" / "schema", data / "schema")
-    for record in [*(RECORDS / "valid").iterdir(), *extra]:
-        shutil.copy(record, data / "credentials" / record.name)
-    return root
 
 
 def problems_of(root: Path) -> list[str]:
