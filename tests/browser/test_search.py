@@ -326,6 +326,20 @@ def test_when_no_record_has_every_word_the_closest_show_and_the_status_says_so(c
     )
 
 
+def test_words_just_typed_go_with_a_click_on_the_language_switch(catalogue_page):
+    # The address follows typing at a pause; a click in that pause must still carry the words.
+    page = catalogue_page.open()
+    page.evaluate("""() => {
+      const input = document.getElementById('mc-q');
+      input.value = 'hopital';
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      document.querySelector('a[hreflang="en"]').click();
+    }""")
+    page.wait_for_url("**/en/catalogue/?q=hopital")
+    wait_ready(page)
+    assert result_ids(page) == {"soins-hopital"}
+
+
 def test_switching_language_keeps_the_words_and_filters(catalogue_page):
     page = catalogue_page.open("?q=hopital&sector=health")
     page.get_by_role("link", name="English").first.click()

@@ -82,3 +82,12 @@ test("read straight from the facet file, the table filters and counts as from th
     }
   }
 });
+
+import { formatCount } from "../../docs/assets/javascripts/search/view.js";
+
+test("counts are grouped as each locale writes numbers", () => {
+  for (const n of [0, 7, 999, 1000, 12345, 9752, 1234567]) {
+    assert.equal(formatCount(n, "\u00a0"), new Intl.NumberFormat("fr-CA").format(n));
+    assert.equal(formatCount(n, ","), new Intl.NumberFormat("en-CA").format(n));
+  }
+});

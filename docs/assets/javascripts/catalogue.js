@@ -14,6 +14,8 @@ import { FacetTable, isoDay } from "./search/facets.js";
 import { queryOf, stateFromQuery, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
 
+const ADDRESS_PAUSE = 300; // ms without a key before the typed words go into the address bar
+
 const root = document.getElementById("mc-search");
 if (root) start(root);
 
@@ -24,7 +26,9 @@ function start(root) {
   const input = root.querySelector("#mc-q");
   const fieldsets = Array.from(root.querySelectorAll("[data-filter]"));
   const params = fieldsets.map((fieldset) => fieldset.dataset.filter);
-  const boxesOf = (param) => Array.from(root.querySelectorAll('input[type="checkbox"][name="' + param + '"]'));
+  // Looked up once: a keystroke reads every box, and a query per filter per key added up.
+  const boxes = new Map(params.map((param) => [param, Array.from(root.querySelectorAll('input[type="checkbox"][name="' + param + '"]'))]));
+  const boxesOf = (param) => boxes.get(param);
   const narrow = window.matchMedia("(max-width: 50em)");
 
   let data = null; // {cards, order, index} once the manifest is loaded
@@ -33,6 +37,7 @@ function start(root) {
   let failed = false;
   let typing = false; // while typing, the address bar is replaced in place, not pushed on each key
   let pushNext = false;
+  let unwritten = null; // {state, timer}: typed words the address bar gets at a pause in typing
   let rendering = 0;
   let answered = false;
 
@@ -55,8 +60,29 @@ function start(root) {
     return queryOf(state, params, (param) => boxesOf(param).map((box) => box.value));
   }
 
-  /* The address bar, and the language switch, which keeps the same words and filters. */
+  /* The address bar follows the list. While typing, it is written at a pause (ADDRESS_PAUSE), not
+   * on every key: rewriting the browser's history entry was the costliest part of a keystroke.
+   * Any click, a submit, leaving the page and any pushed state write it first. */
   function remember(state, push) {
+    if (push) {
+      writeUnwritten();
+      writeAddress(state, true);
+      return;
+    }
+    if (unwritten) clearTimeout(unwritten.timer);
+    unwritten = { state, timer: setTimeout(writeUnwritten, ADDRESS_PAUSE) };
+  }
+
+  function writeUnwritten() {
+    if (!unwritten) return;
+    clearTimeout(unwritten.timer);
+    const { state } = unwritten;
+    unwritten = null;
+    writeAddress(state, false);
+  }
+
+  /* The address bar, and the language switch, which keeps the same words and filters. */
+  function writeAddress(state, push) {
     const query = queryString(state);
     const url = location.pathname + query + location.hash;
     if (url !== location.pathname + location.search + location.hash) history[push ? "pushState" : "replaceState"](null, "", url);
@@ -150,7 +176,10 @@ function start(root) {
   root.querySelector("[data-search-form]").addEventListener("submit", (event) => {
     event.preventDefault();
     typing = false;
+    writeUnwritten();
   });
+  document.addEventListener("click", writeUnwritten, true); // before a link (the language switch) is followed
+  window.addEventListener("pagehide", writeUnwritten);
   root.addEventListener("change", (event) => {
     if (event.target.type !== "checkbox") return;
     typing = false;
@@ -168,6 +197,8 @@ function start(root) {
     if (first) first.querySelector("a").focus(); // keyboard readers continue where the new cards start
   });
   window.addEventListener("popstate", () => {
+    if (unwritten) clearTimeout(unwritten.timer);
+    unwritten = null; // those words belonged to the entry just left: not written over this one
     typing = false;
     showState(stateFromQuery(location.search, params));
     update(false);

@@ -207,6 +207,26 @@ export function within(a, b, limit) {
   return previous[b.length] <= limit;
 }
 
+const SCORE_SPAN = 2 ** 22, REF_SPAN = 2 ** 24, COUNT_SPAN = 64;
+
+/* `refs` most words first (when `counts` is given), then highest score, then lowest position.
+ * Sorted as one number per ref in a Float64Array (a native sort, no comparator: thousands of
+ * results on a one-letter prefix took milliseconds). A score is a whole number of quarters
+ * (weights × 1, ½, ¼), so the packed number is exact; anything else takes the comparator. */
+function bestFirst(refs, scores, counts) {
+  const keys = new Float64Array(refs.length);
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i], quarters = scores[ref] * 4, count = counts ? counts[ref] : 0;
+    if (!Number.isInteger(quarters) || quarters >= SCORE_SPAN || ref >= REF_SPAN || count >= COUNT_SPAN) {
+      return refs.sort((a, b) => (counts ? counts[b] - counts[a] : 0) || scores[b] - scores[a] || a - b);
+    }
+    const countRank = counts ? COUNT_SPAN - 1 - count : 0;
+    keys[i] = (countRank * SCORE_SPAN + (SCORE_SPAN - 1 - quarters)) * REF_SPAN + ref;
+  }
+  keys.sort();
+  return Array.from(keys, (key) => key % REF_SPAN);
+}
+
 /* {refs, partial, offers}: refs null when there are no words (every record, in order). */
 export function search(text, index) {
   const { words, offers } = analyse(text, index);
@@ -228,11 +248,9 @@ export function search(text, index) {
   const everything = found.filter((ref) => counts[ref] === words.length);
   let outcome;
   if (everything.length) {
-    everything.sort((a, b) => scores[b] - scores[a] || a - b);
-    outcome = { refs: everything, partial: false, offers };
+    outcome = { refs: bestFirst(everything, scores, null), partial: false, offers };
   } else {
-    found.sort((a, b) => counts[b] - counts[a] || scores[b] - scores[a] || a - b);
-    outcome = { refs: found, partial: found.length > 0, offers };
+    outcome = { refs: bestFirst(found, scores, counts), partial: found.length > 0, offers };
   }
   for (const ref of found) counts[ref] = 0; // the tallies are ready for the next query
   total.clear();

@@ -4,12 +4,19 @@
  * overrides/catalogue/_card.html like every card of the site. */
 
 const PAGE_SIZE = 20; // as search_index.FIRST_PAGE: the cards the page's HTML holds
+// Counts are whole numbers, grouped as fr-CA and en-CA write them (formatting.number in the
+// build): Intl.NumberFormat gives the same, but loading its locale data cost 15 to 40 ms.
+const GROUP_SEPARATOR = { fr: "\u00a0", en: "," };
+
+export function formatCount(n, separator) {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, separator);
+}
 
 export class View {
   constructor(root, strings, lang) {
     this.root = root;
     this.strings = strings;
-    this.numberFormat = new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA");
+    this.groupSeparator = GROUP_SEPARATOR[lang];
     this.list = root.querySelector("[data-results]");
     this.status = root.querySelector("#mc-status");
     this.moreButton = root.querySelector("[data-more]");
@@ -103,7 +110,7 @@ export class View {
   }
 
   format(n) {
-    return this.numberFormat.format(n);
+    return formatCount(n, this.groupSeparator);
   }
 
   countText(n) {
