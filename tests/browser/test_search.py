@@ -276,6 +276,47 @@ def test_words_typed_before_the_data_arrives_are_kept_and_applied(browser, searc
         context.close()
 
 
+def test_words_are_answered_before_the_filter_counts_arrive(browser, search_server):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        held = []
+        page.route("**/facets-fr.json*", lambda route: held.append(route))
+        page.goto(search_server + "catalogue/?q=hopital")
+        wait_ready(page)
+        assert result_ids(page) == {"soins-hopital"}
+        assert status(page) == "1 microcertification trouvée"
+        assert count_of(page, "sector", "health") == ""  # the counts come with the facet table
+        held[0].continue_()
+        page.wait_for_function(
+            "() => document.querySelector(\"label[for='mc-sector-health'] [data-count]\").textContent"
+        )
+        assert count_of(page, "sector", "health") == "(1)"
+        assert status(page) == "1 microcertification trouvée"
+    finally:
+        context.close()
+
+
+def test_a_facet_table_failing_after_the_answer_is_announced_and_stays(browser, search_server):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        held = []
+        page.route("**/facets-fr.json*", lambda route: held.append(route))
+        page.goto(search_server + "catalogue/?q=hopital")
+        wait_ready(page)
+        held[0].abort()
+        page.wait_for_function(
+            "t => document.querySelector('#mc-status').textContent.startsWith(t)", arg="Le catalogue"
+        )
+        type_query(page, "securite")
+        page.wait_for_timeout(300)
+        assert status(page).startswith("Le catalogue n'a pas pu être chargé")
+        assert page.locator("[data-failed]").is_visible()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_failed_load_is_announced_and_the_words_stay_in_the_box(browser, search_server, lang):
     context = browser.new_context()

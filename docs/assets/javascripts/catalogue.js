@@ -117,13 +117,13 @@ function start(root) {
     if (!facets && params.some((param) => state.filters[param].size)) waits.push(facetsArrived);
     if (waits.length) {
       root.dataset.ready = "false";
-      if (!(await arrived(Promise.all(waits))) || ticket !== rendering) return; // a newer key already asked
+      if (!(await arrived(Promise.all(waits))) || ticket !== rendering || failed) return; // a newer key already asked
     }
     const outcome = evaluate(state);
     const firstPage = outcome.results.slice(0, view.pageSize).filter((position) => !view.cards.has(position));
     if (firstPage.some((position) => !data.cards.hasCard(position))) {
       root.dataset.ready = "false";
-      if (!(await arrived(data.cards.need(firstPage))) || ticket !== rendering) return;
+      if (!(await arrived(data.cards.need(firstPage))) || ticket !== rendering || failed) return;
     }
     render(state, outcome);
     remember(state, pushNext);
