@@ -52,7 +52,7 @@ def test_the_shipped_synonyms_are_valid():
         (
             "filters:\n  price:\n    free: {fr: [gratuit]}\n",
             "data/synonyms.yml:2: filters.price: must be a filter: cost, delivery, funding, hours, intake, language,"
-            " pathway, region, sector (got 'price')",
+            " pathway, provider, region, sector (got 'price')",
         ),
         (
             "filters:\n  cost:\n    gratis: {fr: [gratuit]}\n",

@@ -157,7 +157,7 @@ REGISTRY: tuple[Facet, ...] = (
         filter_rank=5,
         feeds=True,
     ),
-    ProviderFacet("providers", "provider"),
+    ProviderFacet("providers", "provider", "provider", filter_rank=9),  # last: a long list, most readers skip it
     Facet("funding", "funding", "funding", group_pages=False, noun="a funding source", filter_rank=7),
     LanguageFacet(
         "languages",
