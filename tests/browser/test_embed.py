@@ -17,12 +17,12 @@ from support import serve
 FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"
 
 
-def _expected_titles_count(site_server: str, lang: str) -> int:
+def _expected_titles_count(site_server: str, lang: str, wanted: dict[str, set[str]] | None = None) -> int:
     """How many records the filters keep, read from the built data as the catalogue page reads it."""
     folder = "assets/catalogue-data"
     with urllib.request.urlopen(f"{site_server}{folder}/facets-{lang}.json") as response:
         table = json.load(response)
-    wanted = {"pathway": {"postsecondary"}, "sector": {"health", "education-law-social-government"}}
+    wanted = wanted or {"pathway": {"postsecondary"}, "sector": {"health", "education-law-social-government"}}
     index = {param: table["params"].index(param) for param in wanted}
     keys = table["keys"]
     return sum(all(wanted[p] & {keys[p][n] for n in row[index[p]]} for p in wanted) for row in table["records"])
@@ -113,4 +113,91 @@ def test_without_javascript_the_embedded_list_links_to_the_full_catalogue(browse
     link = page.locator("noscript a, a").filter(has_text="full catalogue").first
     assert link.get_attribute("target") == "_blank"
     assert link.get_attribute("href") == "../catalogue/"
+    context.close()
+
+
+def _all_titles(page, root: str) -> list[str]:
+    """Every result's title once the list is on screen, "Show more" pressed until none is left."""
+    page.locator(f"{root}[data-ready='true']").wait_for()
+    cards = page.locator(f"{root} [data-results] > li")
+    more = page.locator(f"{root} [data-more]")
+    while more.is_visible():
+        shown = cards.count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('{root} [data-results] > li').length > {shown}")
+    # Spaces compared as spaces: the build's cards carry French no-break spaces, the data files' do not.
+    return [" ".join(title.split()) for title in cards.locator(".mc-card__title").all_inner_texts()]
+
+
+# Words, words and filters, filters alone: every state the catalogue page's address can hold.
+SAME_STATES = ["q=production", "q=production&provider=centennial-college&cost=not-specified", "provider=durham-college"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_embed_shows_what_the_catalogue_page_shows_at_the_same_address(browser, site_server, prefix):
+    context = browser.new_context(viewport={"width": 900, "height": 1200})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{site_server}{prefix}catalogue/")
+    everything = _all_titles(page, "#mc-search")
+    for state in SAME_STATES:
+        page.goto(f"{site_server}{prefix}catalogue/?{state}")
+        on_catalogue = _all_titles(page, "#mc-search")
+        page.goto(f"{site_server}{prefix}embed/?{state}")
+        in_embed = _all_titles(page, "#mc-embed")
+        # The same cards in the same order; the words narrow the list (all of it was shown before).
+        assert in_embed == on_catalogue and 0 < len(in_embed) < len(everything), state
+        assert _filters_of(page.locator("[data-full]").get_attribute("href")) == _filters_of("?" + state)
+        status = page.locator("#mc-status").inner_text()
+        assert str(len(in_embed)) in status or len(in_embed) == 1, status
+        assert axe_violations(page) == [], state
+    screenshot(page, f"embed-provider-{'en' if prefix else 'fr'}")
+    assert {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")} == {
+        urlparse(site_server).netloc
+    }
+    context.close()
+
+
+PROVIDER_NAMES = {
+    "mohawk-college": {"fr": "Collège Mohawk", "en": "Mohawk College"},
+    "durham-college": {"fr": "Collège Durham", "en": "Durham College"},
+}
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_catalogue_page_filters_by_provider_from_its_address_and_its_checkboxes(
+    browser, site_server, prefix, width
+):
+    lang = "en" if prefix else "fr"
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{site_server}{prefix}catalogue/?provider=mohawk-college")
+    page.locator("#mc-search[data-ready='true']").wait_for()
+    assert page.locator("#mc-provider-mohawk-college").is_checked()
+    providers = page.locator("[data-results] .mc-card__provider")
+    expected = _expected_titles_count(site_server, lang, {"provider": {"mohawk-college"}})
+    assert expected >= 1 and providers.count() == expected
+    assert set(providers.all_inner_texts()) == {PROVIDER_NAMES["mohawk-college"][lang]}
+
+    # A second provider, with the keyboard: both lists, and an address that keeps them.
+    page.locator("[data-filters] > summary").evaluate("summary => { summary.parentElement.open = true; }")
+    page.locator("#mc-provider-durham-college").focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("location.search.includes('durham-college')")
+    page.locator("#mc-search[data-ready='true']").wait_for()
+    assert _filters_of(page.url) == {"provider": {"durham-college", "mohawk-college"}}
+    both = _expected_titles_count(site_server, lang, {"provider": {"durham-college", "mohawk-college"}})
+    expect_names = {PROVIDER_NAMES[key][lang] for key in PROVIDER_NAMES}
+    page.wait_for_function(f"document.querySelectorAll('[data-results] .mc-card__provider').length === {both}")
+    assert set(providers.all_inner_texts()) == expect_names
+    assert axe_violations(page) == []
+    page.locator("#mc-provider-mohawk-college").scroll_into_view_if_needed()
+    screenshot(page, f"catalogue-provider-{lang}-{width}")
+    assert {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")} == {
+        urlparse(site_server).netloc
+    }
     context.close()

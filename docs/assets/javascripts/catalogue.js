@@ -4,13 +4,12 @@
  * learner sees credentials before any data arrives. Then the index manifest loads, and words can
  * be searched: words typed meanwhile are kept and applied. The index shards a query needs are
  * fetched as it is typed. The facet table (every record's filter keys) loads alongside but is
- * waited for only by a ticked filter; until it arrives the filters show no counts. Modules: search/query.js (what a query finds), url-state.js
- * (the URL as state), facets.js (filtering and counts), view.js (the document), loader.js. */
+ * waited for only by a ticked filter; until it arrives the filters show no counts. Modules:
+ * search/catalogue-data.js (loading and evaluating, shared with the embeddable list), query.js
+ * (what a query finds), url-state.js (the URL as state), facets.js (filtering and counts),
+ * view.js (the document), loader.js. */
 
-import { stemmerFor } from "./search/text.js";
-import { search } from "./search/query.js";
-import { CardFiles, fetchJson, ShardedIndex } from "./search/loader.js";
-import { FacetTable, isoDay } from "./search/facets.js";
+import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catalogue-data.js";
 import { queryOf, stateFromQuery, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
 
@@ -119,7 +118,7 @@ function start(root) {
       root.dataset.ready = "false";
       if (!(await arrived(Promise.all(waits))) || ticket !== rendering || failed) return; // a newer key already asked
     }
-    const outcome = evaluate(state);
+    const outcome = evaluate(data, facets, state);
     const firstPage = outcome.results.slice(0, view.pageSize).filter((position) => !view.cards.has(position));
     if (firstPage.some((position) => !data.cards.hasCard(position))) {
       root.dataset.ready = "false";
@@ -153,14 +152,6 @@ function start(root) {
     console.error(error);
   }
 
-  /* Without ticked filters every found record is a result, so words need no facet table. */
-  function evaluate(state) {
-    const found = search(state.q, data.index.index);
-    const candidates = found.refs || data.order;
-    if (!facets) return { ...found, results: candidates, counts: null };
-    return { ...found, ...facets.evaluate(candidates, state.filters) };
-  }
-
   function render(state, outcome) {
     view.showFirstPage(outcome.results, data.cards.records);
     view.showStatus(outcome.results.length, outcome.partial);
@@ -191,11 +182,6 @@ function start(root) {
     typing = false;
     update(true);
   });
-  view.moreButton.addEventListener("click", async () => {
-    await data.cards.need(view.nextPage());
-    const first = view.showMore(data.cards.records);
-    if (first) first.querySelector("a").focus(); // keyboard readers continue where the new cards start
-  });
   window.addEventListener("popstate", () => {
     if (unwritten) clearTimeout(unwritten.timer);
     unwritten = null; // those words belonged to the entry just left: not written over this one
@@ -209,9 +195,8 @@ function start(root) {
   showState(initial);
   if (queryString(initial)) view.showLoading();
   // Both files are asked for at once (the page preloads them); only the manifest is waited for.
-  const table = fetchJson(root.dataset.facets);
-  facetsArrived = table.then((file) => {
-    facets = FacetTable.fromFile(params, file, isoDay(new Date()));
+  facetsArrived = loadFacets(root, params).then((table) => {
+    facets = table;
     const boxes = params.flatMap(boxesOf);
     view.bindCounts(boxes, (box) => facets.slotOf(params.indexOf(box.name), box.value));
     if (window.performance && performance.mark) performance.mark("catalogue-facets-ready"); // for bench/run.py
@@ -220,21 +205,8 @@ function start(root) {
   facetsArrived.catch(fail);
   loadIndex(root, lang).then((loaded) => {
     data = loaded;
+    showMoreOnClick(view, data);
     if (window.performance && performance.mark) performance.mark("catalogue-search-ready"); // for bench/run.py
     return update(false);
   }).catch(fail);
 }
-
-async function loadIndex(root, lang) {
-  const manifestUrl = new URL(root.dataset.index, location.href).href;
-  const manifest = await fetchJson(manifestUrl);
-  const count = manifest.cards.count;
-  const cardRecords = Array.from({ length: count }, () => ({})); // card fields arrive file by file
-  return {
-    cards: new CardFiles(manifest.cards, manifestUrl, cardRecords),
-    order: Array.from({ length: count }, (_, position) => position), // the build wrote them in title order
-    index: new ShardedIndex(manifest, manifestUrl, stemmerFor(lang, window.lunr)),
-  };
-}
-
-

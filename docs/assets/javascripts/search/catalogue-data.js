@@ -1,0 +1,47 @@
+/* The catalogue's data, loaded and queried one way for the catalogue page (catalogue.js) and the
+ * embeddable list (embed.js): the same URL state gives the same results on both.
+ *
+ * The index manifest (word rules, shard and card file names) and the facet table (every record's
+ * filter keys) are separate files: the catalogue page searches words before the facet table has
+ * arrived. Shards and card files come as a query needs them (loader.js). */
+
+import { stemmerFor } from "./text.js";
+import { search } from "./query.js";
+import { CardFiles, fetchJson, ShardedIndex } from "./loader.js";
+import { FacetTable, isoDay } from "./facets.js";
+
+/* {cards, order, index} from the manifest at `root`'s data-index. */
+export async function loadIndex(root, lang) {
+  const manifestUrl = new URL(root.dataset.index, location.href).href;
+  const manifest = await fetchJson(manifestUrl);
+  const count = manifest.cards.count;
+  const cardRecords = Array.from({ length: count }, () => ({})); // card fields arrive file by file
+  return {
+    cards: new CardFiles(manifest.cards, manifestUrl, cardRecords),
+    order: Array.from({ length: count }, (_, position) => position), // the build wrote them in title order
+    index: new ShardedIndex(manifest, manifestUrl, stemmerFor(lang, window.lunr)),
+  };
+}
+
+/* The filter table of `params` (URL parameters, in the page's order), from `root`'s data-facets. */
+export async function loadFacets(root, params) {
+  return FacetTable.fromFile(params, await fetchJson(root.dataset.facets), isoDay(new Date()));
+}
+
+/* What a state finds, once its words' shards are in: {results, counts, offers, partial}.
+ * Without the facet table (not arrived yet) every found record is a result, and no count is known. */
+export function evaluate(data, facets, state) {
+  const found = search(state.q, data.index.index);
+  const candidates = found.refs || data.order;
+  if (!facets) return { ...found, results: candidates, counts: null };
+  return { ...found, ...facets.evaluate(candidates, state.filters) };
+}
+
+/* "Show more": the next cards, and the keyboard's focus on the first of them, where reading goes on. */
+export function showMoreOnClick(view, data) {
+  view.moreButton.addEventListener("click", async () => {
+    await data.cards.need(view.nextPage());
+    const first = view.showMore(data.cards.records);
+    if (first) first.querySelector("a").focus();
+  });
+}
