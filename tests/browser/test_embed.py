@@ -126,7 +126,7 @@ def _all_titles(page, root: str) -> list[str]:
         more.click()
         page.wait_for_function(f"document.querySelectorAll('{root} [data-results] > li').length > {shown}")
     # Spaces compared as spaces: the build's cards carry French no-break spaces, the data files' do not.
-    return [" ".join(title.split()) for title in cards.locator(".mc-card__title").all_inner_texts()]
+    return [" ".join(title.split()) for title in cards.locator(".mc-card__title").all_text_contents()]
 
 
 # Words, words and filters, filters alone: every state the catalogue page's address can hold.

@@ -98,3 +98,85 @@ def test_the_builder_gives_a_link_code_and_qr_code_of_the_same_list(clipboard_pa
         page.wait_for_function("document.querySelector('iframe').getBoundingClientRect().height !== 600")
         assert inner.locator("[data-results] > li").count() >= 1
         assert _filters_of(inner.locator("[data-full]").get_attribute("href")) == CHOSEN
+
+
+EMBED_THIS_LIST = {"fr": "Intégrer cette liste à votre site", "en": "Embed this list on your site"}
+
+
+def _group_pages(page, site_server: str, prefix: str) -> list[str]:
+    """Every group page the Browse page lists (every facet's groups) and the free credentials' page."""
+    page.goto(f"{site_server}{prefix}browse/")
+    links = page.locator("article a[href]").evaluate_all("links => links.map((a) => a.href)")
+    below = {
+        link: urlparse(link).path.split("/browse/")[-1].strip("/").split("/") for link in links if "/browse/" in link
+    }
+    return sorted(link for link, parts in below.items() if len(parts) == 2 or parts == ["free"])
+
+
+def _ticked(page) -> dict[str, set[str]]:
+    boxes = page.locator("#mc-builder input[type='checkbox']:checked")
+    found: dict[str, set[str]] = {}
+    for name, value in boxes.evaluate_all("boxes => boxes.map((box) => [box.name, box.value])"):
+        found.setdefault(name, set()).add(value)
+    return found
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_group_page_embeds_its_own_list_through_a_prefilled_builder(builder_page, site_server, prefix):
+    """Each group page's "Embed this list" link opens the builder with that group's filter ticked,
+    and the embeddable list it gives shows exactly the group page's credentials."""
+    page = builder_page
+    lang = "en" if prefix else "fr"
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    groups = _group_pages(page, site_server, prefix)
+    families = {urlparse(group).path.split("/browse/")[1].split("/")[0] for group in groups}
+    assert families == {"free", "sectors", "pathways", "cost", "delivery", "hours", "regions", "providers"}
+    for group in groups:
+        page.goto(group)
+        titles = sorted(" ".join(t.split()) for t in page.locator("article .mc-card__title").all_text_contents())
+        page.get_by_role("link", name=EMBED_THIS_LIST[lang], exact=True).click()
+        page.locator("#mc-builder-link").wait_for()
+        assert urlparse(page.url).path == urlparse(f"{site_server}{prefix}links/").path, group
+        chosen = _ticked(page)
+        assert len(chosen) == 1 and len(next(iter(chosen.values()))) == 1, (group, chosen)
+        assert _filters_of(page.locator("#mc-builder-link").input_value()) == chosen
+        (frame,) = [
+            attrs for tag, attrs in _Tags(page.locator("#mc-builder-snippet").input_value()).tags if tag == "iframe"
+        ]
+        assert _filters_of(frame["src"]) == chosen
+        page.goto(frame["src"])
+        page.locator("#mc-embed[data-ready='true']").wait_for()
+        embedded = sorted(" ".join(t.split()) for t in page.locator(".mc-card__title").all_text_contents())
+        assert embedded == titles, group
+    assert {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")} == {
+        urlparse(site_server).netloc
+    }
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_provider_page_leads_to_the_builder_with_that_provider_ticked(builder_page, site_server, prefix, width):
+    page = builder_page
+    lang = "en" if prefix else "fr"
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{site_server}{prefix}browse/providers/mohawk-college/")
+    link = page.get_by_role("link", name=EMBED_THIS_LIST[lang], exact=True)
+    assert axe_violations(page) == []
+    link.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"group-embed-link-{lang}-{width}.png"))
+    link.focus()
+    page.keyboard.press("Enter")
+    page.locator("#mc-builder-link").wait_for()
+    assert _ticked(page) == {"provider": {"mohawk-college"}}
+    # The filters stay folded, so the link and the code show at once; the list chosen is said in words.
+    chosen = {
+        "fr": "Liste choisie\u00a0: Établissement (Collège Mohawk)",
+        "en": "List chosen: Provider (Mohawk College)",
+    }
+    expect(page.locator("[data-builder-chosen]")).to_have_text(chosen[lang])
+    link_value = page.locator("#mc-builder-link").input_value()
+    assert link_value == f"{site_server}{prefix}catalogue/?provider=mohawk-college"
+    assert axe_violations(page) == []
+    page.screenshot(path=str(ARTIFACTS / f"builder-prefilled-{lang}-{width}.png"))

@@ -1,10 +1,12 @@
 /* The link builder of the "Share a link" page (overrides/catalogue/link_builder.html): the filters
  * ticked give the catalogue's link to that list, the <iframe> code of the embeddable list
  * (embed.js, with embed-host.js for its height) and the link's QR code, drawn here by the vendored
- * qrcode-generator: a code for every combination of filters cannot be made in advance. */
+ * qrcode-generator: a code for every combination of filters cannot be made in advance. A group
+ * page's "Embed this list" link opens the page with its filter in the address (links/?sector=health):
+ * those filters start ticked. */
 
 import { qrcode } from "./vendor/qrcode.mjs";
-import { queryOf } from "./search/url-state.js";
+import { queryOf, stateFromQuery } from "./search/url-state.js";
 
 const root = document.getElementById("mc-builder");
 if (root) start(root);
@@ -34,6 +36,7 @@ function start(root) {
   }
 
   function update() {
+    showChosen();
     const query = chosenQuery();
     const link = absolute(root.dataset.catalogue) + query;
     const embed = absolute(root.dataset.embed) + query;
@@ -61,6 +64,24 @@ function start(root) {
     }
   }
 
+  /* The filters of the page's own address, ticked: the list a group page sent the reader here for. */
+  function tickFromAddress() {
+    const { filters } = stateFromQuery(location.search, params);
+    for (const param of params) for (const box of boxesOf(param)) box.checked = filters[param].has(box.value);
+  }
+
+  /* What is ticked, in words, above the result: with the filters folded, the reader still sees the list chosen. */
+  function showChosen() {
+    const chosen = root.querySelector("[data-builder-chosen]");
+    const parts = params.map((param) => {
+      const labels = boxesOf(param).filter((box) => box.checked).map((box) => box.labels[0].textContent.trim());
+      const legend = root.querySelector('[data-filter="' + param + '"] > legend').textContent.trim();
+      return labels.length ? legend + " (" + labels.join(", ") + ")" : "";
+    }).filter(Boolean);
+    chosen.hidden = parts.length === 0;
+    chosen.textContent = parts.length ? root.dataset.chosen.replace("{filters}", parts.join(" · ")) : "";
+  }
+
   root.addEventListener("change", (event) => {
     if (event.target.type !== "checkbox") return;
     update();
@@ -69,6 +90,7 @@ function start(root) {
   root.querySelectorAll("[data-builder-copy]").forEach((button) => {
     button.addEventListener("click", () => copy(button.dataset.builderCopy));
   });
+  tickFromAddress();
   update();
 }
 
