@@ -63,6 +63,7 @@ test: install-test browser lint
 
 bench: install-test browser
 	$(PY) -m bench.run
+	$(PY) -m bench.previews
 
 clean:
 	rm -rf site .site.building-* test-artifacts .pytest_cache

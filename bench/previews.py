@@ -12,29 +12,25 @@ The images are made exactly as the build makes them: the build's own plan of sha
 (share.Sharing) written by the build's own writer (pages.write_pages). The rest of the build
 (pages, search data, MkDocs) is measured by bench/run.py.
 
-    python3 bench/previews.py [--sizes 1000 10000] [--keep DIR]
+    python3 -m bench.previews [--sizes 1000 10000] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from microcredential_catalogue import share, share_previews
+from microcredential_catalogue.groups import free_credentials
+from microcredential_catalogue.pages import SitePlan, write_pages
+from microcredential_catalogue.render import Renderer
+from microcredential_catalogue.site import CatalogueBuild
 
-from generate import generate  # noqa: E402
-from microcredential_catalogue import share  # noqa: E402
-from microcredential_catalogue.groups import free_credentials  # noqa: E402
-from microcredential_catalogue.pages import SitePlan, write_pages  # noqa: E402
-from microcredential_catalogue.render import Renderer  # noqa: E402
-from microcredential_catalogue.site import CatalogueBuild  # noqa: E402
-from support import copy_project  # noqa: E402
+from bench.generate import generate
+from tests.support import copy_project
 
 PREVIEW = "preview-"
 SITE_URL = "https://example.org/"
@@ -48,17 +44,17 @@ class DrawCounter:
 
     @contextlib.contextmanager
     def installed(self):
-        original = share.draw_preview
+        original = share_previews.draw_preview
 
         def counted(card):
             self.drawn += 1
             return original(card)
 
-        share.draw_preview = counted
+        share_previews.draw_preview = counted
         try:
             yield self
         finally:
-            share.draw_preview = original
+            share_previews.draw_preview = original
 
 
 def preview_files(project: Path) -> dict[str, object]:
