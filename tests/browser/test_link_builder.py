@@ -122,10 +122,10 @@ def _ticked(page) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_every_group_page_embeds_its_own_list_through_a_prefilled_builder(builder_page, site_server, prefix):
+def test_every_group_page_embeds_its_own_list_through_a_prefilled_builder(clipboard_page, site_server, prefix):
     """Each group page's "Embed this list" link opens the builder with that group's filter ticked,
     and the embeddable list it gives shows exactly the group page's credentials."""
-    page = builder_page
+    page = clipboard_page
     lang = "en" if prefix else "fr"
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -156,8 +156,8 @@ def test_every_group_page_embeds_its_own_list_through_a_prefilled_builder(builde
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_a_provider_page_leads_to_the_builder_with_that_provider_ticked(builder_page, site_server, prefix, width):
-    page = builder_page
+def test_a_provider_page_leads_to_the_builder_with_that_provider_ticked(clipboard_page, site_server, prefix, width):
+    page = clipboard_page
     lang = "en" if prefix else "fr"
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{site_server}{prefix}browse/providers/mohawk-college/")
