@@ -31,6 +31,7 @@ from .model import LANGUAGES, Bilingual, Catalogue, Credential
 from .search_query import PROVIDER_MARK
 from .search_text import SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
 from .synonyms import Synonyms
+from .typography import french_text
 
 DATA_FOLDER = addresses.SEARCH_DATA  # under docs/, git-ignored, generated
 
@@ -141,7 +142,7 @@ def build_search_assets(
             "cards": {
                 "count": len(records),  # the page can search before the facet table arrives
                 "size": CARD_CHUNK,
-                "files": list(_named_files(files, f"cards-{lang}", _card_chunks(records)).values()),
+                "files": list(_named_files(files, f"cards-{lang}", _card_chunks(records, lang)).values()),
             },
         }
         files[index_file[lang]] = _compact(manifest)
@@ -155,9 +156,11 @@ def _shards(terms: dict, single_shard_below: int) -> dict[str, dict]:
     return {key: {"terms": part} for key, part in split.items()}
 
 
-def _card_chunks(records: list[dict]) -> dict[str, dict]:
+def _card_chunks(records: list[dict], lang: str) -> dict[str, dict]:
     chunks = range(0, len(records), CARD_CHUNK)
-    return {str(i // CARD_CHUNK): {"records": [_card_fields(r) for r in records[i : i + CARD_CHUNK]]} for i in chunks}
+    return {
+        str(i // CARD_CHUNK): {"records": [_card_fields(r, lang) for r in records[i : i + CARD_CHUNK]]} for i in chunks
+    }
 
 
 def _named_files(files: dict, stem: str, parts: dict[str, dict]) -> dict[str, str]:
@@ -273,8 +276,13 @@ def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_
 _CARD_FIELDS = ("id", "title", "provider", "summary", "url", "facts", "status")
 
 
-def _card_fields(record: dict) -> dict:
-    return {key: record[key] for key in _CARD_FIELDS if key in record}
+def _card_fields(record: dict, lang: str) -> dict:
+    card = {key: record[key] for key in _CARD_FIELDS if key in record}
+    if lang == "fr":  # the no-break spaces the build's pages get (typography.py), for cards a script draws
+        for key in ("title", "provider", "summary"):
+            card[key] = french_text(card[key])
+        card["facts"] = [french_text(fact) for fact in card["facts"]]
+    return card
 
 
 def facet_table(records: list[dict], params: list[str]) -> dict:
