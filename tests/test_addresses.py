@@ -16,9 +16,10 @@ TEMPLATES = sorted(
 # A path put together in a template: a link() with a concatenation, a literal browse/ folder,
 # the English prefix written out ('en/', 'en/about/'), a folder joined to something with ~
 # ('about/' ~ x, x ~ '/about/', (site_url or "/") ~ x), written after a value ({{ home }}browse/),
-# or a file's folder written out ('assets/javascripts/x.js': script('x.js') asks addresses.py).
+# a file's folder written out ('assets/javascripts/x.js': script('x.js') asks addresses.py), or
+# a page named by its path (link('catalogue'): link(addresses.CATALOGUE)).
 BUILT_PATH = re.compile(
-    r"link\([^)]*~|['\"](browse|en|assets)/|~ *\(* *['\"][\w./-]*/|['\"][\w./-]*/['\"] *\)* *~|\}\} *[\w.-]+/"
+    r"link\([^)]*~|link\( *['\"]|['\"](browse|en|assets)/|~ *\(* *['\"][\w./-]*/|['\"][\w./-]*/['\"] *\)* *~|\}\} *[\w.-]+/"
 )
 
 
@@ -39,6 +40,7 @@ def test_no_template_builds_a_path_itself(template):
         """<a href="{{ 'en/about/' | url }}">About</a>""",
         """<link rel="modulepreload" href="{{ asset('assets/javascripts/' ~ module) }}">""",
         """<script type="module" src="{{ asset('assets/javascripts/embed.js') }}"></script>""",
+        """<a href="{{ link('catalogue') }}" target="_blank" rel="noopener">""",
         """<a href="{{ link('browse/' ~ facet ~ '/' ~ group.key) }}">""",
     ],
 )

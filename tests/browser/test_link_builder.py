@@ -14,7 +14,7 @@ from conftest import ARTIFACTS, axe_violations
 from PIL import Image
 from playwright.sync_api import expect
 from pyzbar.pyzbar import decode
-from support import serve
+from support import serve, shipped_credential_count
 
 CHOSEN = {"pathway": {"postsecondary"}, "sector": {"health", "education-law-social-government"}}
 UPDATED = {"fr": "Lien, code et code QR mis à jour", "en": "Link, code and QR code updated"}
@@ -98,6 +98,45 @@ def test_the_builder_gives_a_link_code_and_qr_code_of_the_same_list(clipboard_pa
         page.wait_for_function("document.querySelector('iframe').getBoundingClientRect().height !== 600")
         assert inner.locator("[data-results] > li").count() >= 1
         assert _filters_of(inner.locator("[data-full]").get_attribute("href")) == CHOSEN
+
+
+WORDS_CHOSEN = {"fr": "Liste choisie\u00a0: Mots «\u00a0soins\u00a0»", "en": 'List chosen: Words "nursing"'}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_words_go_into_the_link_the_code_and_the_qr_code(clipboard_page, site_server, prefix):
+    """A network sharing nursing courses: the words narrow the list in the link and the embed."""
+    page = clipboard_page
+    lang = "en" if prefix else "fr"
+    words = "nursing" if prefix else "soins"
+    page.goto(site_server + prefix + "links/")
+    field = page.get_by_label("Search words (optional)" if prefix else "Mots recherchés (facultatif)")
+    field.focus()
+    page.keyboard.type(words)
+    page.keyboard.press("Tab")  # leaving the field: the change is announced once
+    expect(page.locator("[data-builder-status]")).to_have_text(UPDATED[lang])
+    expect(page.locator("[data-builder-chosen]")).to_have_text(WORDS_CHOSEN[lang])
+
+    link = page.locator("#mc-builder-link").input_value()
+    assert dict(parse_qsl(urlparse(link).query)) == {"q": words}
+    embed = page.locator("[data-builder-preview]").get_attribute("href")
+    assert urlparse(embed).path.endswith(f"/{prefix}embed/") and dict(parse_qsl(urlparse(embed).query)) == {"q": words}
+    (decoded,) = decode(Image.open(io.BytesIO(page.locator("[data-builder-qr]").screenshot())))
+    assert decoded.data.decode("utf-8") == link
+
+    # The embedded list of that link finds what the catalogue finds for the words, and not everything.
+    page.goto(embed)
+    page.locator("#mc-embed[data-ready='true']").wait_for()
+    embedded = page.locator("[data-results] .mc-card__title").all_inner_texts()
+    page.goto(link)
+    page.locator("#mc-search[data-ready='true']").wait_for()
+    assert embedded and embedded == page.locator("[data-results] .mc-card__title").all_inner_texts()
+    assert len(embedded) < shipped_credential_count()
+
+    # Arriving with words in the address (a shared builder link) fills the field.
+    page.goto(site_server + prefix + "links/?q=" + words + "#mc-builder")
+    expect(field).to_have_value(words)
+    assert axe_violations(page) == []
 
 
 EMBED_THIS_LIST = {"fr": "Intégrer cette liste à votre site", "en": "Embed this list on your site"}

@@ -3,7 +3,7 @@
  * (embed.js, with embed-host.js for its height) and the link's QR code, drawn here by the vendored
  * qrcode-generator: a code for every combination of filters cannot be made in advance. A group
  * page's "Embed this list" link opens the page with its filter in the address (links/?sector=health):
- * those filters start ticked. */
+ * those filters start ticked. Search words (q) narrow the list as in the catalogue's box. */
 
 import { qrcode } from "./vendor/qrcode.mjs";
 import { queryOf, stateFromQuery } from "./search/url-state.js";
@@ -14,6 +14,7 @@ if (root) start(root);
 function start(root) {
   const params = Array.from(root.querySelectorAll("[data-filter]"), (fieldset) => fieldset.dataset.filter);
   const boxesOf = (param) => Array.from(root.querySelectorAll('input[type="checkbox"][name="' + param + '"]'));
+  const wordsField = root.querySelector("#mc-builder-q");
   const linkField = root.querySelector("#mc-builder-link");
   const snippetField = root.querySelector("#mc-builder-snippet");
   const status = root.querySelector("[data-builder-status]");
@@ -32,7 +33,7 @@ function start(root) {
   function chosenQuery() {
     const filters = {};
     for (const param of params) filters[param] = new Set(boxesOf(param).filter((box) => box.checked).map((box) => box.value));
-    return queryOf({ q: "", filters }, params, (param) => boxesOf(param).map((box) => box.value));
+    return queryOf({ q: wordsField.value.trim(), filters }, params, (param) => boxesOf(param).map((box) => box.value));
   }
 
   function update() {
@@ -66,7 +67,8 @@ function start(root) {
 
   /* The filters of the page's own address, ticked: the list a group page sent the reader here for. */
   function tickFromAddress() {
-    const { filters } = stateFromQuery(location.search, params);
+    const { q, filters } = stateFromQuery(location.search, params);
+    wordsField.value = q;
     for (const param of params) for (const box of boxesOf(param)) box.checked = filters[param].has(box.value);
   }
 
@@ -78,15 +80,18 @@ function start(root) {
       const legend = root.querySelector('[data-filter="' + param + '"] > legend').textContent.trim();
       return labels.length ? legend + " (" + labels.join(", ") + ")" : "";
     }).filter(Boolean);
+    const words = wordsField.value.trim();
+    if (words) parts.unshift(root.dataset.wordsChosen.replace("{words}", words));
     chosen.hidden = parts.length === 0;
     chosen.textContent = parts.length ? root.dataset.chosen.replace("{filters}", parts.join(" · ")) : "";
   }
 
   root.addEventListener("change", (event) => {
-    if (event.target.type !== "checkbox") return;
+    if (event.target.type !== "checkbox" && event.target !== wordsField) return;
     update();
-    say(root.dataset.updated);
+    say(root.dataset.updated); // once the words are done (change), not at every key
   });
+  wordsField.addEventListener("input", update);
   root.querySelectorAll("[data-builder-copy]").forEach((button) => {
     button.addEventListener("click", () => copy(button.dataset.builderCopy));
   });
