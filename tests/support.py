@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -120,6 +121,8 @@ def shipped_credential_count() -> int:
     return len(list((PROJECT / "data" / "credentials").glob("*.yml")))
 
 
+# The day the fixtures are read on: whether a record is stale depends on it.
+TODAY = date(2026, 11, 28)
 FIXTURES = PROJECT / "tests" / "fixtures"
 RECORDS = FIXTURES / "records"
 HOSTILE = FIXTURES / "hostile"
@@ -153,3 +156,41 @@ def data_folder(root: Path, *extra: Path) -> Path:
     for record in [*(RECORDS / "valid").iterdir(), *extra]:
         shutil.copy(record, data / "credentials" / record.name)
     return root
+
+
+def problems_of(root: Path) -> list[str]:
+    """The problem lines the validator gives for the data under `root` (it must refuse it)."""
+    import pytest
+    from microcredential_catalogue.problems import DataInvalid
+    from microcredential_catalogue.validate import load_catalogue
+
+    with pytest.raises(DataInvalid) as caught:
+        load_catalogue(root, today=TODAY)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def cli_project(root: Path, credentials: str | None) -> Path:
+    """A project folder with the shipped vocabularies and one fixture's credential files."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")  # how the command knows the project folder
+    data = root / "data"
+    shutil.copytree(PROJECT / "data" / "schema", data / "schema")
+    for name in ("taxonomies.yml", "providers.yml"):
+        shutil.copy2(PROJECT / "data" / name, data / name)
+    if credentials:
+        shutil.copytree(FIXTURES / credentials / "credentials", data / "credentials")
+    else:
+        (data / "credentials").mkdir()
+    return root
+
+
+def run_catalogue(project: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """The editors' command, run in `project` on the fixtures' day."""
+    return subprocess.run(
+        [CATALOGUE, "--today", TODAY.isoformat(), *args],
+        cwd=project,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )

@@ -3,51 +3,32 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 from microcredential_catalogue.stale import add_months, months_between
-from support import CATALOGUE, PROJECT, copy_project, mkdocs_build, shipped_provider_ids
+from support import (
+    CATALOGUE,
+    PROJECT,
+    TODAY,
+    cli_project,
+    copy_project,
+    mkdocs_build,
+    run_catalogue,
+    shipped_provider_ids,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHIPPED_PROVIDERS = shipped_provider_ids()  # the messages list the shipped providers
-TODAY = "2026-11-28"  # fixed: staleness depends on the day
-
-
-def cli_project(root: Path, credentials: str | None) -> Path:
-    """A project folder with the shipped vocabularies and one fixture's credential files."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")  # how the command knows the project folder
-    data = root / "data"
-    shutil.copytree(PROJECT / "data" / "schema", data / "schema")
-    for name in ("taxonomies.yml", "providers.yml"):
-        shutil.copy2(PROJECT / "data" / name, data / name)
-    if credentials:
-        shutil.copytree(FIXTURES / credentials / "credentials", data / "credentials")
-    else:
-        (data / "credentials").mkdir()
-    return root
-
-
-def run(project: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [CATALOGUE, "--today", TODAY, *args],
-        cwd=project,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 # -- check ---------------------------------------------------------------------------------
 
 
 def test_check_warns_about_records_checked_too_long_ago_and_passes(tmp_path):
-    result = run(cli_project(tmp_path, "cli-stale"), "check")
+    result = run_catalogue(cli_project(tmp_path, "cli-stale"), "check")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
@@ -65,7 +46,7 @@ def test_check_warns_about_records_checked_too_long_ago_and_passes(tmp_path):
 
 
 def test_check_reports_every_problem_and_fails(tmp_path):
-    result = run(cli_project(tmp_path, "cli-invalid"), "check")
+    result = run_catalogue(cli_project(tmp_path, "cli-invalid"), "check")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -77,7 +58,7 @@ def test_check_reports_every_problem_and_fails(tmp_path):
 
 
 def test_check_prints_exactly_what_the_build_prints(tmp_path):
-    checked = run(cli_project(tmp_path / "cli", "cli-invalid"), "check")
+    checked = run_catalogue(cli_project(tmp_path / "cli", "cli-invalid"), "check")
     data = cli_project(tmp_path / "data-only", "cli-invalid") / "data"
     built = mkdocs_build(copy_project(tmp_path / "project", data=data), tmp_path / "site")
     assert built.returncode == 1
@@ -141,7 +122,7 @@ def test_months_are_counted_as_an_editor_counts_them():
 def test_new_refuses_a_malformed_or_taken_id(tmp_path, candidate, message):
     project = cli_project(tmp_path, "cli-stale")
     before = sorted(p.name for p in (project / "data" / "credentials").iterdir())
-    result = run(project, "new", candidate)
+    result = run_catalogue(project, "new", candidate)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [message]
     assert sorted(p.name for p in (project / "data" / "credentials").iterdir()) == before
@@ -149,7 +130,7 @@ def test_new_refuses_a_malformed_or_taken_id(tmp_path, candidate, message):
 
 def test_new_writes_a_record_that_fails_until_it_is_filled_in(tmp_path):
     project = cli_project(tmp_path, "cli-stale")
-    result = run(project, "new", "mohawk-drones-ground-school")
+    result = run_catalogue(project, "new", "mohawk-drones-ground-school")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Wrote data/credentials/mohawk-drones-ground-school.yml: fill in every empty value from the "
@@ -159,7 +140,7 @@ def test_new_writes_a_record_that_fails_until_it_is_filled_in(tmp_path):
     assert lines[0] == "# yaml-language-server: $schema=../schema/credential.schema.json"
     assert f"verified: {TODAY}  # the day you checked them / le jour de votre vérification" in lines
 
-    checked = run(project, "check")
+    checked = run_catalogue(project, "check")
     assert checked.returncode == 1
     problems = [
         re.match(r"data/credentials/mohawk-drones-ground-school\.yml:(\d+): ([\w.]+):", line)
@@ -185,7 +166,7 @@ def test_new_writes_a_record_that_fails_until_it_is_filled_in(tmp_path):
 
 def test_new_asks_for_the_id_when_none_is_given(tmp_path):
     project = cli_project(tmp_path, None)
-    result = run(project, "new", stdin="durham-welding-basics\n")
+    result = run_catalogue(project, "new", stdin="durham-welding-basics\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Id of the new credential (such as college-program-name): Wrote ")
     assert (project / "data" / "credentials" / "durham-welding-basics.yml").is_file()
@@ -209,7 +190,7 @@ FILLED_IN = {
 
 def test_a_record_added_as_contributing_says_builds_in_both_languages(tmp_path):
     project = copy_project(tmp_path / "project")
-    assert run(project, "new", "mohawk-drones-ground-school-two").returncode == 0
+    assert run_catalogue(project, "new", "mohawk-drones-ground-school-two").returncode == 0
     record = project / "data" / "credentials" / "mohawk-drones-ground-school-two.yml"
     text = record.read_text(encoding="utf-8")
     for empty, filled in FILLED_IN.items():
@@ -217,7 +198,7 @@ def test_a_record_added_as_contributing_says_builds_in_both_languages(tmp_path):
         text = text.replace(empty, filled)
     record.write_text(text, encoding="utf-8")
 
-    checked = run(project, "check")
+    checked = run_catalogue(project, "check")
     assert checked.returncode == 0, checked.stderr
     count = len(list((PROJECT / "data" / "credentials").glob("*.yml"))) + 1
     assert f"The data is valid: {count} credentials" in checked.stdout

@@ -14,9 +14,7 @@ import pytest
 import yaml
 from microcredential_catalogue.ids import RESERVED, id_problem
 from microcredential_catalogue.site import CatalogueBuild
-from support import GENERATED, PROJECT, RECORDS, data_folder
-from test_cli import cli_project, run
-from test_validation import TODAY, problems_of
+from support import GENERATED, PROJECT, RECORDS, TODAY, cli_project, data_folder, problems_of, run_catalogue
 
 VALID = RECORDS / "valid" / "free-starter.yml"
 RESERVED_LIST = (
@@ -32,7 +30,7 @@ def credentials_of(root: Path) -> Path:
 
 def check(project: Path):
     """`catalogue check` in a subprocess: a hang or a crash fails the test, not the run."""
-    result = run(project, "check")
+    result = run_catalogue(project, "check")
     assert "Traceback" not in result.stderr
     return result
 
@@ -221,7 +219,7 @@ def test_an_empty_catalogue_builds_an_empty_site(tmp_path, records):
 
 def test_new_ends_quietly_when_the_prompt_gets_no_answer(tmp_path):
     project = cli_project(tmp_path, None)
-    result = run(project, "new", stdin="")
+    result = run_catalogue(project, "new", stdin="")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == "No id given: nothing was written."
@@ -232,10 +230,10 @@ def test_new_works_beside_a_folder_named_like_a_record_and_a_binary_file(tmp_pat
     project = cli_project(tmp_path, "cli-stale")
     (project / "data" / "credentials" / "folder.yml").mkdir()
     shutil.copy(RECORDS / "invalid" / "binary-file.yml", project / "data" / "credentials" / "binary-file.yml")
-    refused = run(project, "new", "folder")
+    refused = run_catalogue(project, "new", "folder")
     assert refused.returncode == 1
     assert refused.stderr == "'folder' is already the id of data/credentials/folder.yml: choose another id\n"
-    made = run(project, "new", "fresh-record")
+    made = run_catalogue(project, "new", "fresh-record")
     assert made.returncode == 0, made.stderr
     assert (project / "data" / "credentials" / "fresh-record.yml").is_file()
 
@@ -243,7 +241,7 @@ def test_new_works_beside_a_folder_named_like_a_record_and_a_binary_file(tmp_pat
 def test_new_and_the_validator_share_one_id_rule(tmp_path):
     project = cli_project(tmp_path, None)
     for candidate in ("index", "trailing-newline\n", "Bad Name"):
-        result = run(project, "new", candidate)
+        result = run_catalogue(project, "new", candidate)
         assert result.returncode == 1
         assert result.stderr == id_problem(candidate) + "\n"
     root = data_folder(tmp_path / "validator", RECORDS / "invalid" / "index.yml")

@@ -21,8 +21,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from microcredential_catalogue.problems import DataInvalid
 from microcredential_catalogue.site import CatalogueBuild
-from support import CATALOGUE, PROJECT, RECORDS
-from test_validation import TODAY
+from support import CATALOGUE, PROJECT, RECORDS, TODAY
 
 MEMORY_LIMIT = 1 << 30  # bytes of address space for the checking process
 TIME_LIMIT = 20  # seconds: a file is read in milliseconds; the margin is for a busy 2-core machine

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from microcredential_catalogue.problems import DataInvalid
 from microcredential_catalogue.validate import load_catalogue
-from support import PROJECT, RECORDS, data_folder, shipped_provider_ids
+from support import PROJECT, RECORDS, TODAY, data_folder, problems_of, shipped_provider_ids
 
 SHIPPED_PROVIDERS = shipped_provider_ids()  # the messages list the shipped providers
-TODAY = date(2026, 11, 28)
-
-
-def problems_of(root: Path) -> list[str]:
-    with pytest.raises(DataInvalid) as caught:
-        load_catalogue(root, today=TODAY)
-    return [str(problem) for problem in caught.value.problems]
 
 
 # Each invalid fixture and what the editor reads; {file} is data/credentials/<fixture name>.
