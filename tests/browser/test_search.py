@@ -6,6 +6,8 @@ kind of cost, delivery and intake, one paused and one discontinued.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from conftest import LISTED, axe_violations, result_ids, screenshot, status, wait_ready
 
@@ -253,14 +255,24 @@ def test_first_results_are_in_the_page_before_any_data_arrives(browser, search_s
         context.close()
 
 
-def test_words_typed_before_the_data_arrives_are_kept_and_applied(browser, search_server):
+@contextmanager
+def facets_held(browser):
+    """A fresh page whose French facet table is held back: the test lets it through (or fails it)
+    with `held[0]`, to see what the page does before and after the counts arrive."""
     context = browser.new_context()
     try:
         page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
         held = []
         page.route("**/facets-fr.json*", lambda route: held.append(route))
+        yield page, held
+    finally:
+        context.close()
+
+
+def test_words_typed_before_the_data_arrives_are_kept_and_applied(browser, search_server):
+    with facets_held(browser) as (page, held):
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(search_server + "catalogue/", wait_until="domcontentloaded")
         page.wait_for_function("() => !document.querySelector('#mc-q').closest('[hidden]')")
         page.get_by_label("Mots à chercher").press_sequentially("hopital")
@@ -272,16 +284,10 @@ def test_words_typed_before_the_data_arrives_are_kept_and_applied(browser, searc
         wait_ready(page)
         assert result_ids(page) == {"soins-hopital"}
         assert errors == []
-    finally:
-        context.close()
 
 
 def test_words_are_answered_before_the_filter_counts_arrive(browser, search_server):
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        held = []
-        page.route("**/facets-fr.json*", lambda route: held.append(route))
+    with facets_held(browser) as (page, held):
         page.goto(search_server + "catalogue/?q=hopital")
         wait_ready(page)
         assert result_ids(page) == {"soins-hopital"}
@@ -293,16 +299,10 @@ def test_words_are_answered_before_the_filter_counts_arrive(browser, search_serv
         )
         assert count_of(page, "sector", "health") == "(1)"
         assert status(page) == "1 microcertification trouvée"
-    finally:
-        context.close()
 
 
 def test_a_facet_table_failing_after_the_answer_is_announced_and_stays(browser, search_server):
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        held = []
-        page.route("**/facets-fr.json*", lambda route: held.append(route))
+    with facets_held(browser) as (page, held):
         page.goto(search_server + "catalogue/?q=hopital")
         wait_ready(page)
         held[0].abort()
@@ -313,8 +313,6 @@ def test_a_facet_table_failing_after_the_answer_is_announced_and_stays(browser, 
         page.wait_for_timeout(300)
         assert status(page).startswith("Le catalogue n'a pas pu être chargé")
         assert page.locator("[data-failed]").is_visible()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
