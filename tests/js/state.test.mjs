@@ -38,22 +38,6 @@ test("filters combine (OR within one, AND across) and counts say what ticking wo
   assert.deepEqual(table.evaluate([0, 1, 2], filters).results, []);
 });
 
-import { recordsFromFacets } from "../../docs/assets/javascripts/search/loader.js";
-
-test("the facet table the build writes becomes each record's filter keys and intake", () => {
-  const table = {
-    params: ["sector", "cost"],
-    keys: { sector: ["health", "trades"], cost: ["free"] },
-    records: [[[0, 1], [0]], [[1], []]],
-    continuous: [1, 0],
-    starts: { 1: ["2099-01-15"] },
-  };
-  assert.deepEqual(recordsFromFacets(table), [
-    { filters: { sector: ["health", "trades"], cost: ["free"] }, continuous: true, starts: [] },
-    { filters: { sector: ["trades"], cost: [] }, continuous: false, starts: ["2099-01-15"] },
-  ]);
-});
-
 test("read straight from the facet file, the table filters and counts as from the records", () => {
   const file = {
     params: ["sector", "cost"],

@@ -48,16 +48,6 @@ export class ShardedIndex {
   }
 }
 
-/* The records as the facet table gives them ({filters, continuous, starts}); card fields (title,
- * provider, summary, url, facts) are added when their file arrives. */
-export function recordsFromFacets(table) {
-  return table.records.map((row, position) => {
-    const filters = {};
-    table.params.forEach((param, index) => { filters[param] = row[index].map((n) => table.keys[param][n]); });
-    return { filters, continuous: table.continuous[position] === 1, starts: table.starts[position] || [] };
-  });
-}
-
 /* The card files: one per `size` records in title order, fetched for the results on screen. */
 export class CardFiles {
   constructor(cards, manifestUrl, records) {
