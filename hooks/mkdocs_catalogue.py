@@ -16,6 +16,7 @@ from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.link_builder import with_link_builder
 from microcredential_catalogue.problems import DataInvalid
 from microcredential_catalogue.render import load_strings
+from microcredential_catalogue.script_bundle import BundleError
 from microcredential_catalogue.site import CatalogueBuild, fingerprint
 from microcredential_catalogue.typography import french_html
 from mkdocs.exceptions import Abort
@@ -52,7 +53,7 @@ def on_config(config, **_):
     templates_dir = Path(config.theme.custom_dir) / "catalogue"
     current = _state.build
     site_url = config.site_url or ""
-    wanted = (fingerprint(project_root, templates_dir), site_url)
+    wanted = (fingerprint(project_root, templates_dir, Path(config.docs_dir)), site_url)
     if current is not None and (current.fingerprint, current.site_url) == wanted:
         return _share_site_settings(config, current)
     try:
@@ -60,7 +61,11 @@ def on_config(config, **_):
     except DataInvalid as invalid:
         _state.build = None
         raise Abort(invalid.report()) from None
-    report = _state.build.write()
+    try:
+        report = _state.build.write()
+    except BundleError as unjoinable:
+        _state.build = None
+        raise Abort(f"docs/{addresses.SCRIPTS}/{unjoinable}") from None
     log.info(
         "catalogue: %d credentials; pages written %d, unchanged %d, removed %d",
         len(_state.build.catalogue.credentials),

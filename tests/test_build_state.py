@@ -5,10 +5,13 @@ import json
 import shutil
 
 import pytest
+from microcredential_catalogue import addresses
+from microcredential_catalogue.page_scripts import page_scripts
 from microcredential_catalogue.problems import DataInvalid
+from microcredential_catalogue.site import fingerprint
 from microcredential_catalogue.validate import load_catalogue
 
-from tests.support import PROJECT
+from tests.support import PROJECT, copy_project
 
 
 def test_an_edited_schema_applies_to_the_next_build(tmp_path):
@@ -22,3 +25,16 @@ def test_an_edited_schema_applies_to_the_next_build(tmp_path):
     with pytest.raises(DataInvalid) as refused:
         load_catalogue(tmp_path)
     assert "mentor" in refused.value.report()
+
+
+def test_an_edited_script_is_joined_again_by_the_next_build(tmp_path):
+    """`mkdocs serve` reuses a build while its fingerprint holds: a script edit must break it, since
+    the search pages load the scripts joined into one file."""
+    root = copy_project(tmp_path / "project")
+    docs, templates = root / "docs", root / "overrides" / "catalogue"
+    before = fingerprint(root, templates, docs)
+    view = docs / addresses.script("search/view.js")
+    view.write_text(view.read_text(encoding="utf-8") + "// edited\n", encoding="utf-8")
+    assert fingerprint(root, templates, docs) != before
+    joined = page_scripts(docs / addresses.SCRIPTS).files[addresses.page_script("catalogue.js", "en")]
+    assert "// edited" in joined

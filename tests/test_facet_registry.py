@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from microcredential_catalogue import addresses
 from microcredential_catalogue.facets import FACETS, REGISTRY, Facet, Facets
+from microcredential_catalogue.page_scripts import page_scripts
 from microcredential_catalogue.pages import SitePlan
 from microcredential_catalogue.render import Renderer
 from microcredential_catalogue.search_index import build_search_assets, filters
@@ -42,7 +44,8 @@ def _site(project: Path, facets: Facets):
     catalogue = load_catalogue(project, facets=facets)
     renderer = Renderer(project / "overrides" / "catalogue", catalogue)
     search = build_search_assets(catalogue, renderer.card_facts, strings=renderer.strings)
-    pages = {(p.page, p.lang): p for p in SitePlan(catalogue, renderer, search).pages()}
+    scripts = page_scripts(project / "docs" / addresses.SCRIPTS)
+    pages = {(p.page, p.lang): p for p in SitePlan(catalogue, renderer, search, scripts=scripts).pages()}
     return catalogue, renderer, search, pages
 
 

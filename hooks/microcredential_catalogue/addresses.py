@@ -7,6 +7,8 @@ English lives under /en/. These addresses are permanent: newsletters link to the
 
 from __future__ import annotations
 
+import posixpath
+
 DEFAULT_LANGUAGE = "fr"
 
 # The site's own pages (templates link them by these names, through link()).
@@ -79,12 +81,23 @@ SHARE_FOLDER = "share"  # site-wide shared files: feeds, open data, the site's p
 ASSETS = "assets"  # one copy for both languages, under docs/ and in the site
 SCRIPTS = f"{ASSETS}/javascripts"  # ours, as ES modules and a few plain scripts
 SEARCH_DATA = f"{ASSETS}/catalogue-data"  # the search index and facet table the build writes
+PAGE_SCRIPTS = f"{ASSETS}/page-scripts"  # one script per search page and language, joined by the build
 THEME_STYLESHEETS = f"{ASSETS}/stylesheets"  # Material's own, in its folder and in the site
 
 
 def script(name: str) -> str:
     """The path, under docs/ and in the site, of one of our scripts: 'search/query.js'."""
     return f"{SCRIPTS}/{name}"
+
+
+def page_script(entry: str, lang: str) -> str:
+    """The one file the build joins from the module `entry` ('catalogue.js') for a language's page."""
+    return f"{PAGE_SCRIPTS}/{entry.removesuffix('.js')}-{lang}.js"
+
+
+def file_from(page: str, lang: str, path: str) -> str:
+    """A file under docs/ (one copy for both languages), linked relatively from a page."""
+    return posixpath.relpath(path, url(page, lang) or ".")
 
 
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}

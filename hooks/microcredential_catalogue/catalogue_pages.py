@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import addresses, formatting
 from .model import Catalogue
+from .page_scripts import PageScripts
 from .page_source import PageFamily, PageSource
 from .render import Renderer
 from .search_index import FIRST_PAGE, SearchAssets, filters, title_order
@@ -13,9 +16,10 @@ _BLANK_CARD = {"title": "", "summary": "", "name": ""}
 
 
 class CataloguePages(PageFamily):
-    def __init__(self, catalogue: Catalogue, renderer: Renderer, search: SearchAssets):
+    def __init__(self, catalogue: Catalogue, renderer: Renderer, search: SearchAssets, scripts: PageScripts | None):
         super().__init__(catalogue, renderer)
         self.search = search
+        self.scripts = scripts
 
     def pages(self, lang: str) -> list[PageSource]:
         return [self._catalogue(lang), self._embed(lang)]
@@ -25,8 +29,16 @@ class CataloguePages(PageFamily):
         files = (("index", self.search.index_file[lang]), ("facets", self.search.records_file[lang]))
         return {name: f"{path}?v={self.search.version(path)}" for name, path in files}
 
+    def _preloads(self, page: str, lang: str, script: str) -> list[dict[str, str]]:
+        """What the page's head asks for at once, beside the theme's stylesheets, before search
+        can answer: its script and the index manifest. Found later in the body, they waited for
+        the stylesheets on a slow link, then for free connections (bench/RESULTS.md)."""
+        files = ((script, "script"), (self._data(lang)["index"], "fetch"))
+        return [{"href": addresses.file_from(page, lang, path), "as": kind} for path, kind in files]
+
     def _catalogue(self, lang: str) -> PageSource:
-        return self.page(
+        script = self.scripts.path("catalogue.js", lang)
+        source = self.page(
             addresses.CATALOGUE,
             lang,
             "catalogue.html",
@@ -35,27 +47,32 @@ class CataloguePages(PageFamily):
             hide=("navigation", "toc"),
             filters=filters(self.catalogue, self.renderer.strings),
             data=self._data(lang),
+            page_script=script,
             **self._first_results(lang),
         )
+        preloads = self._preloads(addresses.CATALOGUE, lang, script)
+        return replace(source, front_matter={**source.front_matter, "preloads": preloads})
 
     def _embed(self, lang: str) -> PageSource:
         """The list a network puts in an <iframe>: the catalogue's filters, from the same URL
         parameters and data, without the site's chrome (overrides/embedded.html)."""
         page = addresses.EMBED_PAGE
+        script = self.scripts.path("embed.js", lang)
         body = self.renderer.render(
             "embed.html",
             page,
             lang,
             params=[f.param for f in filters(self.catalogue, self.renderer.strings)],
             data=self._data(lang),
+            page_script=script,
             blank_card=_blank_card(lang),
         )
         front = {
             "title": self.text("embed_title", lang),
             "description": self.text("embed_title", lang),
             "template": "embedded.html",
-            "full_page": addresses.relative(page, "catalogue", lang),
             "prerendered": True,
+            "preloads": self._preloads(page, lang, script),
         }
         return PageSource(page, lang, front, body)
 

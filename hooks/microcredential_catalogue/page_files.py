@@ -16,7 +16,14 @@ from .page_source import PageSource
 from .search_index import DATA_FOLDER
 
 # Everything under these folders of docs/ is generated; nothing else is ever deleted.
-GENERATED_FOLDERS = (addresses.CREDENTIALS, addresses.BROWSE, addresses.EDITORS, DATA_FOLDER, addresses.SHARE_FOLDER)
+GENERATED_FOLDERS = (
+    addresses.CREDENTIALS,
+    addresses.BROWSE,
+    addresses.EDITORS,
+    DATA_FOLDER,
+    addresses.PAGE_SCRIPTS,
+    addresses.SHARE_FOLDER,
+)
 
 
 @dataclass(frozen=True)

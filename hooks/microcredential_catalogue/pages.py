@@ -16,6 +16,7 @@ from .group_pages import GroupPages
 from .home_page import HomePage
 from .model import LANGUAGES, Catalogue
 from .page_files import GENERATED_FOLDERS, WriteReport, write_pages
+from .page_scripts import PageScripts
 from .page_source import PageSource
 from .render import Renderer
 from .search_index import SearchAssets
@@ -32,6 +33,7 @@ class SitePlan:
         renderer: Renderer,
         search: SearchAssets,
         *,
+        scripts: PageScripts | None = None,
         today: date | None = None,
         project_root: Path | None = None,
     ):
@@ -42,7 +44,7 @@ class SitePlan:
         self.groups = GroupPages(catalogue, renderer)
         self.families = (
             HomePage(catalogue, renderer),
-            CataloguePages(catalogue, renderer, search),
+            CataloguePages(catalogue, renderer, search, scripts),
             self.credentials,
             self.groups,
             EditorsPages(catalogue, renderer, today, project_root),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -141,10 +140,6 @@ class Renderer:
         def link(to_page: str, fragment: str = "") -> str:
             return addresses.relative(page, to_page, lang, fragment)
 
-        def asset(path: str) -> str:
-            """A file under docs/ (one copy for both languages), linked relatively from this page."""
-            return posixpath.relpath(path, addresses.url(page, lang) or ".")
-
         return self.environment.get_template(template).render(
             lang=lang,
             page=page,
@@ -152,8 +147,8 @@ class Renderer:
             t=lambda key, **values: self.text(key, lang, **values),
             label=lambda vocabulary, key: taxonomies.label(vocabulary, key, lang),
             link=link,
-            asset=asset,
-            script=lambda name: asset(addresses.script(name)),
+            asset=lambda path: addresses.file_from(page, lang, path),
+            script=lambda name: addresses.file_from(page, lang, addresses.script(name)),
             card_facts=lambda credential: self.card_facts(credential, lang),
             card=lambda credential, level=2: self.card(
                 credential, lang, link(addresses.credential_page(credential.id)), level

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import addresses
 from .groups import free_credentials
 from .link_builder import link_builders
 from .model import Catalogue
+from .page_scripts import page_scripts
 from .pages import SitePlan, WriteReport, write_pages
 from .render import Renderer
 from .search_index import build_search_assets, filter_option_keys
@@ -37,25 +39,27 @@ class CatalogueBuild:
         """Validate the data (raises DataInvalid listing every problem)."""
         catalogue = load_catalogue(project_root, today)
         synonyms = load_synonyms(project_root, filter_option_keys(catalogue))
-        stamp = fingerprint(project_root, templates_dir)
+        stamp = fingerprint(project_root, templates_dir, docs_dir)
         return cls(project_root, docs_dir, templates_dir, catalogue, stamp, synonyms, site_url)
 
     def write(self) -> WriteReport:
         renderer = Renderer(self.templates_dir, self.catalogue)
         search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
-        plan = SitePlan(self.catalogue, renderer, search, project_root=self.project_root)
+        scripts = page_scripts(Path(self.docs_dir) / addresses.SCRIPTS)
+        plan = SitePlan(self.catalogue, renderer, search, scripts=scripts, project_root=self.project_root)
         self.sharing = Sharing(
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
         )
         plan.sharing = self.sharing
         self.link_builders = link_builders(renderer)
-        return write_pages(plan.pages(), self.docs_dir, {**search.files, **self.sharing.files})
+        return write_pages(plan.pages(), self.docs_dir, {**search.files, **scripts.files, **self.sharing.files})
 
 
-def fingerprint(project_root: Path, templates_dir: Path) -> str:
-    """Changes whenever a data file or a catalogue template changes (name, size or time)."""
+def fingerprint(project_root: Path, templates_dir: Path, docs_dir: Path) -> str:
+    """Changes whenever a data file, a catalogue template or one of our scripts changes (name,
+    size or time): the build joins the scripts into each search page's one file."""
     digest = hashlib.sha1()
-    for folder in (Path(project_root) / "data", Path(templates_dir).parent):
+    for folder in (Path(project_root) / "data", Path(templates_dir).parent, Path(docs_dir) / addresses.SCRIPTS):
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 stat = path.stat()
