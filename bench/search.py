@@ -133,7 +133,9 @@ class _Bytes:
             self.search += size
 
 
-_SEARCH_FILES = ("/catalogue-data/", "/javascripts/search/", "/javascripts/catalogue.js", "/vendor/lunr", "/pagefind/")
+# Ours: the index, facet table and card files, and the page's one script (lunr, its stemmers and
+# our modules, joined by the build). Pagefind's: its folder.
+_SEARCH_FILES = ("/catalogue-data/", "/page-scripts/", "/pagefind/")
 
 
 def _open(browser, profile):
