@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from microcredential_catalogue import addresses
+
 PROJECT = Path(__file__).resolve().parent.parent
 # The editors' command, as `make install` puts it beside the virtual environment's Python.
 CATALOGUE = str(Path(sys.executable).with_name("catalogue"))
@@ -61,6 +63,15 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> 
         text=True,
         timeout=600,
     )
+
+
+def docs_folder(folder: Path) -> Path:
+    """A docs folder for a build outside a copied project: it holds the project's scripts, which
+    the build joins into the search pages' script (page_scripts.py)."""
+    scripts = folder / addresses.SCRIPTS
+    if not scripts.is_dir():
+        shutil.copytree(PROJECT / "docs" / addresses.SCRIPTS, scripts)
+    return folder
 
 
 def blank_knowledge_pages(project: Path) -> None:

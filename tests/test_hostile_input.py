@@ -14,12 +14,22 @@ import pytest
 import yaml
 from microcredential_catalogue.ids import RESERVED, id_problem
 from microcredential_catalogue.site import CatalogueBuild
-from support import GENERATED, PROJECT, RECORDS, TODAY, cli_project, data_folder, problems_of, run_catalogue
+from support import (
+    GENERATED,
+    PROJECT,
+    RECORDS,
+    TODAY,
+    cli_project,
+    data_folder,
+    docs_folder,
+    problems_of,
+    run_catalogue,
+)
 
 VALID = RECORDS / "valid" / "free-starter.yml"
 RESERVED_LIST = (
     "404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, "
-    "favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, pathways, practitioners, "
+    "favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, page-scripts, pathways, practitioners, "
     "providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is"
 )
 
@@ -206,7 +216,7 @@ def test_an_empty_catalogue_builds_an_empty_site(tmp_path, records):
     (root / "data" / "credentials").mkdir()
     for record in records:
         shutil.copy(record, root / "data" / "credentials" / record.name)
-    docs = root / "docs"
+    docs = docs_folder(root / "docs")
     build = CatalogueBuild.load(root, docs, root / "overrides" / "catalogue", today=TODAY)
     build.write()
     assert (docs / "catalogue.fr.md").is_file() and (docs / "index.en.md").is_file()

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from microcredential_catalogue.problems import DataInvalid
 from microcredential_catalogue.site import CatalogueBuild
-from support import CATALOGUE, PROJECT, RECORDS, TODAY
+from support import CATALOGUE, PROJECT, RECORDS, TODAY, docs_folder
 
 MEMORY_LIMIT = 1 << 30  # bytes of address space for the checking process
 TIME_LIMIT = 20  # seconds: a file is read in milliseconds; the margin is for a busy 2-core machine
@@ -168,7 +168,7 @@ class _Structure(HTMLParser):
 @SETTINGS
 @given(path=st.sampled_from(TEXT_FIELDS), text=texts)
 def test_text_in_a_field_is_shown_escaped_or_refused_with_its_field(project, tmp_path, path, text):
-    body = _credential_body(project, tmp_path / "docs", path, text)
+    body = _credential_body(project, docs_folder(tmp_path / "docs"), path, text)
     if isinstance(body, list):
         field = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")
         assert body and all(line.startswith(f"data/credentials/{RECORD}.yml:") for line in body), body
@@ -177,7 +177,7 @@ def test_text_in_a_field_is_shown_escaped_or_refused_with_its_field(project, tmp
         return
     event("shown")
     assert str(escape(text.strip())) in body
-    plain = _credential_body(project, tmp_path / "plain", path, "Plain words")
+    plain = _credential_body(project, docs_folder(tmp_path / "plain"), path, "Plain words")
     assert _Structure(body).tags == _Structure(plain).tags
 
 
@@ -191,7 +191,9 @@ def test_text_in_a_provider_name_is_shown_escaped_or_refused(project, tmp_path, 
     providers.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     (project / "data" / "credentials" / f"{RECORD}.yml").unlink(missing_ok=True)
     try:
-        build = CatalogueBuild.load(project, tmp_path / "docs", project / "overrides" / "catalogue", today=TODAY)
+        build = CatalogueBuild.load(
+            project, docs_folder(tmp_path / "docs"), project / "overrides" / "catalogue", today=TODAY
+        )
     except DataInvalid as invalid:
         lines = [str(problem) for problem in invalid.problems]
         assert lines and all(line.startswith("data/providers.yml:") for line in lines), lines

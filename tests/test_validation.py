@@ -190,7 +190,7 @@ EXPECTED = [
     (
         "alias-reserved.yml",
         [
-            "{file}:8: aliases[1]: 'catalogue' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is",
+            "{file}:8: aliases[1]: 'catalogue' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, page-scripts, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is",
         ],
     ),
     (
@@ -285,7 +285,7 @@ EXPECTED = [
     (
         "index.yml",
         [
-            "{file}:1: the file name 'index' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is",
+            "{file}:1: the file name 'index' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, page-scripts, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is",
         ],
     ),
     (

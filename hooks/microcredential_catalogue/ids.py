@@ -25,6 +25,7 @@ GENERATED_NAMES = (
     *addresses.FIELDS.split("/"),
     addresses.CREDENTIALS,
     *addresses.SEARCH_DATA.split("/"),
+    *addresses.PAGE_SCRIPTS.split("/"),
     addresses.SHARE_FOLDER,
     addresses.EMBED_PAGE,
     NOT_SPECIFIED,
