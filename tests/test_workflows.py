@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import yaml
+from microcredential_catalogue import addresses
+from microcredential_catalogue.preview_image import PreviewCard
 from support import PROJECT
 
 WORKFLOWS = PROJECT / ".github" / "workflows"
@@ -81,6 +84,22 @@ def test_main_is_built_for_its_pages_sub_path_and_deployed():
     assert build_step["env"]["SITE_URL"] == "${{ needs.address.outputs.base_url }}/"
     assert build["needs"] == "address" and deploy["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_the_pages_build_keeps_the_preview_images_it_would_draw_again():
+    """Only the images a build draws (docs/<page>/preview-<digest>.png) are kept, before the build."""
+    steps = workflow("pages.yml")["jobs"]["build"]["steps"]
+    (cache,) = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    (build,) = [step for step in steps if "catalogue build" in step.get("run", "")]
+    assert steps.index(cache) < steps.index(build)
+    drawn = {
+        addresses.file_beside(addresses.credential_page("*"), "preview-*.png"),
+        addresses.file_beside(addresses.SHARE_FOLDER, "preview-*.png"),
+    }
+    assert set(cache["with"]["path"].split()) == {f"docs/{path}" for path in drawn}
+    assert fnmatch(PreviewCard("A title", ("A provider",), "A site").file_name, "preview-*.png")
+    # A new key each run (a cache entry never changes), restored from the latest one.
+    assert cache["with"]["key"] == "previews-${{ github.sha }}" and cache["with"]["restore-keys"] == "previews-"
 
 
 def test_each_job_gets_only_the_permissions_it_uses():
