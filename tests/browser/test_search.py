@@ -37,6 +37,11 @@ def count_of(page, param: str, key: str) -> str:
     return page.locator(f"label[for='mc-{param}-{key}'] [data-count]").inner_text()
 
 
+def counts_shown(page) -> None:
+    """The filters' counts come with the facet table, asked for once the first answer is shown."""
+    page.wait_for_function("() => Array.from(document.querySelectorAll('[data-count]')).every(c => c.textContent)")
+
+
 def type_query(page, text: str) -> None:
     search_box = page.get_by_label("Mots à chercher")
     search_box.fill("")
@@ -106,6 +111,7 @@ def test_english_page_searches_english_with_english_stemming(catalogue_page):
 )
 def test_each_filter_narrows_the_list_and_its_count_is_right(catalogue_page, param, key, found):
     page = catalogue_page.open()
+    counts_shown(page)
     assert count_of(page, param, key) == f"({len(found)})"
     page.locator(f"#mc-{param}-{key}").check()
     assert result_ids(page) == found
@@ -285,6 +291,25 @@ def test_search_waits_for_one_script_and_the_manifest_both_asked_for_from_the_he
         assert ours == [script.removeprefix(search_server)], "the page's code is one file, asked for once"
         assert f"page-scripts/{page_path.split('/')[-2]}-{lang}.js" in script
         assert asked.count(manifest.removeprefix(search_server)) == 1, "the preloaded manifest is the one used"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("query", "facets_first"), [("?q=hopital", False), ("?q=hopital&sector=health", True)])
+def test_a_link_with_words_gets_their_files_before_the_facet_table(browser, search_server, query, facets_first):
+    """On a slow link the files compete: the words' index shard comes first unless the link ticks
+    a filter, which needs the facet table to answer at all."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        asked = []
+        page.on("request", lambda request: asked.append(request.url.split("?")[0].rsplit("/", 1)[-1]))
+        page.goto(search_server + "catalogue/" + query)
+        wait_ready(page)
+        counts_shown(page)
+        assert result_ids(page) == {"soins-hopital"}
+        shard = next(i for i, name in enumerate(asked) if name.startswith("search-fr-"))
+        assert (asked.index("facets-fr.json") < shard) is facets_first, asked
     finally:
         context.close()
 

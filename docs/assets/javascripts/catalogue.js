@@ -3,8 +3,9 @@
  * The page already shows the first results of an empty search (rendered by the build), so a
  * learner sees credentials before any data arrives. Then the index manifest loads, and words can
  * be searched: words typed meanwhile are kept and applied. The index shards a query needs are
- * fetched as it is typed. The facet table (every record's filter keys) loads alongside but is
- * waited for only by a ticked filter; until it arrives the filters show no counts. Modules:
+ * fetched as it is typed. The facet table (every record's filter keys) loads once the first
+ * answer is on screen, or at once for a ticked filter, the only thing that waits for it; until it
+ * arrives the filters show no counts. Modules:
  * search/catalogue-data.js (loading and evaluating, shared with the embeddable list), query.js
  * (what a query finds), url-state.js (the URL as state), facets.js (filtering and counts),
  * view.js (the document), loader.js. */
@@ -113,7 +114,7 @@ function start(root) {
     const state = stateFromControls();
     const waits = [];
     if (data.index.missing(state.q).length) waits.push(data.index.need(state.q));
-    if (!facets && params.some((param) => state.filters[param].size)) waits.push(facetsArrived);
+    if (!facets && params.some((param) => state.filters[param].size)) waits.push(facetTable());
     if (waits.length) {
       root.dataset.ready = "false";
       if (!(await arrived(Promise.all(waits))) || ticket !== rendering || failed) return; // a newer key already asked
@@ -194,19 +195,28 @@ function start(root) {
   const initial = stateFromQuery(location.search, params);
   showState(initial);
   if (queryString(initial)) view.showLoading();
-  // Both files are asked for at once (the page preloads them); only the manifest is waited for.
-  facetsArrived = loadFacets(root, params).then((table) => {
-    facets = table;
-    const boxes = params.flatMap(boxesOf);
-    view.bindCounts(boxes, (box) => facets.slotOf(params.indexOf(box.name), box.value));
-    if (window.performance && performance.mark) performance.mark("catalogue-facets-ready"); // for bench/run.py
-    return update(false); // the counts
-  });
-  facetsArrived.catch(fail);
-  loadIndex(root, lang).then((loaded) => {
+  /* The facet table, asked for once: at once when the address ticks a filter, otherwise once the
+   * first answer is on screen (a slow link carries the words' files first), or at the first tick. */
+  function facetTable() {
+    if (facetsArrived) return facetsArrived;
+    facetsArrived = loadFacets(root, params).then((table) => {
+      facets = table;
+      const boxes = params.flatMap(boxesOf);
+      view.bindCounts(boxes, (box) => facets.slotOf(params.indexOf(box.name), box.value));
+      if (window.performance && performance.mark) performance.mark("catalogue-facets-ready"); // for bench/run.py
+      return update(false); // the counts
+    });
+    facetsArrived.catch(fail);
+    return facetsArrived;
+  }
+
+  if (params.some((param) => initial.filters[param].size)) facetTable();
+  // The manifest is already on its way: the page's head preloads it.
+  loadIndex(root, lang).then(async (loaded) => {
     data = loaded;
     showMoreOnClick(view, data);
     if (window.performance && performance.mark) performance.mark("catalogue-search-ready"); // for bench/run.py
-    return update(false);
+    await update(false);
+    facetTable();
   }).catch(fail);
 }
