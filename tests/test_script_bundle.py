@@ -84,17 +84,25 @@ def test_each_search_page_gets_one_script_per_language_with_its_stemmers():
         (
             {"main.js": 'import { x } from "./a.js";\n', "a.js": "const y = 1;\nexport default y;\n"},
             "a.js (line 2): 'export default y;' cannot be joined into one script; "
-            'write `import { name } from "./file.js";` and `export` before a function, class, const or let',
+            'write `import { name } from "./file.js";` and `export` before a function, class or const',
         ),
         (
             {"main.js": '// the page\nimport * as everything from "./a.js";\n', "a.js": "export const x = 1;\n"},
             "main.js (line 2): 'import * as everything from \"./a.js\";' cannot be joined into one script; "
-            'write `import { name } from "./file.js";` and `export` before a function, class, const or let',
+            'write `import { name } from "./file.js";` and `export` before a function, class or const',
         ),
         (
             {"main.js": 'const later = import("./a.js");\n', "a.js": "export const x = 1;\n"},
             "main.js (line 1): 'const later = import(\"./a.js\");' cannot be joined into one script; "
-            'write `import { name } from "./file.js";` and `export` before a function, class, const or let',
+            'write `import { name } from "./file.js";` and `export` before a function, class or const',
+        ),
+        (
+            {
+                "main.js": 'import { n } from "./a.js";\n',
+                "a.js": "export let n = 0;\nexport function bump() { n++; }\n",
+            },
+            "a.js (line 1): 'export let n = 0;' cannot be joined into one script; "
+            'write `import { name } from "./file.js";` and `export` before a function, class or const',
         ),
         (
             {"main.js": 'import { x } from "lodash";\n'},
@@ -116,7 +124,16 @@ def test_each_search_page_gets_one_script_per_language_with_its_stemmers():
             "main.js (line 1): gone.js is not a file under {folder}",
         ),
     ],
-    ids=["default export", "namespace import", "dynamic import", "package", "cycle", "missing name", "missing file"],
+    ids=[
+        "default export",
+        "namespace import",
+        "dynamic import",
+        "exported let",
+        "package",
+        "cycle",
+        "missing name",
+        "missing file",
+    ],
 )
 def test_what_cannot_be_joined_is_refused_with_file_line_and_remedy(tmp_path, files, message):
     folder = write(tmp_path, files)

@@ -7,10 +7,11 @@ script instead: the plain scripts as they are, then each module in its own funct
 the order a browser would run them. The modules stay the source, tested as modules (tests/js/).
 
 Our modules use a small part of the module syntax, and only that part is read here:
-`import { a, b as c } from "./x.js";` and `export` before a function, class, const or let.
-Anything else (a default export, `import * as`, an import of a package, a dynamic import,
-`import.meta`, an import cycle) stops the build, naming the file and line, rather than making a
-bundle that could behave differently from the modules.
+`import { a, b as c } from "./x.js";` and `export` before a function, class or const.
+Anything else (a default export, an exported `let`, whose importers would not see it change,
+`import * as`, an import of a package, a dynamic import, `import.meta`, an import cycle) stops
+the build, naming the file and line, rather than making a bundle that could behave differently
+from the modules.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 _IMPORT = re.compile(r'^import\s*\{(?P<names>[^}]*)\}\s*from\s*"(?P<path>[^"\n]+)";[ \t]*(?://[^\n]*)?$', re.M)
-_EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?function\b|class\b|const\b|let\b)", re.M)
+_EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?function\b|class\b|const\b)", re.M)
 _ANY_MODULE_SYNTAX = re.compile(r"^[ \t]*(?:import|export)\b|\bimport\s*\(|\bimport\.meta\b", re.M)
 _IDENTIFIER = r"[A-Za-z_$][\w$]*"
 
@@ -128,7 +129,7 @@ def _refuse_other_module_syntax(text: str, name: str) -> None:
         if number not in joined_lines and _ANY_MODULE_SYNTAX.search(_EXPORT.sub("", line)):
             raise BundleError(
                 f"{name} (line {number}): {line.strip()!r} cannot be joined into one script; "
-                'write `import { name } from "./file.js";` and `export` before a function, class, const or let'
+                'write `import { name } from "./file.js";` and `export` before a function, class or const'
             )
 
 
@@ -164,7 +165,7 @@ def _check_exported(scripts_dir: Path, step: _Import) -> None:
     for exported, _ in step.names:
         declared = re.search(
             rf"^export\s+(?:(?:async\s+)?function\*?\s*{exported}\s*\(|class\s+{exported}\b"
-            rf"|(?:const|let)\s[^;]*?\b{exported}\s*=)",
+            rf"|const\s[^;]*?\b{exported}\s*=)",
             text,
             re.M,
         )
