@@ -55,11 +55,19 @@ class FilterOption:
     label: Bilingual
 
 
+# A filter with more options than a phone shows at once gets a box to find one (the providers).
+FINDER_FROM = 13
+
+
 @dataclass(frozen=True)
 class Filter:
     param: str  # the URL query parameter: permanent, newsletters link to it
     legend: str  # key of overrides/locales/catalogue.yml
     options: tuple[FilterOption, ...]
+
+    @property
+    def findable(self) -> bool:
+        return len(self.options) >= FINDER_FROM
 
 
 INTAKE_OPTIONS = ("continuous", "upcoming")  # "upcoming" is decided in the browser, on its day

@@ -1,22 +1,44 @@
 """The catalogue page with more records than its first page: cards fetched in files, as needed.
 
-The site is built from 60 synthetic records (bench/generate.py): the page's HTML holds the first
-20 cards; the others come from the card files when a search or "show more" needs them.
+The site is built from 60 synthetic records (bench/generate.py), spread over 20 providers: the
+page's HTML holds the first 20 cards; the others come from the card files when a search or "show
+more" needs them. Twenty providers make a filter list long enough to get its finding box.
 """
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
-from conftest import result_ids, status, wait_ready
+import yaml
+from conftest import axe_violations, result_ids, status, wait_ready
 from support import blank_knowledge_pages, copy_project, mkdocs_build, serve
 
-from bench.generate import generate
+from bench.generate import generate, providers
+
+PROVIDERS = 20
+
+
+def spread_over_providers(data: Path, count: int) -> None:
+    """`count` providers (the generator gives 60 records five), the records dealt among them."""
+    regions = sorted(
+        {p["region"] for p in yaml.safe_load((data / "providers.yml").read_text(encoding="utf-8")).values()}
+    )
+    spread = providers(random.Random(7), count, regions)
+    (data / "providers.yml").write_text(yaml.safe_dump(spread, allow_unicode=True), encoding="utf-8")
+    for number, path in enumerate(sorted((data / "credentials").glob("*.yml"))):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        record["provider"] = list(spread)[number % count]
+        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def many_server(tmp_path_factory):
     root = tmp_path_factory.mktemp("many")
-    project = copy_project(root / "project", data=generate(60, root / "data"))
+    data = generate(60, root / "data")
+    spread_over_providers(data, PROVIDERS)
+    project = copy_project(root / "project", data=data)
     blank_knowledge_pages(project)
     result = mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stderr[-4000:]
@@ -62,3 +84,48 @@ def test_a_search_shows_cards_from_the_files_its_results_are_in(page, many_serve
     assert all(page.locator("[data-results] .mc-card__provider").all_text_contents())
     assert result_ids(page)
     assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "typed", "found"),
+    [
+        ("fr", "Trouver dans cette liste", "ottawa", "Choix affichés\u00a0: {n} sur 20"),
+        ("en", "Find in this list", "OTTAWA", "Options shown: {n} of 20"),
+    ],
+)
+def test_a_long_filter_list_has_a_box_that_finds_an_option(page, many_server, lang, label, typed, found):
+    page.goto(many_server + ("en/" if lang == "en" else "") + "catalogue/")
+    wait_ready(page)
+    providers = page.locator("fieldset[data-filter='provider']")
+    assert page.get_by_label(label).count() == 1  # the provider list only: the others are short
+    finder = providers.get_by_label(label)
+    options = providers.locator(".mc-filter__option")
+    labels = options.locator("label").all_text_contents()
+    assert len(labels) == PROVIDERS
+    ticked = next(i for i, text in enumerate(labels) if "Ottawa" not in text)
+    options.nth(ticked).locator("input").check()
+    wait_ready(page)
+    address = page.evaluate("location.search")
+    finder.fill(typed)
+    shown = [
+        text
+        for text in options.locator("label").all_text_contents()
+        if options.filter(has_text=text).first.is_visible()
+    ]
+    wanted = {text for i, text in enumerate(labels) if "Ottawa" in text or i == ticked}
+    assert set(shown) == wanted and 1 < len(wanted) < PROVIDERS
+    assert providers.locator("[data-found]").inner_text() == found.format(n=len(wanted))
+    assert page.evaluate("location.search") == address  # finding an option is not searching
+    assert axe_violations(page) == []
+    finder.fill("")
+    assert options.locator("label:visible").count() == PROVIDERS
+    assert providers.locator("[data-found]").inner_text() == ""
+    assert page.errors == []
+
+
+def test_the_finding_box_ignores_accents(page, many_server):
+    page.goto(many_server + "catalogue/")
+    wait_ready(page)
+    providers = page.locator("fieldset[data-filter='provider']")
+    providers.get_by_label("Trouver dans cette liste").fill("college de")  # the names say « Collège de … »
+    assert providers.locator(".mc-filter__option label:visible").count() == PROVIDERS

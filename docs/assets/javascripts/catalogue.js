@@ -13,6 +13,7 @@
 import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catalogue-data.js";
 import { queryOf, stateFromQuery, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
+import { bindOptionFinders } from "./search/option-finder.js";
 
 const ADDRESS_PAUSE = 300; // ms without a key before the typed words go into the address bar
 
@@ -42,6 +43,7 @@ function start(root) {
   let answered = false;
 
   root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = false; });
+  bindOptionFinders(root);
   // On a phone the filters would push every result below a long form: they start folded there.
   if (narrow.matches) root.querySelector("[data-filters]").open = false;
 

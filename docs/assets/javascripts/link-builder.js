@@ -7,6 +7,7 @@
 
 import { qrcode } from "./vendor/qrcode.mjs";
 import { queryOf, stateFromQuery } from "./search/url-state.js";
+import { bindOptionFinders } from "./search/option-finder.js";
 
 const root = document.getElementById("mc-builder");
 if (root) start(root);
@@ -22,6 +23,7 @@ function start(root) {
   let sayTimer = 0;
 
   root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = false; });
+  bindOptionFinders(root);
 
   function say(message) {
     // Emptied first, so the same words said twice are announced twice.
