@@ -1,7 +1,7 @@
 """A credential page as a reader meets it, in both languages, in a real Chromium."""
 
 import pytest
-from conftest import axe_violations, screenshot
+from in_browser import axe_violations, screenshot
 
 CREDENTIAL = "mc/st-lawrence-cybersecurity/"
 

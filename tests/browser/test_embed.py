@@ -11,7 +11,7 @@ import urllib.request
 from urllib.parse import parse_qsl, urlparse
 
 import pytest
-from conftest import SecurityLog, axe_violations, screenshot
+from in_browser import SecurityLog, axe_violations, screenshot
 from support import serve
 
 FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import screenshot
+from in_browser import screenshot
 
 PHONE = {"width": 390, "height": 844}
 PAGES = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from conftest import SecurityLog
+from in_browser import SecurityLog
 from support import HOSTILE
 
 RECORDS = sorted(path.stem for path in (HOSTILE / "credentials").glob("*.yml"))

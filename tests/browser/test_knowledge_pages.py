@@ -10,7 +10,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ARTIFACTS, axe_violations, logged_tab, screenshot
+from in_browser import ARTIFACTS, axe_violations, logged_tab, screenshot
 from pypdf import PdfReader
 
 KNOWLEDGE_PAGES = [

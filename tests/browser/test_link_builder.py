@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlparse
 
 import pytest
-from conftest import ARTIFACTS, axe_violations
+from in_browser import ARTIFACTS, axe_violations
 from PIL import Image
 from playwright.sync_api import expect
 from pyzbar.pyzbar import decode

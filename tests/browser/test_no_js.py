@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
-from conftest import LISTED
+from in_browser import LISTED
 
 
 class _Links(HTMLParser):

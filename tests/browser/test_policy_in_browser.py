@@ -7,7 +7,7 @@ navigation drawer) while listening for policy violations, console errors and scr
 from __future__ import annotations
 
 import pytest
-from conftest import SecurityLog
+from in_browser import SecurityLog
 
 # One page of each kind, in each language.
 PAGE_KINDS = [

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import ARTIFACTS
+from in_browser import ARTIFACTS
 from PIL import Image
 from pypdf import PdfReader
 from pyzbar.pyzbar import decode

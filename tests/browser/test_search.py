@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pytest
-from conftest import LISTED, axe_violations, result_ids, screenshot, status, wait_ready
+from in_browser import LISTED, axe_violations, result_ids, screenshot, status, wait_ready
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import axe_violations, result_ids, status, wait_ready
+from in_browser import axe_violations, result_ids, status, wait_ready
 from support import blank_knowledge_pages, copy_project, mkdocs_build, serve
 
 from bench.generate import generate, providers

@@ -4,7 +4,7 @@ with the keyboard, hear "Link copied", and scan the QR code back to the page's a
 import io
 
 import pytest
-from conftest import axe_violations, screenshot
+from in_browser import axe_violations, screenshot
 from PIL import Image
 from playwright.sync_api import expect
 from pyzbar.pyzbar import decode

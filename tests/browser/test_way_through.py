@@ -9,7 +9,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import ARTIFACTS, axe_violations, screenshot
+from in_browser import ARTIFACTS, axe_violations, screenshot
 from microcredential_catalogue.validate import load_catalogue
 from pypdf import PdfReader
 from support import PROJECT

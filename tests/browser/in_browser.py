@@ -1,0 +1,134 @@
+"""What the browser tests share besides fixtures (tests/browser/conftest.py holds those): the
+Chromium to launch, and how a test reads a page: axe-core, screenshots, the catalogue's results,
+and the logs of what a page asked for or was refused."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from urllib.parse import urlparse
+
+from support import PROJECT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = PROJECT / "test-artifacts"
+
+
+# The search fixture's credentials that listings show (the discontinued one is left out).
+LISTED = {
+    "cuisine-saine",
+    "gestion-hospitaliere",
+    "sante-mentale",
+    "securite-au-travail",
+    "soins-hopital",
+    "technicien-electricite",
+}
+
+
+class SecurityLog:
+    """What a page did that its Content-Security-Policy refused, and any dialog or script error."""
+
+    # Runs before the page's own scripts, through the DevTools protocol (so the policy allows it).
+    LISTENER = (
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sample));"
+    )
+
+    def __init__(self, page):
+        self.page = page
+        self.console: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.add_init_script(self.LISTENER)
+        page.on("console", lambda message: self.console.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def violations(self) -> list[str]:
+        return self.page.evaluate("window.__violations || []")
+
+    def policy_messages(self) -> list[str]:
+        return [text for text in self.console if "Content Security Policy" in text]
+
+
+class RequestLog:
+    """Every request a page makes, so a test can assert none left the site's own host."""
+
+    def __init__(self, base_url: str):
+        self.host = urlparse(base_url).netloc
+        self.urls: list[str] = []
+        self.failed: list[str] = []  # responses of status 400 or more: wasted requests on a slow link
+
+    def __call__(self, request):
+        self.urls.append(request.url)
+
+    def response(self, response):
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != self.host]
+
+
+@contextlib.contextmanager
+def logged_tab(browser, base_url: str):
+    """A desktop tab in a context of its own, its requests logged in `tab.requests`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests = RequestLog(base_url)
+    tab.on("request", tab.requests)
+    tab.on("response", tab.requests.response)
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def axe_violations(page, **options) -> list[dict]:
+    """Run axe-core (from npm, served from disk) on the page: WCAG 2.0/2.1 A and AA rules."""
+    # Evaluated through the DevTools protocol: a <script> tag added to the page would be an
+    # inline script, which the site's Content-Security-Policy rightly refuses to run.
+    page.evaluate(f"() => {{ {AXE.read_text(encoding='utf-8')}\n}}")
+    run_options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    run_options.update(options)
+    result = page.evaluate("options => axe.run(document, options)", run_options)
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+# The catalogue page, once its script has loaded the search data.
+def wait_ready(page) -> None:
+    page.wait_for_selector("#mc-search[data-ready='true']")
+
+
+def result_ids(page) -> set[str]:
+    hrefs = page.locator("[data-results] .mc-card__title a").evaluate_all("links => links.map(a => a.href)")
+    return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
+
+
+def status(page) -> str:
+    return page.locator("#mc-status").inner_text()
