@@ -7,6 +7,7 @@ English lives under /en/. These addresses are permanent: newsletters link to the
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 
 DEFAULT_LANGUAGE = "fr"
@@ -88,6 +89,12 @@ THEME_STYLESHEETS = f"{ASSETS}/stylesheets"  # Material's own, in its folder and
 def script(name: str) -> str:
     """The path, under docs/ and in the site, of one of our scripts: 'search/query.js'."""
     return f"{SCRIPTS}/{name}"
+
+
+def content_version(text: str) -> str:
+    """A short hash of a generated file's content, put in the address pages use for it (?v=…):
+    a new build is never read from a stale cache, and an unchanged file stays cached."""
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
 def page_script(entry: str, lang: str) -> str:

@@ -7,7 +7,6 @@ build stems with the same algorithms). French needs lunr's French stemmer too.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +24,9 @@ class PageScripts:
     files: dict[str, str]  # docs-relative path -> text
 
     def path(self, entry: str, lang: str) -> str:
-        """The file of `entry` for `lang`, named with its version: a new build is never read
-        from a stale cache, and an unchanged script stays cached."""
+        """The file of `entry` for `lang`, named with its version."""
         path = addresses.page_script(entry, lang)
-        return f"{path}?v={hashlib.sha1(self.files[path].encode()).hexdigest()[:10]}"
+        return f"{path}?v={addresses.content_version(self.files[path])}"
 
 
 def page_scripts(scripts_dir: Path) -> PageScripts:

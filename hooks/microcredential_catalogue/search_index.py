@@ -18,7 +18,6 @@ Nothing here touches the network.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import defaultdict
@@ -116,11 +115,7 @@ class SearchAssets:
 
     def version(self, path: str) -> str:
         """A short hash of a file's content, so a browser never pairs an old index with new records."""
-        return _version(self.files[path])
-
-
-def _version(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:10]
+        return addresses.content_version(self.files[path])
 
 
 def build_search_assets(
@@ -177,7 +172,7 @@ def _named_files(files: dict, stem: str, parts: dict[str, dict]) -> dict[str, st
     for key, content in parts.items():
         name = f"{stem}-{'all' if key == '*' else key}.json"
         text = files[f"{DATA_FOLDER}/{name}"] = _compact(content)
-        names[key] = f"{name}?v={_version(text)}"
+        names[key] = f"{name}?v={addresses.content_version(text)}"
     return names
 
 

@@ -8,7 +8,7 @@
  * arrives the filters show no counts. Modules:
  * search/catalogue-data.js (loading and evaluating, shared with the embeddable list), query.js
  * (what a query finds), url-state.js (the URL as state), facets.js (filtering and counts),
- * view.js (the document), loader.js. */
+ * view.js (the document), loader.js, option-finder.js (a box to find an option in a long filter). */
 
 import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catalogue-data.js";
 import { queryOf, stateFromQuery, withQuery } from "./search/url-state.js";
