@@ -1,6 +1,6 @@
 """What the link-preview images cost the build, at N synthetic records (not a test).
 
-One PNG per credential and language (hooks/microcredential_catalogue/preview_image.py), named
+One PNG per credential and language (hooks/microcredential_catalogue/sharing/preview_image.py), named
 after a digest of what it shows, and drawn only when no file of that name exists. For each size:
 - first build into an empty docs folder: the images drawn, the time spent drawing and writing
   them (wall clock and this process's CPU time: the machine may be shared), their total and
@@ -9,7 +9,7 @@ after a digest of what it shows, and drawn only when no file of that name exists
   how many files are rewritten (expected: none), and its time.
 
 The images are made exactly as the build makes them: the build's own plan of shared files
-(share.Sharing) written by the build's own writer (pages.write_pages). The rest of the build
+(sharing.plan.Sharing) written by the build's own writer (pages.plan.write_pages). The rest of the build
 (pages, search data, MkDocs) is measured by bench/run.py.
 
     python3 -m bench.previews [--sizes 1000 10000] [--keep DIR]
@@ -23,11 +23,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from microcredential_catalogue import share, share_previews
-from microcredential_catalogue.groups import free_credentials
-from microcredential_catalogue.pages import SitePlan, write_pages
-from microcredential_catalogue.render import Renderer
-from microcredential_catalogue.site import CatalogueBuild
+from microcredential_catalogue.building.catalogue_build import CatalogueBuild
+from microcredential_catalogue.model.groups import free_credentials
+from microcredential_catalogue.pages.plan import SitePlan, write_pages
+from microcredential_catalogue.pages.render import Renderer
+from microcredential_catalogue.sharing import previews
+from microcredential_catalogue.sharing.plan import Sharing
 
 from bench.generate import generate
 from tests.support import copy_project
@@ -44,17 +45,17 @@ class DrawCounter:
 
     @contextlib.contextmanager
     def installed(self):
-        original = share_previews.draw_preview
+        original = previews.draw_preview
 
         def counted(card):
             self.drawn += 1
             return original(card)
 
-        share_previews.draw_preview = counted
+        previews.draw_preview = counted
         try:
             yield self
         finally:
-            share_previews.draw_preview = original
+            previews.draw_preview = original
 
 
 def preview_files(project: Path) -> dict[str, object]:
@@ -62,9 +63,7 @@ def preview_files(project: Path) -> dict[str, object]:
     build = CatalogueBuild.load(project, project / "docs", project / "overrides" / "catalogue", site_url=SITE_URL)
     renderer = Renderer(build.templates_dir, build.catalogue)
     plan = SitePlan(build.catalogue, renderer, search=None)  # its groups only: no page is rendered
-    sharing = share.Sharing(
-        build.catalogue, renderer, build.site_url, plan.facet_groups, free_credentials(build.catalogue)
-    )
+    sharing = Sharing(build.catalogue, renderer, build.site_url, plan.facet_groups, free_credentials(build.catalogue))
     return {path: content for path, content in sharing.files.items() if Path(path).name.startswith(PREVIEW)}
 
 

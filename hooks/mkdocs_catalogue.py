@@ -11,14 +11,15 @@ from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
-from microcredential_catalogue import addresses, csp
+from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
-from microcredential_catalogue.link_builder import with_link_builder
-from microcredential_catalogue.problems import DataInvalid
-from microcredential_catalogue.render import load_strings
-from microcredential_catalogue.script_bundle import BundleError
-from microcredential_catalogue.site import CatalogueBuild, fingerprint
-from microcredential_catalogue.typography import french_html
+from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
+from microcredential_catalogue.pages import csp
+from microcredential_catalogue.pages.link_builder import with_link_builder
+from microcredential_catalogue.pages.render import load_strings
+from microcredential_catalogue.pages.script_bundle import BundleError
+from microcredential_catalogue.reading.problems import DataInvalid
+from microcredential_catalogue.wording.typography import french_html
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 

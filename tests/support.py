@@ -172,8 +172,8 @@ def data_folder(root: Path, *extra: Path) -> Path:
 def problems_of(root: Path) -> list[str]:
     """The problem lines the validator gives for the data under `root` (it must refuse it)."""
     import pytest
-    from microcredential_catalogue.problems import DataInvalid
-    from microcredential_catalogue.validate import load_catalogue
+    from microcredential_catalogue.checks.validate import load_catalogue
+    from microcredential_catalogue.reading.problems import DataInvalid
 
     with pytest.raises(DataInvalid) as caught:
         load_catalogue(root, today=TODAY)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from microcredential_catalogue.typography import french_html
+from microcredential_catalogue.wording.typography import french_html
 from support import PROJECT, built_pages, copy_project, mkdocs_build, shipped_credential_count
 
 RECORDS = Path(__file__).parent / "fixtures" / "records"

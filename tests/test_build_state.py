@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 from microcredential_catalogue import addresses
-from microcredential_catalogue.page_scripts import page_scripts
-from microcredential_catalogue.problems import DataInvalid
-from microcredential_catalogue.site import fingerprint
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.building.catalogue_build import fingerprint
+from microcredential_catalogue.checks.validate import load_catalogue
+from microcredential_catalogue.pages.scripts import page_scripts
+from microcredential_catalogue.reading.problems import DataInvalid
 
 from tests.support import PROJECT, copy_project
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from microcredential_catalogue.stale import add_months, months_between
+from microcredential_catalogue.model.stale import add_months, months_between
 from support import (
     CATALOGUE,
     PROJECT,

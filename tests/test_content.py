@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from microcredential_catalogue.model import PartialDate
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.checks.validate import load_catalogue
+from microcredential_catalogue.model.catalogue import PartialDate
 from support import GENERATED, PROJECT, copy_project, mkdocs_build
 
 TODAY = date.today()

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy written into each finished page (hooks/microcredential_catalogue/csp.py)."""
+"""The Content-Security-Policy written into each finished page (hooks/microcredential_catalogue/pages/csp.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import base64
 import hashlib
 
 import pytest
-from microcredential_catalogue.csp import MissingHead, UntrustedScript, inline_scripts, policy, with_policy
+from microcredential_catalogue.pages.csp import MissingHead, UntrustedScript, inline_scripts, policy, with_policy
 
 PAGE = """<!doctype html>
 <html lang="fr">

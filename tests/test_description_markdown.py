@@ -6,7 +6,7 @@ import html5lib
 import markdown
 import pytest
 import yaml
-from microcredential_catalogue.render import _markdown as description_html
+from microcredential_catalogue.pages.render import _markdown as description_html
 from support import PROJECT
 
 # Every way of writing a link that runs script, or loads or shows something from elsewhere.

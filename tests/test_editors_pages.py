@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from microcredential_catalogue.field_docs import MissingFieldWords, field_docs
+from microcredential_catalogue.model.field_docs import MissingFieldWords, field_docs
 from support import PROJECT
 
 SCHEMA = json.loads((PROJECT / "data" / "schema" / "credential.schema.json").read_text(encoding="utf-8"))

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 import yaml
 from microcredential_catalogue import addresses
-from microcredential_catalogue.facets import FACETS, REGISTRY, Facet, Facets
-from microcredential_catalogue.page_scripts import page_scripts
-from microcredential_catalogue.pages import SitePlan
-from microcredential_catalogue.render import Renderer
-from microcredential_catalogue.search_index import build_search_assets, filters
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.checks.validate import load_catalogue
+from microcredential_catalogue.model.facets import FACETS, REGISTRY, Facet, Facets
+from microcredential_catalogue.pages.plan import SitePlan
+from microcredential_catalogue.pages.render import Renderer
+from microcredential_catalogue.pages.scripts import page_scripts
+from microcredential_catalogue.search.index import build_search_assets, filters
 from support import copy_project
 
 # "Who it is for" as a way in: the vocabulary and its labels are in data/taxonomies.yml already.

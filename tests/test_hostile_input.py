@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from microcredential_catalogue.ids import RESERVED, id_problem
-from microcredential_catalogue.site import CatalogueBuild
+from microcredential_catalogue.building.catalogue_build import CatalogueBuild
+from microcredential_catalogue.model.ids import RESERVED, id_problem
 from support import (
     GENERATED,
     PROJECT,

@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 
 import pytest
 import yaml
-from microcredential_catalogue.facets import FACETS
-from microcredential_catalogue.search_index import INTAKE_OPTIONS
+from microcredential_catalogue.model.facets import FACETS
+from microcredential_catalogue.search.index import INTAKE_OPTIONS
 from support import PROJECT
 
 TAXONOMIES = yaml.safe_load((PROJECT / "data" / "taxonomies.yml").read_text(encoding="utf-8"))

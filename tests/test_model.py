@@ -1,7 +1,7 @@
 """The model refuses what would otherwise show the wrong language silently."""
 
 import pytest
-from microcredential_catalogue.model import Bilingual
+from microcredential_catalogue.model.catalogue import Bilingual
 
 
 def test_a_bilingual_text_gives_each_language_its_own_words():

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from microcredential_catalogue import STAGES
 from support import PROJECT
 
 PACKAGE = "microcredential_catalogue"
@@ -36,7 +37,13 @@ def test_the_wheel_holds_the_core_and_its_files_and_nothing_else(wheel):
     assert wheel.name.startswith("microcredential_catalogue-")
     top_level = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert top_level == {PACKAGE}  # not the MkDocs hook, not the tests
-    for needed in ("record_template.yml", "export_schema/catalogue.schema.json", "fonts/DejaVuSans.ttf", "cli.py"):
+    needed_files = (
+        "record_template.yml",
+        "sharing/export_schema/catalogue.schema.json",
+        "sharing/fonts/DejaVuSans.ttf",
+    )
+    stage_folders = tuple(f"{stage}/__init__.py" for stage in STAGES)
+    for needed in (*needed_files, *stage_folders, "cli.py", "building/catalogue_build.py"):
         assert f"{PACKAGE}/{needed}" in names
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "catalogue = microcredential_catalogue.cli:main" in entry_points

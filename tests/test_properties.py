@@ -19,8 +19,8 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
-from microcredential_catalogue.problems import DataInvalid
-from microcredential_catalogue.site import CatalogueBuild
+from microcredential_catalogue.building.catalogue_build import CatalogueBuild
+from microcredential_catalogue.reading.problems import DataInvalid
 from support import CATALOGUE, PROJECT, RECORDS, TODAY, docs_folder
 
 MEMORY_LIMIT = 1 << 30  # bytes of address space for the checking process

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from microcredential_catalogue import addresses
-from microcredential_catalogue.page_scripts import ENTRIES, STEMMERS, page_scripts
-from microcredential_catalogue.script_bundle import BundleError, bundle
+from microcredential_catalogue.pages.script_bundle import BundleError, bundle
+from microcredential_catalogue.pages.scripts import ENTRIES, STEMMERS, page_scripts
 
 from tests.support import PROJECT, copy_project, mkdocs_build
 

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from microcredential_catalogue.render import Renderer
-from microcredential_catalogue.search_index import build_search_assets, fold_accents, words
-from microcredential_catalogue.search_query import load_index, search
-from microcredential_catalogue.search_text import stem
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.checks.validate import load_catalogue
+from microcredential_catalogue.pages.render import Renderer
+from microcredential_catalogue.search.index import build_search_assets, fold_accents, words
+from microcredential_catalogue.search.query import load_index, search
+from microcredential_catalogue.search.text import stem
 from support import PROJECT
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "search-data"
@@ -186,9 +186,9 @@ def test_a_large_index_is_split_by_first_letter_and_a_query_needs_only_its_shard
 _ASSET_DIGEST = """
 import hashlib, sys
 from pathlib import Path
-from microcredential_catalogue.render import Renderer
-from microcredential_catalogue.search_index import build_search_assets
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.pages.render import Renderer
+from microcredential_catalogue.search.index import build_search_assets
+from microcredential_catalogue.checks.validate import load_catalogue
 catalogue = load_catalogue(Path(sys.argv[1]))
 renderer = Renderer(Path(sys.argv[2]), catalogue)
 files = build_search_assets(catalogue, renderer.card_facts, strings=renderer.strings).files

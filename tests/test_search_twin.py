@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from microcredential_catalogue.search_query import load_index, search
+from microcredential_catalogue.search.query import load_index, search
 from relevance.suite import cases, write_search_assets
 from support import PROJECT
 

@@ -1,5 +1,5 @@
 """What learning networks pass on, checked on real builds: link previews, language alternates,
-structured data, feeds and the sitemap (hooks/microcredential_catalogue/share.py and friends)."""
+structured data, feeds and the sitemap (hooks/microcredential_catalogue/sharing/plan.py and friends)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
-from microcredential_catalogue.exports import safe_cell
+from microcredential_catalogue.sharing.export_formats import safe_cell
 from PIL import Image
 from pyld import jsonld
 from support import FIXTURES, PROJECT, SUBPATH_URL, mkdocs_build

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from microcredential_catalogue.problems import DataInvalid
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.checks.validate import load_catalogue
+from microcredential_catalogue.reading.problems import DataInvalid
 from support import PROJECT
 
 GOOD = """\

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from microcredential_catalogue.stale import stale_records
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.checks.validate import load_catalogue
+from microcredential_catalogue.model.stale import stale_records
 from support import data_folder
 
 

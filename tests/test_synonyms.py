@@ -4,12 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from microcredential_catalogue.problems import DataInvalid
-from microcredential_catalogue.render import Renderer
-from microcredential_catalogue.search_index import build_search_assets, filter_option_keys
-from microcredential_catalogue.search_query import load_index, search
-from microcredential_catalogue.synonyms import load_synonyms
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.checks.validate import load_catalogue
+from microcredential_catalogue.pages.render import Renderer
+from microcredential_catalogue.reading.problems import DataInvalid
+from microcredential_catalogue.search.index import build_search_assets, filter_option_keys
+from microcredential_catalogue.search.query import load_index, search
+from microcredential_catalogue.search.synonyms import load_synonyms
 from support import PROJECT
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "search-data"

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from microcredential_catalogue.typography import NBSP, NNBSP, french_html
+from microcredential_catalogue.wording.typography import NBSP, NNBSP, french_html
 
 SKIPPED = {"script", "style", "pre", "code", "kbd", "samp", "textarea"}
 BREAKABLE = "[ \t\r\n]"

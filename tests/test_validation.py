@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.checks.validate import load_catalogue
 from support import PROJECT, RECORDS, TODAY, data_folder, problems_of, shipped_provider_ids
 
 SHIPPED_PROVIDERS = shipped_provider_ids()  # the messages list the shipped providers

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 from microcredential_catalogue import addresses
-from microcredential_catalogue.preview_image import PreviewCard
+from microcredential_catalogue.sharing.preview_image import PreviewCard
 from support import PROJECT
 
 WORKFLOWS = PROJECT / ".github" / "workflows"

@@ -17,15 +17,15 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .data_folder import DataFolder
-from .ids import id_problem
-from .problems import DataInvalid
-from .publish import build_into_place
-from .search_index import filter_option_keys
-from .stale import StaleRecord, stale_records
-from .synonyms import load_synonyms
-from .validate import load_catalogue
-from .yaml_source import UnreadableFile, read_text, read_yaml
+from .building.publish import build_into_place
+from .checks.validate import load_catalogue
+from .model.ids import id_problem
+from .model.stale import StaleRecord, stale_records
+from .reading.data_folder import DataFolder
+from .reading.problems import DataInvalid
+from .reading.yaml_file import UnreadableFile, read_text, read_yaml
+from .search.index import filter_option_keys
+from .search.synonyms import load_synonyms
 
 TEMPLATE = Path(__file__).with_name("record_template.yml")
 

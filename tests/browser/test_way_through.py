@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from in_browser import ARTIFACTS, axe_violations, screenshot
-from microcredential_catalogue.validate import load_catalogue
+from microcredential_catalogue.checks.validate import load_catalogue
 from pypdf import PdfReader
 from support import PROJECT
 

@@ -80,8 +80,8 @@ def recall_at_10(answers: dict[Case, Answer]) -> float:
 
 def python_answer(case: Case, site: Path) -> Answer:
     """The case run through the Python twin against a built site's files."""
-    from microcredential_catalogue.search_index import joined_records
-    from microcredential_catalogue.search_query import load_index, search
+    from microcredential_catalogue.search.index import joined_records
+    from microcredential_catalogue.search.query import load_index, search
 
     folder = site / "assets" / "catalogue-data"
     index = load_index(lambda path: (folder / path).read_text(encoding="utf-8"), f"search-{case.lang}.json")  # noqa: E501
@@ -103,9 +103,9 @@ def write_search_assets(corpus: str, target: Path) -> Path:
     import shutil
 
     project_root = HERE.parent.parent
-    from microcredential_catalogue.render import Renderer
-    from microcredential_catalogue.search_index import build_search_assets
-    from microcredential_catalogue.site import CatalogueBuild
+    from microcredential_catalogue.building.catalogue_build import CatalogueBuild
+    from microcredential_catalogue.pages.render import Renderer
+    from microcredential_catalogue.search.index import build_search_assets
 
     project = project_root
     if CORPORA[corpus] is not None:

@@ -1,0 +1,67 @@
+"""One build of the catalogue: load and validate once, then plan and write every page."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .. import addresses
+from ..checks.validate import load_catalogue
+from ..model.catalogue import Catalogue
+from ..model.groups import free_credentials
+from ..pages.link_builder import link_builders
+from ..pages.plan import SitePlan, WriteReport, write_pages
+from ..pages.render import Renderer
+from ..pages.scripts import page_scripts
+from ..search.index import build_search_assets, filter_option_keys
+from ..search.synonyms import Synonyms, load_synonyms
+from ..sharing.plan import Sharing
+
+
+@dataclass
+class CatalogueBuild:
+    project_root: Path
+    docs_dir: Path
+    templates_dir: Path
+    catalogue: Catalogue
+    fingerprint: str
+    synonyms: Synonyms
+    site_url: str = ""
+    sharing: Sharing | None = None  # set by write(): what each page's head carries
+    link_builders: dict[str, str] | None = None  # set by write(): the "Share a link" page's builder
+
+    @classmethod
+    def load(
+        cls, project_root: Path, docs_dir: Path, templates_dir: Path, today: date | None = None, site_url: str = ""
+    ):
+        """Validate the data (raises DataInvalid listing every problem)."""
+        catalogue = load_catalogue(project_root, today)
+        synonyms = load_synonyms(project_root, filter_option_keys(catalogue))
+        stamp = fingerprint(project_root, templates_dir, docs_dir)
+        return cls(project_root, docs_dir, templates_dir, catalogue, stamp, synonyms, site_url)
+
+    def write(self) -> WriteReport:
+        renderer = Renderer(self.templates_dir, self.catalogue)
+        search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
+        scripts = page_scripts(Path(self.docs_dir) / addresses.SCRIPTS)
+        plan = SitePlan(self.catalogue, renderer, search, scripts=scripts, project_root=self.project_root)
+        self.sharing = Sharing(
+            self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
+        )
+        plan.sharing = self.sharing
+        self.link_builders = link_builders(renderer)
+        return write_pages(plan.pages(), self.docs_dir, {**search.files, **scripts.files, **self.sharing.files})
+
+
+def fingerprint(project_root: Path, templates_dir: Path, docs_dir: Path) -> str:
+    """Changes whenever a data file, a catalogue template or one of our scripts changes (name,
+    size or time): the build joins the scripts into each search page's one file."""
+    digest = hashlib.sha1()
+    for folder in (Path(project_root) / "data", Path(templates_dir).parent, Path(docs_dir) / addresses.SCRIPTS):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()

@@ -1,0 +1,124 @@
+"""data/credentials/: each file's name and the rules of a record a schema cannot express."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..model import records
+from ..model.catalogue import Credential
+from ..model.facets import Facets
+from ..model.ids import id_problem, suggested_id
+from ..reading.data_folder import DataFolder
+from ..reading.problems import Problem
+from .data_file import DataFile
+from .known_keys import KnownKeys
+
+PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")  # the schema checks the form
+CREDENTIAL_SCHEMA = "credential.schema.json"
+
+
+def credential_paths(folder: DataFolder, problems: list[Problem]) -> Iterator[Path]:
+    """The files of data/credentials/ that are meant as records."""
+    if folder.credentials.is_symlink():  # its files could come from anywhere on the machine
+        name = folder.relative(folder.credentials)
+        problems.append(Problem(name, 1, "", "is a symbolic link: put the folder itself here, not a link to it"))
+        return
+    for path in sorted(folder.credentials.iterdir()) if folder.credentials.is_dir() else []:
+        if path.name.startswith(".") or (path.suffix != ".yml" and path.is_dir() and not path.is_symlink()):
+            continue  # a hidden file, or a folder of notes that is not a record
+        yield path
+
+
+def file_id(path: Path, name: str) -> tuple[str | None, Problem | None]:
+    """The id a credential file's name gives, or the problem that it gives none."""
+    base = path.name.split(".")[0]
+    if path.suffix != ".yml":
+        return None, Problem(name, 1, "", f"a credential file must end in .yml: rename it {suggested_id(base)}.yml")
+    refusal = id_problem(path.stem, ".yml")
+    if refusal:
+        return None, Problem(name, 1, "", f"the file name {refusal}")
+    return path.stem, None
+
+
+@dataclass
+class CredentialCheck:
+    """One credential file: its name and its content are checked, whatever is wrong with either."""
+
+    folder: DataFolder
+    facets: Facets
+    known: KnownKeys
+    today: date
+
+    def record(self, path: Path) -> tuple[str | None, Credential | None, list[Problem]]:
+        """The id the file's name gives, the record (None unless all is well), every problem."""
+        name = self.folder.relative(path)
+        credential_id, name_problem = file_id(path, name)
+        file = DataFile.read(self.folder, path, CREDENTIAL_SCHEMA)
+        if isinstance(file.data, dict):
+            # Also run on a record that broke the schema: the editor sees every mistake at once.
+            rules = RecordRules(file, self.known, self.facets, self.today)
+            rules.check(credential_id or suggested_id(path.name.split(".")[0]))
+        problems = [name_problem, *file.problems] if name_problem else file.problems
+        if credential_id is None or problems:
+            return credential_id, None, problems
+        return credential_id, records.credential(credential_id, file.name, file.data, file.doc.lines), problems
+
+
+@dataclass
+class RecordRules:
+    """Rules the schema cannot express; each looks only at values of the right shape."""
+
+    file: DataFile
+    known: KnownKeys
+    facets: Facets
+    today: date
+
+    @property
+    def data(self) -> dict:
+        return self.file.data
+
+    def check(self, credential_id: str) -> None:
+        self.known.check_provider(self.file, ("provider",), self.data.get("provider"))
+        self._vocabularies()
+        self._dates()
+        self._aliases(credential_id)
+
+    def _vocabularies(self) -> None:
+        for facet in self.facets.checked_fields:
+            value = self.data.get(facet.field)
+            if isinstance(value, list):
+                for position, key in enumerate(value):
+                    self._term((facet.field, position), key, facet.vocabulary, facet.noun)
+            elif isinstance(value, str):
+                self._term((facet.field,), value, facet.vocabulary, facet.noun)
+        award = self.data.get("award")
+        award_type = award.get("type") if isinstance(award, dict) else None
+        if isinstance(award_type, str):
+            self._term(("award", "type"), award_type, "award_types", "an award type")
+
+    def _term(self, path: tuple, key, vocabulary: str, noun: str) -> None:
+        self.known.check_term(self.file, path, key, vocabulary, noun)
+
+    def _dates(self) -> None:
+        for field in ("verified", "added", "source_date"):
+            written = self.data.get(field)
+            if isinstance(written, (str, int)) and PARTIAL_DATE.fullmatch(str(written)):
+                self.file.check_past_date((field,), written, self.today)
+        intake = self.data.get("intake")
+        for position, written in enumerate(intake if isinstance(intake, list) else []):
+            if isinstance(written, str) and PARTIAL_DATE.fullmatch(written):
+                self.file.check_real_date(("intake", position), written)
+
+    def _aliases(self, credential_id: str) -> None:
+        aliases = self.data.get("aliases") if isinstance(self.data.get("aliases"), list) else []
+        if credential_id in aliases:
+            self.file.problem(
+                ("aliases",), f"an alias must be an earlier id, not this record's own id (got {credential_id!r})"
+            )
+        for position, alias in enumerate(aliases):
+            if isinstance(alias, str):
+                self.file.check_reserved(("aliases", position), alias)

@@ -1,0 +1,98 @@
+"""One data file being checked: its document, its name in messages, and what is wrong with it.
+
+Every rule that looks at a file reports through it, so no check has to carry the document and
+the file's name from call to call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..model import records
+from ..model.catalogue import LANGUAGES, PartialDate
+from ..model.ids import reserved_problem
+from ..reading.data_folder import DataFolder
+from ..reading.problems import Problem, field_path, shown
+from ..reading.text_policy import text_problem
+from ..reading.yaml_file import UnreadableFile, YamlDocument, read_text, read_yaml
+
+
+@dataclass
+class DataFile:
+    name: str  # project-relative, as messages show it
+    doc: YamlDocument
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, folder: DataFolder, path: Path, schema_name: str) -> DataFile:
+        """The file read, with the problems of its reading, its text and its schema."""
+        name = folder.relative(path)
+        try:
+            text = read_text(path)
+        except UnreadableFile as unreadable:
+            return cls(name, YamlDocument(data=None), [Problem(name, 1, "", str(unreadable))])
+        doc = read_yaml(text)
+        _check_strings(doc, (), doc.data)
+        file = cls(name, doc, [Problem(name, line, field_path(p), m) for line, p, m in doc.errors])
+        if doc.data is not None:
+            file.problems.extend(folder.schema(schema_name).problems(doc, name))
+        return file
+
+    @property
+    def data(self):
+        return self.doc.data
+
+    @property
+    def mapping(self) -> dict:
+        """The content when it is a mapping, else an empty one: checks then find nothing to read."""
+        return self.doc.data if isinstance(self.doc.data, dict) else {}
+
+    @property
+    def valid(self) -> bool:
+        return self.doc.data is not None and not self.problems
+
+    def problem(self, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.name, self.doc.line_of(path), field_path(path), message))
+
+    def check_reserved(self, path: tuple, key: str) -> None:
+        refusal = reserved_problem(key)
+        if refusal:
+            self.problem(path, refusal)
+
+    def check_real_date(self, path: tuple, written) -> PartialDate | None:
+        try:
+            return records.partial_date(written)
+        except ValueError:
+            self.problem(path, f"is not a real date (got {shown(written)}): write it YYYY-MM-DD")
+            return None
+
+    def check_past_date(self, path: tuple, written, today: date) -> None:
+        partial = self.check_real_date(path, written)
+        if partial and partial.earliest() > today:
+            self.problem(path, f"is in the future (got {shown(written)}): write a date no later than today")
+
+
+def _check_strings(doc: YamlDocument, path: tuple, value) -> None:
+    """The text policy on every string of a document, keys included, before the schema runs:
+    a refused value is not reported a second time by the schema."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            problem = text_problem(key, None) if isinstance(key, str) else None
+            if problem:
+                doc.refuse(doc.line_of(path + (key,)), path + (key,), f"this key {problem}")
+            _check_strings(doc, path + (key,), inner)
+    elif isinstance(value, list):
+        for position, inner in enumerate(value):
+            _check_strings(doc, path + (position,), inner)
+    elif isinstance(value, str) and path not in doc.refused:
+        problem = text_problem(value, _field_name(path))
+        if problem:
+            doc.refuse(doc.line_of(path), path, problem)
+
+
+def _field_name(path: tuple) -> str | None:
+    """The field a value belongs to: ('description', 'fr') -> 'description'."""
+    names = [part for part in path if isinstance(part, str) and part not in LANGUAGES]
+    return names[-1] if names else None

@@ -1,0 +1,103 @@
+"""The search page, with the first results already in it, and its embeddable twin."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .. import addresses
+from ..model.catalogue import Catalogue
+from ..search.index import FIRST_PAGE, SearchAssets, filters, title_order
+from ..wording import formatting
+from .render import Renderer
+from .scripts import PageScripts
+from .source import PageFamily, PageSource
+
+# The card the script fills in for each result: every value empty, in the page's language.
+_BLANK_CARD = {"title": "", "summary": "", "name": ""}
+
+
+class CataloguePages(PageFamily):
+    def __init__(self, catalogue: Catalogue, renderer: Renderer, search: SearchAssets, scripts: PageScripts | None):
+        super().__init__(catalogue, renderer)
+        self.search = search
+        self.scripts = scripts
+
+    def pages(self, lang: str) -> list[PageSource]:
+        return [self._catalogue(lang), self._embed(lang)]
+
+    def _data(self, lang: str) -> dict[str, str]:
+        """The search files, named with their version so a new build is never read from a stale cache."""
+        files = (("index", self.search.index_file[lang]), ("facets", self.search.records_file[lang]))
+        return {name: f"{path}?v={self.search.version(path)}" for name, path in files}
+
+    def _preloads(self, page: str, lang: str, script: str) -> list[dict[str, str]]:
+        """What the page's head asks for at once, beside the theme's stylesheets, before search
+        can answer: its script and the index manifest. Found later in the body, they waited for
+        the stylesheets on a slow link, then for free connections (bench/RESULTS.md)."""
+        files = ((script, "script"), (self._data(lang)["index"], "fetch"))
+        return [{"href": addresses.file_from(page, lang, path), "as": kind} for path, kind in files]
+
+    def _catalogue(self, lang: str) -> PageSource:
+        script = self.scripts.path("catalogue.js", lang)
+        source = self.page(
+            addresses.CATALOGUE,
+            lang,
+            "catalogue.html",
+            self.text("catalogue_title", lang),
+            self.text("catalogue_lead", lang),
+            hide=("navigation", "toc"),
+            filters=filters(self.catalogue, self.renderer.strings),
+            data=self._data(lang),
+            page_script=script,
+            **self._first_results(lang),
+        )
+        preloads = self._preloads(addresses.CATALOGUE, lang, script)
+        return replace(source, front_matter={**source.front_matter, "preloads": preloads})
+
+    def _embed(self, lang: str) -> PageSource:
+        """The list a network puts in an <iframe>: the catalogue's filters, from the same URL
+        parameters and data, without the site's chrome (overrides/embedded.html)."""
+        page = addresses.EMBED_PAGE
+        script = self.scripts.path("embed.js", lang)
+        body = self.renderer.render(
+            "embed.html",
+            page,
+            lang,
+            params=[f.param for f in filters(self.catalogue, self.renderer.strings)],
+            data=self._data(lang),
+            page_script=script,
+            blank_card=_blank_card(lang),
+        )
+        front = {
+            "title": self.text("embed_title", lang),
+            "description": self.text("embed_title", lang),
+            "template": "embedded.html",
+            "prerendered": True,
+            "preloads": self._preloads(page, lang, script),
+        }
+        return PageSource(page, lang, front, body)
+
+    def _first_results(self, lang: str) -> dict:
+        """The first page of an empty search, in the page itself: results before any data loads."""
+        listed = title_order(self.catalogue, lang)
+        first_page = [
+            {
+                "credential": c,
+                "provider": self.catalogue.providers[c.provider],
+                "href": addresses.relative(addresses.CATALOGUE, addresses.credential_page(c.id), lang),
+                "facts": list(self.renderer.card_facts(c, lang)),
+            }
+            for c in listed[:FIRST_PAGE]
+        ]
+        count = len(listed)
+        key = "results_count_none" if count == 0 else "results_count_one" if count == 1 else "results_count"
+        return {
+            "first_page": first_page,
+            "count_text": self.text(key, lang, n=formatting.number(count, lang)),
+            "more_than_first_page": count > FIRST_PAGE,
+            "blank_card": _blank_card(lang),
+        }
+
+
+def _blank_card(lang: str) -> dict:
+    return {name: {lang: value} for name, value in _BLANK_CARD.items()}

@@ -1,0 +1,81 @@
+"""Write the generated pages and assets under docs/, only when their content changed.
+
+Pages are real files under docs/ (in folders git ignores) because mkdocs-static-i18n cannot
+handle in-memory pages. A file is rewritten only when its content changed, so `mkdocs serve`
+does not loop, and files no longer implied by the data are removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import addresses
+from ..search.index import DATA_FOLDER
+from .source import PageSource
+
+# Everything under these folders of docs/ is generated; nothing else is ever deleted.
+GENERATED_FOLDERS = (
+    addresses.CREDENTIALS,
+    addresses.BROWSE,
+    addresses.EDITORS,
+    DATA_FOLDER,
+    addresses.PAGE_SCRIPTS,
+    addresses.SHARE_FOLDER,
+)
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+
+Asset = str | bytes | Callable[[], bytes]
+
+
+def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset] | None = None) -> WriteReport:
+    """Write pages and assets (docs-relative path -> content) under docs_dir when their content
+    changed; remove generated files now stale.
+
+    An asset given as a function is costly to make (an image) and named after a digest of its
+    content: it is made only when no file of that name exists.
+    """
+    docs_dir = Path(docs_dir)
+    wanted = {docs_dir / path: content for path, content in (assets or {}).items()}
+    for page in pages:
+        wanted[docs_dir / page.file] = page.text
+    written = unchanged = 0
+    for path, content in wanted.items():
+        if _up_to_date(path, content):
+            unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_bytes(content))
+        written += 1
+    return WriteReport(written, unchanged, _remove_stale(docs_dir, wanted))
+
+
+def _remove_stale(docs_dir: Path, wanted: dict[Path, Asset]) -> int:
+    removed = 0
+    for folder in GENERATED_FOLDERS:
+        for path in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).is_dir() else []:
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def _up_to_date(path: Path, content: Asset) -> bool:
+    if not path.is_file():
+        return False
+    # Compared as bytes: reading text would turn a CSV's "\r\n" into "\n" and never match.
+    return callable(content) or path.read_bytes() == _bytes(content)
+
+
+def _bytes(content: Asset) -> bytes:
+    if isinstance(content, str):
+        return content.encode("utf-8")
+    return content if isinstance(content, bytes) else content()

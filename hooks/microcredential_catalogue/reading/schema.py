@@ -1,0 +1,139 @@
+"""Check a YAML document against a shipped JSON Schema and word each failure for an editor.
+
+The schemas in data/schema/ are the contract editors' tools read too. Each field carries an
+`x-rule` annotation: the sentence an editor reads when the value breaks it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from .problems import Problem, field_path, shown
+from .yaml_file import YamlDocument
+
+
+class Schema:
+    def __init__(self, path: Path):
+        self.root = json.loads(path.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(self.root)
+        # Validate against a copy with every local $ref written out in place: looking references
+        # up took most of the validation time. Rules and messages still come from self.root.
+        self.validator = Draft202012Validator(self._inlined(self.root))
+
+    def problems(self, doc: YamlDocument, file: str) -> list[Problem]:
+        """Schema failures, leaving out values the YAML reader already refused."""
+        refused = doc.refused + [path for _, path, _ in doc.errors]
+        found = []
+        for error in self.validator.iter_errors(doc.data):
+            path = tuple(error.absolute_path)
+            if any(path[: len(bad)] == bad for bad in refused):
+                continue
+            found.extend(self._explain(error, path, doc, file))
+        return found
+
+    def _explain(self, error, path: tuple, doc: YamlDocument, file: str) -> list[Problem]:
+        if error.validator == "required":
+            missing = [key for key in error.validator_value if key not in error.instance]
+            return [
+                Problem(file, doc.line_of(path), field_path(path + (key,)), self._missing(path + (key,)))
+                for key in missing
+            ]
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            return [
+                Problem(file, doc.line_of(path + (key,)), field_path(path + (key,)), self._unknown(path, key))
+                for key in self._extra_keys(path, error.instance)
+            ]
+        rule = self.rule_for(path) or error.message
+        return [Problem(file, doc.line_of(path), field_path(path), f"{rule} (got {shown(error.instance)})")]
+
+    def _missing(self, path: tuple) -> str:
+        rule = self.rule_for(path)
+        return f"is missing; it {rule}" if rule else "is missing"
+
+    def _unknown(self, parent: tuple, key: str) -> str:
+        known = sorted(self._properties_at(parent))
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"the fields allowed here are: {', '.join(known)}"
+        return f"unknown field ({hint})"
+
+    def _extra_keys(self, parent: tuple, instance: dict) -> list[str]:
+        known = self._properties_at(parent)
+        return [key for key in instance if key not in known]
+
+    def _properties_at(self, path: tuple) -> set[str]:
+        names: set[str] = set()
+        for schema in self._schemas_at(path):
+            names.update(schema.get("properties", {}))
+        return names
+
+    def rule_for(self, path: tuple) -> str | None:
+        """The deepest `x-rule` that applies to the value at `path`, or else its parent's."""
+        rule = None
+        for depth in range(len(path) + 1):
+            for schema in self._schemas_at(path[:depth]):
+                rule = schema.get("x-rule", rule)
+        return rule
+
+    def _schemas_at(self, path: tuple) -> list[dict]:
+        """Every schema met on the way from the root to `path`, following $ref, items, oneOf."""
+        met = self._expand(self.root)
+        for part in path:
+            step = []
+            for schema in met:
+                step.extend(self._children(schema, part))
+            if not step:
+                return met
+            met = step
+        return met
+
+    def _children(self, schema: dict, part) -> list[dict]:
+        children = []
+        if isinstance(part, int):
+            if "items" in schema:
+                children.append(schema["items"])
+        elif part in schema.get("properties", {}):
+            children.append(schema["properties"][part])
+        elif isinstance(schema.get("additionalProperties"), dict):
+            children.append(schema["additionalProperties"])
+        for option in schema.get("oneOf", []):
+            children.extend(self._children(self._resolve(option), part))
+        expanded = []
+        for child in children:
+            expanded.extend(self._expand(child))
+        return expanded
+
+    def _expand(self, schema: dict) -> list[dict]:
+        """A schema and the schemas its $ref points to, outermost last so its x-rule wins."""
+        chain = [schema]
+        while "$ref" in chain[0]:
+            chain.insert(0, self._resolve({"$ref": chain[0]["$ref"]}))
+        return chain
+
+    def _inlined(self, schema):
+        """The schema with each {"$ref": "#/$defs/x", …} replaced by {"allOf": [x], …}."""
+        if isinstance(schema, list):
+            return [self._inlined(item) for item in schema]
+        if not isinstance(schema, dict):
+            return schema
+        inlined = {key: self._inlined(value) for key, value in schema.items() if key not in ("$ref", "$defs")}
+        if "$ref" in schema:
+            inlined["allOf"] = [self._inlined(self._resolve(schema))]
+        return inlined
+
+    def _resolve(self, schema: dict) -> dict:
+        ref = schema.get("$ref")
+        if not ref:
+            return schema
+        node = self.root
+        for part in ref.removeprefix("#/").split("/"):
+            node = node[part]
+        return node  # a $ref inside `node` is followed by _expand, keeping each level's rules
+
+
+def load_schema(path: Path) -> Schema:
+    """Read afresh: a build keeps its own (validate.DataFolder), so `mkdocs serve` applies an edit."""
+    return Schema(path)

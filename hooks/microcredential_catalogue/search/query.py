@@ -1,0 +1,176 @@
+"""What a query finds: the Python twin of docs/assets/javascripts/search/query.js.
+
+The rules, the same on both sides (tests/js/ and tests/relevance/ hold them to it):
+
+- A query is folded into words as the index was (search_text.py). Stop words are left out,
+  unless the query has nothing else.
+- Each word is looked up as written and as its stem. The word still being typed (the last one,
+  with no space after it) also matches every indexed word that starts with it or with its stem,
+  so a result never disappears while the learner types more of its word ("tronconneu"). A
+  one-letter prefix matches only short words (SHORT_WORD): a first letter says too little to be
+  worth scanning half the index on every key.
+- A word or two-word phrase that names a filter value ("gratuit", "online", « en ligne ») is
+  offered as that filter; a phrase, or a word the index does not know, leaves the words.
+- A word of 5 letters or more that finds no record (TYPO_WHEN_FEWER) also matches indexed
+  words at edit distance 1 (2 from 9 letters) with the same first letter, ranked below.
+- Provider names are indexed as whole words under "~" only: "lawrence" finds St. Lawrence's
+  credentials, "law" does not.
+- Records matching every word come first, by score. When none matches every word, records matching
+  the most words are given, ranked by how many words they match, then by score, and the result
+  says so (`partial`), so the page can say that not every word was found.
+- Scores: the index gives each (word, record) a weight (title 10, keywords 6, synonyms 4, other
+  language's title 3 and keywords 2, summary 1, provider 2); an exact match counts it in full, a
+  prefix match half, a typo a quarter; a word keeps its best match per record; words add up. Equal
+  scores keep the record order, which is title order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .text import folded_words, stem
+
+EXACT, PREFIX, TYPO = 1.0, 0.5, 0.25
+TYPO_WHEN_FEWER = 1  # only when the word finds nothing: a typo guess never crowds out what was typed
+PROVIDER_MARK = "~"
+SHORT_WORD = 3  # a one-letter prefix matches only words this short: "r" finds RN and RCR, not half the index
+
+
+@dataclass
+class Word:
+    text: str
+    stem: str
+    typing: bool  # the last word, still being typed: also a prefix
+
+
+@dataclass
+class Outcome:
+    refs: list[int] | None  # None: no words, every record in order
+    partial: bool = False
+    offers: list[tuple[str, str]] = field(default_factory=list)  # (filter, key) the words named
+
+
+class QueryIndex:
+    """A language's index as the browser sees it once every shard has arrived."""
+
+    def __init__(self, manifest: dict, terms: dict[str, list[int]]):
+        self.lang = manifest["lang"]
+        self.stop_words = frozenset(manifest["stopWords"])
+        self.filter_words = manifest["filterWords"]
+        self.terms = terms
+        self.sorted_terms = sorted(terms)
+
+    def postings(self, term: str):
+        flat = self.terms.get(term, ())
+        return zip(flat[0::2], flat[1::2], strict=True)
+
+    def starting_with(self, prefix: str):
+        position = bisect_left(self.sorted_terms, prefix)
+        while position < len(self.sorted_terms) and self.sorted_terms[position].startswith(prefix):
+            yield self.sorted_terms[position]
+            position += 1
+
+
+def analyse(text: str, index: QueryIndex) -> tuple[list[Word], list[tuple[str, str]]]:
+    """The words to look up, and the filters named by words the index does not know."""
+    found, offers = _take_filter_words(folded_words(text), index)
+    typing_last = bool(text) and not text[-1].isspace()
+    numbered = list(enumerate(found))
+    kept = [(i, w) for i, w in numbered if w not in index.stop_words] or numbered
+    last = len(found) - 1
+    return [Word(w, stem(w, index.lang), typing_last and i == last) for i, w in kept], offers
+
+
+def _take_filter_words(found: list[str], index: QueryIndex):
+    """The words left to look up, and the filters that words and two-word phrases name."""
+    offers, kept, position = [], [], 0
+    while position < len(found):
+        pair = " ".join(found[position : position + 2])
+        if position + 1 < len(found) and pair in index.filter_words:
+            offers.append(tuple(index.filter_words[pair]))
+            position += 2
+            continue
+        word = found[position]
+        if word in index.filter_words:
+            offers.append(tuple(index.filter_words[word]))
+        if word not in index.filter_words or index.terms.get(word):
+            kept.append(word)
+        position += 1
+    return kept, list(dict.fromkeys(offers))
+
+
+def word_hits(word: Word, index: QueryIndex) -> dict[int, float]:
+    hits: dict[int, float] = {}
+
+    def add(term: str, factor: float) -> None:
+        for ref, weight in index.postings(term):
+            score = weight * factor
+            if score > hits.get(ref, 0):
+                hits[ref] = score
+
+    exact = {word.text, word.stem}
+    for term in exact:
+        add(term, EXACT)
+    add(PROVIDER_MARK + word.text, EXACT)
+    if word.typing:
+        for start in sorted({word.text, word.stem}):
+            for term in index.starting_with(start):
+                if term not in exact and (len(start) > 1 or len(term) <= SHORT_WORD):
+                    add(term, PREFIX)
+    if len(hits) < TYPO_WHEN_FEWER and len(word.text) >= 5:
+        for term in typo_neighbours(word.text, index):
+            if term not in exact:
+                add(term, TYPO)
+    return hits
+
+
+def typo_neighbours(text: str, index: QueryIndex):
+    distance = 2 if len(text) >= 9 else 1
+    for term in index.starting_with(text[0]):
+        if abs(len(term) - len(text)) <= distance and within(term, text, distance):
+            yield term
+
+
+def within(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance (Levenshtein) between a and b is at most `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def search(text: str, index: QueryIndex) -> Outcome:
+    words, offers = analyse(text, index)
+    if not words:
+        return Outcome(None, offers=offers)
+    per_word = [word_hits(word, index) for word in words]
+    totals: dict[int, list] = {}
+    for hits in per_word:
+        for ref, score in hits.items():
+            total = totals.setdefault(ref, [0, 0.0])
+            total[0] += 1
+            total[1] += score
+    everything = [ref for ref, (count, _) in totals.items() if count == len(words)]
+    if everything:
+        return Outcome(sorted(everything, key=lambda r: (-totals[r][1], r)), offers=offers)
+    ranked = sorted(totals, key=lambda r: (-totals[r][0], -totals[r][1], r))
+    return Outcome(ranked, partial=bool(ranked), offers=offers)
+
+
+def load_index(read, manifest_path: str) -> QueryIndex:
+    """A language's index with every shard, `read(path)` giving a file's text (a built site's
+    file, or SearchAssets.files.get); shard names are relative to the manifest, as in the browser."""
+    import json
+
+    manifest = json.loads(read(manifest_path))
+    folder = manifest_path.rsplit("/", 1)[0] + "/" if "/" in manifest_path else ""
+    terms: dict[str, list[int]] = {}
+    for name in manifest["shards"].values():
+        terms.update(json.loads(read(folder + name.split("?")[0]))["terms"])
+    return QueryIndex(manifest, terms)

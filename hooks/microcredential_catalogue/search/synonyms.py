@@ -1,0 +1,112 @@
+"""data/synonyms.yml: words that mean the same for search, and other words for filter values.
+
+Checked here rather than in validate.py, with the same kind of one-line messages, and applied when
+the search index is built (search_index.py). A missing file means no synonyms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.catalogue import LANGUAGES
+from ..reading.problems import DataInvalid, Problem, field_path
+from ..reading.schema import Schema
+from ..reading.yaml_file import read_yaml
+from .text import folded_words, stem
+
+FILE = "data/synonyms.yml"
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    groups: dict[str, list[tuple[tuple[str, ...], ...]]] = field(default_factory=dict)  # lang -> phrases
+    filter_words: dict[str, dict[tuple[str, str], list[str]]] = field(default_factory=dict)  # lang -> words
+
+    def expansions(self, lang: str, text_words: list[str]) -> list[str]:
+        """The words of every phrase that means the same as a phrase found in `text_words`."""
+        stems = [stem(w, lang) for w in text_words]
+        found = []
+        for group in self.groups.get(lang, ()):
+            if any(_contains(stems, tuple(stem(w, lang) for w in phrase)) for phrase in group):
+                found.extend(word for phrase in group for word in phrase)
+        return found
+
+
+def _contains(text_words: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(text_words[i : i + size]) == phrase for i in range(len(text_words) - size + 1))
+
+
+def load_synonyms(project_root: Path, filter_options: dict[str, set[str]]) -> Synonyms:
+    """The synonyms, or DataInvalid with one line per problem. `filter_options`: param -> keys."""
+    path = Path(project_root) / FILE
+    if not path.exists():
+        return Synonyms()
+    doc = read_yaml(path.read_text(encoding="utf-8"))
+    problems = [Problem(FILE, line, field_path(p), message) for line, p, message in doc.errors]
+    if doc.data is not None:
+        schema = Schema(Path(project_root) / "data" / "schema" / "synonyms.schema.json")
+        problems.extend(schema.problems(doc, FILE))
+    if not problems:
+        problems.extend(_repeated_words(doc))
+        problems.extend(_unknown_filters(doc, filter_options))
+    if problems:
+        raise DataInvalid(problems)
+    return _synonyms(doc.data or {})
+
+
+def _repeated_words(doc) -> list[Problem]:
+    """A word in two groups would silently join them: say where."""
+    problems = []
+    for lang in LANGUAGES:
+        first_seen: dict[tuple, int] = {}
+        for g, group in enumerate(doc.data.get(lang) or ()):
+            for p, phrase in enumerate(group):
+                key = tuple(folded_words(phrase))
+                if key in first_seen and first_seen[key] != g:
+                    where = (lang, g, p)
+                    message = (
+                        f"is already in group {first_seen[key] + 1} of {lang}: merge the two groups (got {phrase!r})"
+                    )
+                    problems.append(Problem(FILE, doc.line_of(where), field_path(where), message))
+                first_seen.setdefault(key, g)
+    return problems
+
+
+def _unknown_filters(doc, filter_options: dict[str, set[str]]) -> list[Problem]:
+    problems = []
+    for param, options in (doc.data.get("filters") or {}).items():
+        if param not in filter_options:
+            where = ("filters", param)
+            known = ", ".join(sorted(filter_options))
+            problems.append(
+                Problem(FILE, doc.line_of(where), field_path(where), f"must be a filter: {known} (got {param!r})")
+            )
+            continue
+        for key in options:
+            if key not in filter_options[param]:
+                where = ("filters", param, key)
+                known = ", ".join(sorted(filter_options[param]))
+                problems.append(
+                    Problem(
+                        FILE,
+                        doc.line_of(where),
+                        field_path(where),
+                        f"must be an option of {param}: {known} (got {key!r})",
+                    )
+                )
+    return problems
+
+
+def _synonyms(data: dict) -> Synonyms:
+    groups = {
+        lang: [tuple(tuple(folded_words(phrase)) for phrase in group) for group in data.get(lang) or ()]
+        for lang in LANGUAGES
+    }
+    filter_words: dict[str, dict] = {lang: {} for lang in LANGUAGES}
+    for param, options in (data.get("filters") or {}).items():
+        for key, by_lang in options.items():
+            for lang in LANGUAGES:
+                filter_words[lang][(param, key)] = [" ".join(folded_words(w)) for w in by_lang.get(lang) or ()]
+    return Synonyms(groups, filter_words)

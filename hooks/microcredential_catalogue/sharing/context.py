@@ -1,0 +1,64 @@
+"""What every maker of shared files needs: the catalogue, its words, the site's address, and
+where the files and each page's head additions go."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import addresses
+from ..model.catalogue import Catalogue, Credential
+from ..pages.render import Renderer
+from ..wording import formatting
+
+
+@dataclass
+class PageExtras:
+    """What a page's head carries beyond title and description."""
+
+    image: str = ""  # site-relative URL of its preview image
+    image_alt: str = ""
+    jsonld: list[str] = field(default_factory=list)  # ready for <script type="application/ld+json">
+    feeds: list[tuple[str, str]] = field(default_factory=list)  # (title, site-relative URL)
+
+
+class ShareContext:
+    def __init__(self, catalogue: Catalogue, renderer: Renderer, site_url: str):
+        self.catalogue = catalogue
+        self.renderer = renderer
+        self.site_url = site_url.rstrip("/") + "/"
+        self.files: dict[str, str | bytes | Callable[[], bytes]] = {}  # docs-relative path -> content
+        self.extras: dict[tuple[str, str], PageExtras] = {}  # (page, language) -> its head's additions
+
+    def extras_of(self, page: str, lang: str) -> PageExtras:
+        return self.extras.setdefault((page, lang), PageExtras())
+
+    def text(self, key: str, lang: str, **values) -> str:
+        return self.renderer.text(key, lang, **values)
+
+    def page_url(self, page: str, lang: str) -> str:
+        return addresses.absolute(page, lang, self.site_url)
+
+    def credential_url(self, credential: Credential, lang: str) -> str:
+        return self.page_url(addresses.credential_page(credential.id), lang)
+
+    def cost_line(self, credential: Credential, lang: str) -> str:
+        t = self.renderer.text
+        if credential.cost_amount is None:
+            amount = t("not_specified", lang)
+        elif credential.is_free:
+            amount = t("free", lang)
+        else:
+            amount = formatting.money(credential.cost_amount, lang)
+        return f"{t('cost', lang)}{t('colon', lang)} {amount}"
+
+    def page_sitemap(self, page: str, lang: str) -> str:
+        """A one-page sitemap published in the folder of `page`.
+
+        Material fetches "sitemap.xml" relative to every <link rel="alternate"> of a page (it
+        expects each to be a language's root); serving one beside every page, and beside every
+        feed, means those requests find a real file.
+        """
+        return self.renderer.environment.get_template("page-sitemap.xml").render(
+            url=self.page_url(page, lang), alternates=addresses.alternates(page, self.site_url)
+        )

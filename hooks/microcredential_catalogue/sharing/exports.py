@@ -1,0 +1,25 @@
+"""Open data files: the whole catalogue as JSON (with its schema) and CSV, and the start dates."""
+
+from __future__ import annotations
+
+from .. import addresses
+from ..model.catalogue import LANGUAGES
+from . import export_formats
+from .context import ShareContext
+
+
+def open_data(context: ShareContext) -> None:
+    """The same exports under each language's root (so each language's pages link their own);
+    the start dates, one calendar per language."""
+    catalogue, site_url, folder = context.catalogue, context.site_url, addresses.SHARE_FOLDER
+    data = {
+        "catalogue.json": export_formats.catalogue_json(catalogue, site_url),
+        "catalogue.schema.json": export_formats.catalogue_schema(),
+        "catalogue.csv": export_formats.catalogue_csv(catalogue, site_url),
+    }
+    for lang in LANGUAGES:
+        for name, content in data.items():
+            context.files[addresses.file_beside(folder, name, lang)] = content
+        title, starts = context.text("calendar_title", lang), context.renderer.strings["calendar_starts"][lang]
+        calendar = export_formats.intakes_calendar(catalogue, lang, site_url, title, starts)
+        context.files[addresses.file_beside(folder, "intakes.ics", lang)] = calendar

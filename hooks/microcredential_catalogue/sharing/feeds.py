@@ -1,0 +1,77 @@
+"""Atom feeds a network can follow: what is new, what changed, and each group's credentials."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from .. import addresses
+from ..model.catalogue import Credential
+from .atom import Entry, Feed, feed_updated, newest, timestamp, xml_text
+from .context import ShareContext
+
+SITE_FEEDS = ("new", "changed")
+FEED_FILE = "feed.xml"
+
+
+class FeedFiles:
+    def __init__(self, context: ShareContext):
+        self.context = context
+        self.catalogue = context.catalogue
+
+    def site_feeds(self, lang: str) -> None:
+        """The whole catalogue's feeds, announced on the home page."""
+        home = self.context.extras_of("", lang)
+        for name in SITE_FEEDS:
+            date_of = (lambda c: c.added) if name == "new" else (lambda c: c.information_date)
+            credentials = newest(self.catalogue.listed, date_of)
+            title, lead = self.context.text(f"feed_{name}", lang), self.context.text(f"feed_{name}_lead", lang)
+            changed = name == "changed"
+            feed_url = self._feed(addresses.SHARE_FOLDER, f"{name}.xml", "", lang, title, lead, credentials, changed)
+            home.feeds.append((title, feed_url))
+
+    def group_feed(self, page: str, lang: str, title: str, credentials) -> None:
+        """The feed of a group page, beside it."""
+        feed_title = self.context.text("feed_group", lang, group=title)
+        lead = self.context.text("feed_group_lead", lang, group=title)
+        recent = newest(credentials, lambda c: c.added)
+        feed_url = self._feed(page, FEED_FILE, page, lang, feed_title, lead, recent, False)
+        self.context.extras_of(page, lang).feeds.append((feed_title, feed_url))
+
+    def _feed(self, folder: str, name: str, page: str, lang: str, title: str, lead: str, credentials, changed: bool):
+        """Write the Atom feed `name` in `folder` for `page`; return its site-relative URL."""
+        entries = [self._entry(c, lang, changed) for c in credentials]
+        feed_url = addresses.url_beside(folder, name, lang)
+        feed = Feed(
+            id=self.context.site_url + feed_url,
+            title=xml_text(title),
+            subtitle=xml_text(lead),
+            page_url=self.context.page_url(page, lang),
+            lang=addresses.HREFLANGS[lang],
+            updated=feed_updated(entries, self._oldest_date),
+            entries=tuple(entries),
+        )
+        template = self.context.renderer.environment.get_template("feed.xml")
+        site_name = self.context.text("site_name", lang)
+        self.context.files[addresses.file_beside(folder, name, lang)] = template.render(feed=feed, site_name=site_name)
+        return feed_url
+
+    def _entry(self, credential: Credential, lang: str, changed: bool) -> Entry:
+        url = self.context.credential_url(credential, lang)
+        information = credential.information_date
+        provider = self.catalogue.providers[credential.provider].name[lang]
+        summary = f"{provider} · {self.context.cost_line(credential, lang)} · {credential.summary[lang]}"
+        return Entry(
+            # A change is news of its own: its id names the date of the facts it brings.
+            id=f"{url}#facts-{information.iso()}" if changed else url,
+            title=xml_text(credential.title[lang]),
+            summary=xml_text(summary),
+            url=url,
+            updated=timestamp(information if changed else credential.added),
+            published=timestamp(credential.added),
+            categories=tuple(self.catalogue.taxonomies.label("sectors", key, lang) for key in credential.sectors),
+        )
+
+    @cached_property
+    def _oldest_date(self) -> str:
+        dates = [c.added.earliest() for c in self.catalogue.credentials]
+        return f"{min(dates).isoformat()}T00:00:00Z" if dates else "2020-01-01T00:00:00Z"

@@ -1,0 +1,26 @@
+"""Structured data (JSON-LD) search engines read: a course per credential, a list per group page."""
+
+from __future__ import annotations
+
+from .. import addresses
+from ..model.catalogue import Credential
+from ..model.groups import sort_key
+from . import schema_org
+from .context import ShareContext
+
+
+class StructuredData:
+    def __init__(self, context: ShareContext):
+        self.context = context
+
+    def course(self, credential: Credential, lang: str) -> None:
+        page = addresses.credential_page(credential.id)
+        url = self.context.page_url(page, lang)
+        data = schema_org.course(credential, lang, url, self.context.catalogue)
+        self.context.extras_of(page, lang).jsonld.append(schema_org.script_json(data))
+
+    def item_list(self, page: str, lang: str, title: str, credentials) -> None:
+        ordered = sorted(credentials, key=lambda c: sort_key(c.title[lang]))
+        items = [(c.title[lang], self.context.credential_url(c, lang)) for c in ordered]
+        data = schema_org.item_list(title, self.context.page_url(page, lang), items)
+        self.context.extras_of(page, lang).jsonld.append(schema_org.script_json(data))

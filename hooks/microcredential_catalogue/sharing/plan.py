@@ -1,0 +1,117 @@
+"""What learning networks pass on: link previews, structured data and feeds of every page.
+
+`Sharing` knows, for each page of the catalogue, what its <head> carries beyond the theme's
+(preview image, alternates, JSON-LD, feed links) and every file that goes with it. Each kind of
+file has its own maker (share_feeds, share_previews, share_qr, share_jsonld, share_exports).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .. import addresses
+from ..model.catalogue import LANGUAGES, Catalogue, Credential
+from ..model.facets import registry_of
+from ..model.groups import Group
+from ..pages.render import Renderer
+from .box import share_box
+from .context import PageExtras, ShareContext
+from .exports import open_data
+from .feeds import FeedFiles
+from .jsonld import StructuredData
+from .preview_image import SIZE
+from .previews import PreviewImages
+from .qr import QrCodes
+
+__all__ = ["PageExtras", "Sharing"]
+
+
+class Sharing:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        renderer: Renderer,
+        site_url: str,
+        groups: dict[str, list[Group]],
+        free: tuple[Credential, ...],
+    ):
+        self.context = ShareContext(catalogue, renderer, site_url)
+        self.feeds = FeedFiles(self.context)
+        self.previews = PreviewImages(self.context)
+        self.qr_codes = QrCodes(self.context)
+        self.structured = StructuredData(self.context)
+        for lang in LANGUAGES:
+            self._site(lang)
+            for credential in catalogue.credentials:
+                self._credential(credential, lang)
+            self._lists(groups, free, lang)
+        open_data(self.context)
+
+    @property
+    def files(self):
+        """Every shared file: docs-relative path -> content (or the function that makes it)."""
+        return self.context.files
+
+    # -- what a page's head says ---------------------------------------------------------------
+
+    def head(self, page_url: str, title: str, description: str) -> dict:
+        """Every value the head partial prints for the page at `page_url` (site-relative)."""
+        page, lang = addresses.page_of_url(page_url)
+        site = self.context.extras[("", lang)]
+        extras = self.context.extras.get((page, lang)) or site
+        other = next(code for code in LANGUAGES if code != lang)
+        site_name = self.context.text("site_name", lang)
+        site_url = self.context.site_url
+        return {
+            "title": title or site_name,
+            "description": description,
+            "url": addresses.absolute(page, lang, site_url),
+            "site_name": site_name,
+            "locale": addresses.LOCALES[lang],
+            "locale_alternate": addresses.LOCALES[other],
+            "alternates": addresses.alternates(page, site_url),
+            "image": site_url + (extras.image or site.image),
+            "image_alt": extras.image_alt or site.image_alt,
+            "image_width": SIZE[0],
+            "image_height": SIZE[1],
+            "jsonld": extras.jsonld,
+            "feeds": [(feed_title, site_url + feed_url) for feed_title, feed_url in extras.feeds],
+        }
+
+    def box(self, credential: Credential, lang: str, today: date) -> dict:
+        """The share box of a credential page (share_box.py)."""
+        return share_box(self.context, credential, lang, today)
+
+    def page_sitemap(self, page: str, lang: str) -> str:
+        """The one-page sitemap Material's language selector fetches beside a page."""
+        return self.context.page_sitemap(page, lang)
+
+    # -- what each page shares -----------------------------------------------------------------
+
+    def _site(self, lang: str) -> None:
+        self.previews.home(lang)
+        sitemap = addresses.file_beside(addresses.SHARE_FOLDER, "sitemap.xml", lang)
+        self.context.files[sitemap] = self.context.page_sitemap("", lang)
+        self.feeds.site_feeds(lang)
+        self.qr_codes.catalogue(lang)
+
+    def _credential(self, credential: Credential, lang: str) -> None:
+        self.structured.course(credential, lang)
+        self.previews.credential(credential, lang)
+        self.qr_codes.credential(credential, lang)
+
+    def _lists(self, groups: dict[str, list[Group]], free: tuple[Credential, ...], lang: str) -> None:
+        """Group pages and the free list: the list as structured data, and a feed where the facet has one."""
+        t = self.context.text
+        registry = registry_of(self.context.catalogue)
+        for facet, facet_groups in groups.items():
+            for group in facet_groups:
+                page = addresses.group_page(facet, group.key)
+                title = t("group_title", lang, facet=t(f"facet_{facet}", lang), group=group.label[lang])
+                self._list_page(page, lang, title, group.credentials, registry[facet].feeds)
+        self._list_page(addresses.FREE, lang, t("free_title", lang), free, True)
+
+    def _list_page(self, page: str, lang: str, title: str, credentials, with_feed: bool) -> None:
+        self.structured.item_list(page, lang, title, credentials)
+        if with_feed:
+            self.feeds.group_feed(page, lang, title, credentials)

@@ -1,0 +1,80 @@
+"""schema.org structured data (JSON-LD) for search engines: a Course per credential, an
+ItemList per group page. A fact the record leaves out is left out here too, never guessed."""
+
+from __future__ import annotations
+
+import json
+
+from ..model.catalogue import Catalogue, Credential
+
+# schema.org's courseMode is free text; Google documents these three values.
+COURSE_MODES = {"online": "Online", "hybrid": "Blended", "in-person": "Onsite"}
+
+
+def course(credential: Credential, lang: str, url: str, catalogue: Catalogue) -> dict:
+    provider = catalogue.providers[credential.provider]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "@id": f"{url}#course",
+        "url": url,
+        "name": credential.title[lang],
+        "description": credential.summary[lang],
+        "provider": {"@type": "EducationalOrganization", "name": provider.name[lang], "url": provider.url},
+    }
+    if credential.languages:
+        data["inLanguage"] = list(credential.languages) if len(credential.languages) > 1 else credential.languages[0]
+    if credential.cost_amount is not None:
+        data["offers"] = {
+            "@type": "Offer",
+            "category": "Free" if credential.is_free else "Paid",
+            "price": _number(credential.cost_amount),
+            "priceCurrency": "CAD",
+        }
+    if credential.hours is not None:
+        data["timeRequired"] = f"PT{credential.hours}H"
+    if credential.award:
+        data["educationalCredentialAwarded"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": catalogue.taxonomies.label("award_types", credential.award.type, lang),
+        }
+    instances = _instances(credential)
+    if instances:
+        data["hasCourseInstance"] = instances
+    return data
+
+
+def _instances(credential: Credential) -> list[dict]:
+    """One instance per known start date; with none known, one that says only how it is taught."""
+    mode = COURSE_MODES.get(credential.delivery or "")
+    base = {"@type": "CourseInstance", **({"courseMode": mode} if mode else {})}
+    if credential.intake_dates:
+        return [{**base, "startDate": start.isoformat()} for start in credential.intake_dates]
+    return [base] if mode else []
+
+
+def item_list(name: str, url: str, items: list[tuple[str, str]]) -> dict:
+    """A list page: (name, absolute URL) of each credential, in the order the page shows them."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "@id": f"{url}#list",
+        "url": url,
+        "name": name,
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "url": item_url, "name": item_name}
+            for position, (item_name, item_url) in enumerate(items, start=1)
+        ],
+    }
+
+
+def script_json(data: dict) -> str:
+    """JSON that can sit inside <script type="application/ld+json"> whatever the data holds:
+    no "</script>", no "<!--", no character an HTML parser treats specially."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
