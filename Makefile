@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-test browser site serve test lint bench clean check new lock
+.PHONY: install install-test browser site serve test test-fast test-data lint bench clean check new lock
 
 # Building needs Python only; the tests also need the npm packages (axe-core).
 install: $(VENV)/.installed
@@ -57,9 +57,19 @@ lint: install
 	$(PY) -m ruff check hooks tests bench
 	$(PY) -m ruff format --check hooks tests bench
 
+# Every test, on every core (pytest-xdist: each worker builds the fixture sites it uses and runs
+# its own Chromium). The part you touched, faster: `make test-data` runs the data rules alone
+# (no build, seconds), `make test-fast` everything but the browser.
 test: install-test browser lint
 	node --test tests/js/
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
+
+test-fast: install-test lint
+	node --test tests/js/
+	$(PY) -m pytest -n auto -m "not browser"
+
+test-data: install
+	$(PY) -m pytest -m data
 
 bench: install-test browser
 	$(PY) -m bench.run

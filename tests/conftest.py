@@ -28,6 +28,29 @@ from support import (
 )
 
 SERVED = "served on the loopback"
+TESTS = Path(__file__).parent
+
+# The tests mirror the package's stages. A contributor runs the part they touched by marker:
+# `make test-data` the data rules (no build), `make test-fast` everything but the browser.
+DATA_STAGES = {"reading", "model", "wording", "checks"}
+
+
+# Tests of the data stages that build a site or generate hundreds of documents run with the rest.
+SLOW_DATA_MODULES = {"test_properties.py"}
+SITE_FIXTURES = {"fixture_sites", "shipped_build", "shipped_site", "hostile_site", "records_build"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0]
+        if folder == "browser":
+            item.add_marker(pytest.mark.browser)
+        elif folder in DATA_STAGES and item.path.name not in SLOW_DATA_MODULES and not _builds_a_site(item):
+            item.add_marker(pytest.mark.data)
+
+
+def _builds_a_site(item) -> bool:
+    return any(name in SITE_FIXTURES or name.startswith("site_with") for name in item.fixturenames)
 
 
 def _shipped(root: Path) -> Path:

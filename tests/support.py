@@ -67,7 +67,7 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> 
 
 def docs_folder(folder: Path) -> Path:
     """A docs folder for a build outside a copied project: it holds the project's scripts, which
-    the build joins into the search pages' script (page_scripts.py)."""
+    the build joins into the search pages' script (pages/scripts.py)."""
     scripts = folder / addresses.SCRIPTS
     if not scripts.is_dir():
         shutil.copytree(PROJECT / "docs" / addresses.SCRIPTS, scripts)

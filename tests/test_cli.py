@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 from microcredential_catalogue.model.stale import add_months, months_between
@@ -20,7 +19,6 @@ from support import (
     shipped_provider_ids,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
 SHIPPED_PROVIDERS = shipped_provider_ids()  # the messages list the shipped providers
 
 

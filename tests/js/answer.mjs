@@ -1,5 +1,5 @@
 // Answers queries with the browser's query.js against a built site's search files, for
-// tests/test_search_twin.py: stdin {folder, lang, queries}, stdout [{refs, partial, offers}, …].
+// tests/search/test_search_twin.py: stdin {folder, lang, queries}, stdout [{refs, partial, offers}, …].
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { QueryIndex, search } from "../../docs/assets/javascripts/search/query.js";

@@ -1,6 +1,6 @@
 """The relevance suite (queries.yml) run against built search assets, through the Python twin.
 
-Used by tests/test_relevance.py, tests/browser/test_relevance_page.py (for the cases) and bench/run.py
+Used by tests/search/test_relevance.py, tests/browser/test_relevance_page.py (for the cases) and bench/run.py
 (for recall at 10).
 """
 

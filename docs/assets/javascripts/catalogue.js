@@ -1,4 +1,4 @@
-/* The catalogue page: search and filters over the data the build made (hooks/microcredential_catalogue/search_index.py).
+/* The catalogue page: search and filters over the data the build made (hooks/microcredential_catalogue/search/index.py).
  *
  * The page already shows the first results of an empty search (rendered by the build), so a
  * learner sees credentials before any data arrives. Then the index manifest loads, and words can

@@ -1,7 +1,7 @@
 """The facet registry: one declaration per way of sorting credentials (sector, cost, region…).
 
 Validation (the vocabulary check), grouping (groups.py), the catalogue page's filters and the
-search records (search_index.py) all read a facet from here: its record field, its URL
+search records (search/index.py) all read a facet from here: its record field, its URL
 parameter, where its values and its "not specified" wording come from, whether it has group
 pages. Adding a facet is one entry below plus its labels in data/taxonomies.yml (and its
 `facet_<name>` titles in overrides/locales/catalogue.yml).

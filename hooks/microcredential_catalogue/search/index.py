@@ -2,15 +2,15 @@
 
 The browser (docs/assets/javascripts/search/) fetches the small manifest, then only the shards
 of the first letters a query needs (as Pagefind does), so a large catalogue costs a reader the
-words they type, not the whole index. search_query.py is the Python twin of the browser's query
-rules; search_text.py holds the word rules both sides share.
+words they type, not the whole index. search/query.py is the Python twin of the browser's query
+rules; search/text.py holds the word rules both sides share.
 
 Indexed: listed credentials (active and paused; discontinued ones leave search, as they leave
 listings). A paused credential stays findable, as on the group pages, and says it is paused.
 Each index holds, per word (as written, folded, and its stem), the records that have it and a
 weight: the page language's title, keywords and summary, the synonyms of data/synonyms.yml, the
 other language's title and keywords (lower: a bilingual learner's word finds the record, shown
-in the page's language), and the provider's name as whole words only (see search_query.py).
+in the page's language), and the provider's name as whole words only (see search/query.py).
 The records file holds what a result card shows, in title order: the order of an empty query.
 
 Nothing here touches the network.
@@ -34,7 +34,7 @@ from .text import SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
 
 DATA_FOLDER = addresses.SEARCH_DATA  # under docs/, git-ignored, generated
 
-# How much a word weighs in each field (see search_query.py for how matches add up).
+# How much a word weighs in each field (see search/query.py for how matches add up).
 FIELD_WEIGHTS = {"title": 10, "keywords": 6, "synonyms": 4, "other_title": 3, "other_keywords": 2, "summary": 1}
 PROVIDER_WEIGHT = 2
 _SHARD_KEY = re.compile(r"[a-z0-9]")

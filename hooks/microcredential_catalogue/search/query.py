@@ -2,7 +2,7 @@
 
 The rules, the same on both sides (tests/js/ and tests/relevance/ hold them to it):
 
-- A query is folded into words as the index was (search_text.py). Stop words are left out,
+- A query is folded into words as the index was (search/text.py). Stop words are left out,
   unless the query has nothing else.
 - Each word is looked up as written and as its stem. The word still being typed (the last one,
   with no space after it) also matches every indexed word that starts with it or with its stem,

@@ -1,7 +1,7 @@
 """data/synonyms.yml: words that mean the same for search, and other words for filter values.
 
 Checked here rather than in validate.py, with the same kind of one-line messages, and applied when
-the search index is built (search_index.py). A missing file means no synonyms.
+the search index is built (search/index.py). A missing file means no synonyms.
 """
 
 from __future__ import annotations

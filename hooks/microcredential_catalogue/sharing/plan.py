@@ -79,7 +79,7 @@ class Sharing:
         }
 
     def box(self, credential: Credential, lang: str, today: date) -> dict:
-        """The share box of a credential page (share_box.py)."""
+        """The share box of a credential page (sharing/box.py)."""
         return share_box(self.context, credential, lang, today)
 
     def page_sitemap(self, page: str, lang: str) -> str:

@@ -1,4 +1,4 @@
-/* What a query finds. The rules are documented once, in hooks/microcredential_catalogue/search_query.py (the
+/* What a query finds. The rules are documented once, in hooks/microcredential_catalogue/search/query.py (the
  * Python twin the relevance suite runs); tests/js/query.test.mjs and
  * tests/test_search_twin.py hold this file to the same answers.
  *

@@ -1,4 +1,4 @@
-/* How text becomes search words: the browser's copy of hooks/microcredential_catalogue/search_text.py.
+/* How text becomes search words: the browser's copy of hooks/microcredential_catalogue/search/text.py.
  * The separator and the stop words travel in the index manifest, so they are written once. */
 
 export function foldAccents(text) {

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from microcredential_catalogue.wording.typography import french_html
-from support import PROJECT, built_pages, copy_project, mkdocs_build, shipped_credential_count
+from support import FIXTURES, PROJECT, built_pages, copy_project, mkdocs_build, shipped_credential_count
 
-RECORDS = Path(__file__).parent / "fixtures" / "records"
+RECORDS = FIXTURES / "records"
 LANGUAGE_ROOTS = ("", "en/")  # French at the root, English under /en/
 EDITORIAL_PAGES = {
     "index.html",

@@ -10,9 +10,9 @@ from microcredential_catalogue.reading.problems import DataInvalid
 from microcredential_catalogue.search.index import build_search_assets, filter_option_keys
 from microcredential_catalogue.search.query import load_index, search
 from microcredential_catalogue.search.synonyms import load_synonyms
-from support import PROJECT
+from support import FIXTURES, PROJECT
 
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "search-data"
+FIXTURE_DATA = FIXTURES / "search-data"
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import CATALOGUE, PROJECT, copy_project
+from support import CATALOGUE, FIXTURES, PROJECT, copy_project
 
-INVALID = Path(__file__).parent / "fixtures" / "records" / "invalid"
+INVALID = FIXTURES / "records" / "invalid"
 
 
 def build_site(project: Path) -> subprocess.CompletedProcess:

@@ -15,9 +15,9 @@ from microcredential_catalogue.pages.render import Renderer
 from microcredential_catalogue.search.index import build_search_assets, fold_accents, words
 from microcredential_catalogue.search.query import load_index, search
 from microcredential_catalogue.search.text import stem
-from support import PROJECT
+from support import FIXTURES, PROJECT
 
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "search-data"
+FIXTURE_DATA = FIXTURES / "search-data"
 
 
 @pytest.fixture(scope="module")
