@@ -6,15 +6,39 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
+class Said:
+    """A message in both languages: many editors work in French. `str()` gives the English."""
+
+    en: str
+    fr: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def in_language(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
 class Problem:
     file: str  # path relative to the project, e.g. data/credentials/foo.yml
     line: int
     field: str  # dotted path, e.g. cost.amount or outcomes[2].fr ("" for the whole file)
-    message: str  # the rule, then what was found
+    message: str | Said  # the rule, then what was found (plain str: English only, until translated)
 
     def __str__(self) -> str:
+        return self.in_language("en")
+
+    def __lt__(self, other: Problem) -> bool:  # file, then line, then field, then message
+        return self._order() < other._order()
+
+    def _order(self) -> tuple:
+        return (self.file, self.line, self.field, str(self.message))
+
+    def in_language(self, lang: str) -> str:
+        message = self.message.in_language(lang) if isinstance(self.message, Said) else self.message
         where = f"{_printable(self.file)}:{self.line}:"
-        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        return f"{where} {self.field}: {message}" if self.field else f"{where} {message}"
 
 
 class DataInvalid(Exception):
