@@ -66,3 +66,22 @@ def test_only_the_theme_s_scripts_are_trusted_any_other_inline_script_is_an_erro
     injected = PAGE.replace("<title>", "<script>alert( 'x' )\n</script><title>")
     with pytest.raises(UntrustedScript, match=r"did not write: <script>alert\( 'x' \)</script>$"):
         with_policy(injected, theme_scripts)
+
+
+def test_every_way_a_browser_starts_a_script_is_found_and_comments_and_data_are_not():
+    page = (
+        "<html><head><!-- <script>in a comment</script> -->"
+        "<SCRIPT\n>capitals and a newline</SCRIPT >"
+        "<script/x>a slash</script/>"
+        '<script type="application/json" type="text/javascript">{"first type": "wins"}</script>'
+        "<style>p::before { content: '<script>in a style</script>' }</style>"
+        "<script>one with </scripts> inside</script>"
+        "</head></html>"
+    )
+    assert inline_scripts(page) == ["capitals and a newline", "a slash", "one with </scripts> inside"]
+
+
+def test_an_unclosed_script_runs_to_the_end_of_the_page_and_is_still_caught():
+    page = "<html><head><title>t</title></head><body><script>alert(1)"
+    with pytest.raises(UntrustedScript, match=r"<script>alert\(1\)</script>$"):
+        with_policy(page, [])
