@@ -1,0 +1,135 @@
+"""Where a build's time goes, stage by stage, and what our hook costs per record (issue 23).
+
+One `mkdocs build` of generated records in this process, timed in CPU seconds, so a busy machine
+changes the figures little (they compare two versions, or two stages, in one run; never a goal
+in a test). Each stage is a function of the build, wrapped by a clock wherever a module holds
+it; a stage running inside another (pages are rendered while they are written) counts for the
+inner one only, so the rows add up to the build.
+
+    python3 -m bench.stages [--records 1000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib
+import inspect
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import generate
+from tests.support import blank_knowledge_pages, copy_project
+
+# label -> the functions of the build that make up that stage: (module, attribute path)
+STAGES = {
+    "read and check the data": [("microcredential_catalogue.building.catalogue_build", "CatalogueBuild.load")],
+    "search files": [("microcredential_catalogue.search.index", "build_search_assets")],
+    "render generated pages (templates)": [("microcredential_catalogue.pages.render", "Renderer.render")],
+    "QR codes": [("microcredential_catalogue.sharing.qr_svg", "qr_svg")],
+    "link-preview images": [("microcredential_catalogue.sharing.preview_image", "draw_preview")],
+    "shared files (feeds, JSON-LD, exports)": [("microcredential_catalogue.sharing.plan", "Sharing.__init__")],
+    "write generated files": [("microcredential_catalogue.pages.files", "write_pages")],
+    "MkDocs and the theme: pages": [("mkdocs.commands.build", "_build_page")],
+    "Content-Security-Policy": [("microcredential_catalogue.pages.csp", "with_policy")],
+    "French typography": [("microcredential_catalogue.wording.typography", "french_html")],
+    "sitemap beside each page": [("mkdocs_catalogue", "_write_page_sitemap")],
+}
+
+
+class StageClock:
+    """CPU seconds per stage, each stage's own: time spent in a stage nested inside another
+    (a page rendered while it is written) counts for the inner one only."""
+
+    def __init__(self):
+        self.seconds = dict.fromkeys(STAGES, 0.0)
+        self._stack: list[list[float]] = []  # per running stage: [started, time of inner stages]
+
+    def wrap(self, label: str, function):
+        @functools.wraps(function)
+        def timed(*args, **kwargs):
+            self._stack.append([time.process_time(), 0.0])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                started, inner = self._stack.pop()
+                spent = time.process_time() - started
+                self.seconds[label] += spent - inner
+                if self._stack:
+                    self._stack[-1][1] += spent
+
+        return timed
+
+
+def install(clock: StageClock, hooks: dict) -> None:
+    """Replace each stage's function, wherever a module holds it, by its timed twin (MkDocs loads
+    its hooks as modules of its own: `hooks` are those)."""
+    for label, places in STAGES.items():
+        for module_name, path in places:
+            owner = hooks.get(module_name) or importlib.import_module(module_name)
+            *parents, name = path.split(".")
+            for parent in parents:
+                owner = getattr(owner, parent)
+            original = inspect.getattr_static(owner, name)
+            function = original.__func__ if isinstance(original, classmethod) else original
+            timed = clock.wrap(label, function)
+            setattr(owner, name, classmethod(timed) if isinstance(original, classmethod) else timed)
+            for module in list(sys.modules.values()):
+                if getattr(module, name, None) is function:
+                    setattr(module, name, timed)
+
+
+def timed_build(project: Path, site: Path) -> tuple[float, StageClock]:
+    """One build in this process, as `mkdocs build` runs it; its CPU seconds and its stages."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    here = Path.cwd()
+    os.chdir(project)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        clock = StageClock()
+        install(clock, {Path(name).stem: module for name, module in config.hooks.items()})
+        started = time.process_time()
+        build(config)
+        return time.process_time() - started, clock
+    finally:
+        os.chdir(here)
+
+
+def report(records: int, total: float, clock: StageClock) -> str:
+    lines = [
+        f"### {records:,} records: {total:.1f} s of CPU for the whole build",
+        "",
+        "| stage | CPU s | share | ms per record |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    rest = total - sum(clock.seconds.values())
+    for label, seconds in [*clock.seconds.items(), ("the rest (MkDocs, i18n, navigation, files)", rest)]:
+        lines.append(f"| {label} | {seconds:.2f} | {seconds / total:.0%} | {seconds / records * 1000:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Where a build's time goes, stage by stage.")
+    parser.add_argument("--records", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    arguments = parser.parse_args()
+    work = arguments.keep or Path(tempfile.mkdtemp(prefix="catalogue-stages-"))
+    try:
+        project = copy_project(work / "project", data=generate(arguments.records, work / "data"))
+        blank_knowledge_pages(project)
+        total, clock = timed_build(project, work / "site")
+        print(report(arguments.records, total, clock), flush=True)
+    finally:
+        if arguments.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
