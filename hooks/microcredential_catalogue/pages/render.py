@@ -6,7 +6,6 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-import markdown as markdown_lib
 import nh3
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -16,6 +15,7 @@ from .. import addresses
 from ..model.catalogue import Catalogue, Credential
 from ..model.facets import registry_of, sort_key
 from ..model.stale import add_months
+from ..reading import markdown_text
 from ..wording import formatting
 
 # The facts a learner needs before enrolling; a card says "details to confirm" when one is unknown.
@@ -174,31 +174,20 @@ def load_strings(templates_dir: Path) -> dict:
 
 
 # An editor's description may use Markdown's paragraphs, emphasis, code, lists, quotes and links,
-# nothing else: whatever Python-Markdown makes of a text, nh3 (ammonia, a maintained sanitiser)
-# keeps only these tags, and links only to these schemes, judged after entities, tabs and
-# newlines are decoded as a browser would (so `&#106;avascript:` and `java<TAB>script:` go too).
-# Images go (a picture from another host is a request to it), and so do relative links.
+# nothing else: `catalogue check` refuses the rest with its line (reading/markdown_text.py), and
+# whatever the parser makes of a text, nh3 (ammonia, a maintained sanitiser) keeps only these tags,
+# and links only to these schemes, judged after entities, tabs and newlines are decoded as a
+# browser would (so `&#106;avascript:` and `java<TAB>script:` go too): a second guard, should a
+# text ever reach a page without being checked.
 DESCRIPTION_TAGS = frozenset({"p", "br", "strong", "em", "code", "ul", "ol", "li", "blockquote", "a"})
-DESCRIPTION_ATTRIBUTES = {"a": {"href", "title"}}
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+DESCRIPTION_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+LINK_SCHEMES = markdown_text.LINK_SCHEMES
 LINK_REL = "external noopener"  # every link that survives leads to another site
-
-
-def _description_markdown() -> markdown_lib.Markdown:
-    """Python-Markdown that writes raw HTML as text: `<b>` shows as typed instead of becoming a tag."""
-    converter = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    return converter
-
-
-_MARKDOWN = _description_markdown()
 
 
 def _markdown(text: str) -> Markup:
     """An editor's description (Markdown) as HTML that holds only the allowed tags and links."""
-    _MARKDOWN.reset()
-    return Markup(sanitise(_MARKDOWN.convert(text)))
+    return Markup(sanitise(markdown_text.html(text)))
 
 
 def sanitise(html: str) -> str:

@@ -37,6 +37,14 @@ class YamlDocument:
     lines: LineMap = field(default_factory=LineMap)  # value path -> 1-based line
     errors: list[tuple[int, tuple, str]] = field(default_factory=list)  # (line, path, message)
     refused: list[tuple] = field(default_factory=list)  # paths whose values were not read
+    # path -> (line of the text's first line, whether each line of the text is a line of the
+    # file): true of a block written with |, where a description's problems are pointed at
+    text_lines: dict[tuple, tuple[int, bool]] = field(default_factory=dict)
+
+    def line_in_text(self, path: tuple, text_line: int) -> int:
+        """The file's line of line `text_line` (0-based) of the text at `path`."""
+        first, literal = self.text_lines.get(path, (self.line_of(path), False))
+        return first + text_line if literal else first
 
     def line_of(self, path: tuple) -> int:
         """The line of the value at `path`, or of its nearest parent that has one."""
@@ -243,6 +251,10 @@ class _Builder:
             frame.container.append(value)
 
     def _scalar(self, event, path: tuple, line: int) -> Any:
+        if event.style == "|":  # the text starts on the line after the |
+            self.doc.text_lines[path] = (event.start_mark.line + 2, True)
+        else:
+            self.doc.text_lines[path] = (event.start_mark.line + 1, False)
         if event.style or event.tag is not None:  # quoted, a block, or tagged !!str / !
             return event.value
         value, problem = plain_scalar(event.value)
