@@ -39,8 +39,9 @@ def _contains(text_words: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(text_words[i : i + size]) == phrase for i in range(len(text_words) - size + 1))
 
 
-def load_synonyms(project_root: Path, filter_options: dict[str, set[str]]) -> Synonyms:
-    """The synonyms, or DataInvalid with one line per problem. `filter_options`: param -> keys."""
+def load_synonyms(project_root: Path, filter_options: dict[str, set[str]] | None) -> Synonyms:
+    """The synonyms, or DataInvalid with one line per problem. `filter_options`: param -> keys
+    (None: the catalogue is invalid, so the filter words are not checked yet)."""
     path = Path(project_root) / FILE
     if not (path.exists() or path.is_symlink()):
         return Synonyms()
@@ -49,7 +50,7 @@ def load_synonyms(project_root: Path, filter_options: dict[str, set[str]]) -> Sy
     problems = [*file.problems, *folder.problems]
     if file.valid:
         problems.extend(_repeated_words(file.doc))
-        problems.extend(_unknown_filters(file.doc, filter_options))
+        problems.extend(_unknown_filters(file.doc, filter_options) if filter_options is not None else [])
     if problems:
         raise DataInvalid(problems)
     return _synonyms(file.doc.data or {})
