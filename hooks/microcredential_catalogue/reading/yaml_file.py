@@ -11,6 +11,7 @@ tools read differently (`no` as false, `1:30` as 90, `010` as 8).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,8 +115,10 @@ def read_yaml(text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         return _invalid(mark.line + 1 if mark else 1, f"is not valid YAML: {error.problem or error}")
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow anywhere
+        return _unacceptable(text, error)
     except yaml.YAMLError as error:
-        return _invalid(1, f"is not valid YAML: {error}")
+        return _invalid(1, f"is not valid YAML: {' '.join(str(error).split())}")
     finally:
         loader.dispose()
     if builder.too_deep:
@@ -127,6 +130,37 @@ def read_yaml(text: str) -> YamlDocument:
         return _invalid(builder.second_document, "holds more than one YAML document (---): keep one record per file")
     if doc.data is None and not doc.errors:
         doc.errors.append((1, (), "the file is empty: write the fields of the record"))
+    return doc
+
+
+# The characters the YAML reader refuses before parsing (PyYAML's reader.NON_PRINTABLE).
+_UNACCEPTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NAMES = {"\x00": "NUL", "\x1b": "escape", "\x7f": "delete"}
+
+
+def _unacceptable(text: str, error) -> YamlDocument:
+    """The first character YAML refuses, by line, column and field: the file read with it
+    blanked out says which value it sits in."""
+    found = _UNACCEPTABLE.search(text)
+    if found is None:  # the C reader counts bytes: only a stray surrogate gets here
+        return _invalid(1, f"is not valid YAML: {' '.join(str(error).split())}")
+    position = found.start()
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    character = found.group()
+    name = f" ({_NAMES[character]})" if character in _NAMES else ""
+    blanked = read_yaml(_UNACCEPTABLE.sub(" ", text))
+    written = [path for path, at in blanked.lines.items() if at <= line and blanked.data is not None]
+    path = max(written, key=lambda p: (blanked.lines[p], len(p)), default=())
+    doc = YamlDocument(data=None)
+    doc.errors.append(
+        (
+            line,
+            path,
+            f"must not contain a control character (got U+{ord(character):04X}{name} at line {line}, "
+            f"column {column}): delete it",
+        )
+    )
     return doc
 
 
