@@ -68,6 +68,9 @@ def on_config(config, **_):
     except BundleError as unjoinable:
         _state.build = None
         raise Abort(f"docs/{addresses.SCRIPTS}/{unjoinable}") from None
+    except DataInvalid as invalid:  # the site's own words (overrides/locales/catalogue.yml)
+        _state.build = None
+        raise Abort(invalid.report()) from None
     except OSError as unwritable:  # a read-only docs/, a full disk: one line, not a traceback
         _state.build = None
         raise Abort(f"catalogue: {os_error(unwritable)}") from None

@@ -211,7 +211,8 @@ EXPECTED = [
     (
         "binary-file.yml",
         [
-            "{file}:1: is not UTF-8 text (invalid start byte at byte 129): save it as UTF-8",
+            "{file}:2: is not UTF-8 text: at line 2, column 118, the byte 0x80 (« € » in Windows-1252) is not UTF-8: "
+            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
         ],
     ),
     (
@@ -326,7 +327,8 @@ EXPECTED = [
     (
         "not-utf-8.yml",
         [
-            "{file}:1: is not UTF-8 text (invalid continuation byte at byte 71): save it as UTF-8",
+            "{file}:3: is not UTF-8 text: at line 3, column 16, the byte 0xE9 (« é » in Windows-1252) is not UTF-8: "
+            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
         ],
     ),
     (

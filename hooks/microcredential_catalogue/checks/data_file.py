@@ -36,7 +36,7 @@ class DataFile:
         try:
             text = read_text(path)
         except UnreadableFile as unreadable:
-            return cls(name, YamlDocument(data=None), [Problem(name, 1, "", str(unreadable))])
+            return cls(name, YamlDocument(data=None), [Problem(name, unreadable.line, "", unreadable.message)])
         doc = read_yaml(text)
         _check_strings(doc, (), doc.data)
         file = cls(name, doc, [Problem(name, line, field_path(p), m) for line, p, m in doc.errors])

@@ -7,7 +7,6 @@ from functools import cached_property
 from pathlib import Path
 
 import nh3
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -16,6 +15,8 @@ from ..model.catalogue import Catalogue, Credential
 from ..model.facets import registry_of, sort_key
 from ..model.stale import add_months
 from ..reading import markdown_text
+from ..reading.problems import DataInvalid, Problem, field_path
+from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
 from ..wording import formatting
 
 # The facts a learner needs before enrolling; a card says "details to confirm" when one is unknown.
@@ -168,9 +169,19 @@ class Renderer:
 
 
 def load_strings(templates_dir: Path) -> dict:
-    """The site's own words in both languages: overrides/locales/catalogue.yml."""
-    path = Path(templates_dir).parent / "locales" / "catalogue.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The site's own words in both languages: overrides/locales/catalogue.yml, read through the
+    data files' guards (no link, pipe or folder, a size cap, UTF-8, one line per problem)."""
+    overrides = Path(templates_dir).parent
+    path = overrides / "locales" / "catalogue.yml"
+    name = path.relative_to(overrides.parent).as_posix()
+    try:
+        doc = read_yaml(read_text(path))
+    except UnreadableFile as unreadable:
+        raise DataInvalid([Problem(name, unreadable.line, "", unreadable.message)]) from None
+    if doc.errors or not isinstance(doc.data, dict):
+        found = doc.errors or [(1, (), "must map each word's key to its French and English text")]
+        raise DataInvalid([Problem(name, line, field_path(where), message) for line, where, message in found])
+    return doc.data
 
 
 # An editor's description may use Markdown's paragraphs, emphasis, code, lists, quotes and links,

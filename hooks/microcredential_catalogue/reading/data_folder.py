@@ -28,7 +28,7 @@ class DataFolder:
                 self._schemas[name] = load_schema(path)
             except UnreadableFile as unreadable:
                 self._schemas[name] = None
-                self.problems.append(Problem(self.relative(path), 1, "", str(unreadable)))
+                self.problems.append(Problem(self.relative(path), unreadable.line, "", unreadable.message))
         return self._schemas[name]
 
     def relative(self, path: Path) -> str:

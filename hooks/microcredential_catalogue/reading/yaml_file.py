@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .line_map import LineMap
+from .problems import Said
 from .scalars import plain_scalar
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,6 +42,7 @@ class YamlDocument:
     # path -> (line of the text's first line, whether each line of the text is a line of the
     # file): true of a block written with |, where a description's problems are pointed at
     text_lines: dict[tuple, tuple[int, bool]] = field(default_factory=dict)
+    starts: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # path -> (line, column) of a scalar
 
     def line_in_text(self, path: tuple, text_line: int) -> int:
         """The file's line of line `text_line` (0-based) of the text at `path`."""
@@ -58,6 +60,11 @@ class YamlDocument:
 
 class UnreadableFile(Exception):
     """A data file that is not read at all; the message never quotes its content."""
+
+    def __init__(self, message: str | Said, line: int = 1):
+        super().__init__(str(message))
+        self.message = message
+        self.line = line
 
 
 def read_text(path: Path) -> str:
@@ -82,9 +89,36 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            f"is not UTF-8 text ({error.reason} at byte {error.start + 1}): save it as UTF-8"
-        ) from None
+        raise _not_utf8(raw, error) from None
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> UnreadableFile:
+    """Where the first byte that is not UTF-8 is, as an editor's tools count: line and column."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return UnreadableFile(
+            Said(
+                en="is UTF-16 text, not UTF-8: save the file as UTF-8",
+                fr="est un texte UTF-16, pas UTF-8 : enregistrez le fichier en UTF-8",
+            )
+        )
+    line_start = raw.rfind(b"\n", 0, error.start) + 1
+    line = raw.count(b"\n", 0, error.start) + 1
+    column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+    byte = f"0x{raw[error.start]:02X}"
+    try:
+        seen = raw[error.start : error.end].decode("cp1252")
+        hint_en, hint_fr = f" (« {seen} » in Windows-1252)", f" (« {seen} » en Windows-1252)"
+    except UnicodeDecodeError:
+        hint_en = hint_fr = ""
+    return UnreadableFile(
+        Said(
+            en=f"is not UTF-8 text: at line {line}, column {column}, the byte {byte}{hint_en} is not UTF-8: "
+            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
+            fr=f"n'est pas un texte UTF-8 : à la ligne {line}, colonne {column}, l'octet {byte}{hint_fr} n'est pas "
+            "de l'UTF-8 : enregistrez le fichier en UTF-8 (dans votre éditeur : Enregistrer sous…, encodage UTF-8)",
+        ),
+        line,
+    )
 
 
 def _check_kind(info: os.stat_result) -> None:
@@ -150,8 +184,8 @@ def _unacceptable(text: str, error) -> YamlDocument:
     character = found.group()
     name = f" ({_NAMES[character]})" if character in _NAMES else ""
     blanked = read_yaml(_UNACCEPTABLE.sub(" ", text))
-    written = [path for path, at in blanked.lines.items() if at <= line and blanked.data is not None]
-    path = max(written, key=lambda p: (blanked.lines[p], len(p)), default=())
+    before = [(at, path) for path, at in blanked.starts.items() if at <= (line, column)]
+    path = max(before, key=lambda item: item[0])[1] if before else ()
     doc = YamlDocument(data=None)
     doc.errors.append(
         (
@@ -285,6 +319,7 @@ class _Builder:
             frame.container.append(value)
 
     def _scalar(self, event, path: tuple, line: int) -> Any:
+        self.doc.starts[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if event.style == "|":  # the text starts on the line after the |
             self.doc.text_lines[path] = (event.start_mark.line + 2, True)
         else:
