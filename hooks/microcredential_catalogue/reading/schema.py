@@ -55,7 +55,7 @@ class Schema:
             return [Problem(file, doc.line_of(key_path), field_path(key_path), _bad_key(error.instance))]
         if not path and error.validator == "type":
             return [Problem(file, doc.line_of(path), "", self._not_fields(error.instance))]
-        if error.validator == "uniqueItems" and isinstance(error.instance, list):
+        if isinstance(error.instance, list) and (error.validator == "uniqueItems" or _only_repeats(error)):
             return _repeated_items(error.instance, path, doc, file)
         if error.validator == "required":
             missing = [key for key in error.validator_value if key not in error.instance]
@@ -171,6 +171,16 @@ def _bad_key(key: str) -> Said:
         fr=f"n'est pas une clé valide (reçu {shown(key)}) : utilisez des minuscules, des chiffres et des traits "
         "d'union simples, par exemple st-lawrence-college",
     )
+
+
+def _only_repeats(error) -> bool:
+    """A oneOf whose list branch fails only for a value written twice (intake: [dates])."""
+    if error.validator != "oneOf":
+        return False
+    by_branch: dict = {}
+    for inner in error.context or ():
+        by_branch.setdefault(inner.relative_schema_path[0], []).append(inner.validator)
+    return any(set(failed) == {"uniqueItems"} for failed in by_branch.values())
 
 
 def _repeated_items(items: list, path: tuple, doc: YamlDocument, file: str) -> list[Problem]:
