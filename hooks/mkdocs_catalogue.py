@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
+from microcredential_catalogue.cli import os_error
 from microcredential_catalogue.pages import csp
 from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
@@ -67,6 +68,12 @@ def on_config(config, **_):
     except BundleError as unjoinable:
         _state.build = None
         raise Abort(f"docs/{addresses.SCRIPTS}/{unjoinable}") from None
+    except DataInvalid as invalid:  # the site's own words (overrides/locales/catalogue.yml)
+        _state.build = None
+        raise Abort(invalid.report()) from None
+    except OSError as unwritable:  # a read-only docs/, a full disk: one line, not a traceback
+        _state.build = None
+        raise Abort(f"catalogue: {os_error(unwritable)}") from None
     log.info(
         "catalogue: %d credentials; pages written %d, unchanged %d, removed %d",
         len(_state.build.catalogue.credentials),

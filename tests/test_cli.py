@@ -50,7 +50,7 @@ def test_check_reports_every_problem_and_fails(tmp_path):
     assert result.stderr.splitlines() == [
         "data/credentials/checked-in-a-year.yml:3: provider: 'mohawk-colege' is not in data/providers.yml; "
         "use one of: " + SHIPPED_PROVIDERS,
-        "data/credentials/free-written-in-words.yml:10: cost.amount: must be a number ≥ 0 (got 'gratuit')",
+        "data/credentials/free-written-in-words.yml:10: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit')",
         "2 problems in the data: nothing was built. Fix the lines above and try again.",
     ]
 

@@ -9,20 +9,21 @@ one wording of every problem, wherever it is found.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .building.child import Terminated, run_child
 from .building.publish import build_into_place
 from .checks.validate import load_catalogue
 from .model.ids import id_problem
 from .model.stale import StaleRecord, stale_records
 from .reading.data_folder import DataFolder
-from .reading.problems import DataInvalid
+from .reading.problems import DataInvalid, shown
 from .reading.yaml_file import UnreadableFile, read_text, read_yaml
 from .search.index import filter_option_keys
 from .search.synonyms import load_synonyms
@@ -31,6 +32,39 @@ TEMPLATE = Path(__file__).with_name("record_template.yml")
 
 
 def main(argv: list[str] | None = None, project_root: Path | None = None) -> int:
+    """The command's status; whatever happens, one line says so, never a traceback."""
+    try:
+        return _main(argv, project_root)
+    except (KeyboardInterrupt, Terminated):
+        print("\ncatalogue: stopped; nothing was changed", file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"catalogue: {os_error(error)}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a fault of the command itself: say so in one line, keep the details
+        if os.environ.get("CATALOGUE_DEBUG"):
+            raise
+        print(
+            f"catalogue: internal error ({type(error).__name__}: {shown(str(error), 200)}); "
+            "run again with CATALOGUE_DEBUG=1 to see where, and report it",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def os_error(error: OSError) -> str:
+    """A file-system fault in a reader's words: what, where, and what to do."""
+    where = f" {error.filename}" if error.filename else ""
+    reason = error.strerror or str(error)
+    advice = {
+        errno.EACCES: "check who may write there, or work in a copy of the project you may change",
+        errno.EROFS: "the disk is read-only; work in a copy of the project on a disk you may change",
+        errno.ENOSPC: "the disk is full; free some space and try again",
+    }.get(error.errno, "check the file and try again")
+    return f"cannot use{where}: {reason}: {advice}"
+
+
+def _main(argv: list[str] | None, project_root: Path | None) -> int:
     args = _parser().parse_args(argv)
     root = Path(project_root) if project_root else find_project(Path.cwd())
     if root is None:
@@ -74,11 +108,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def check(root: Path, today: date) -> int:
+    problems, catalogue = [], None
     try:
         catalogue = load_catalogue(root, today)
-        load_synonyms(root, filter_option_keys(catalogue))  # data/synonyms.yml, checked as the build does
     except DataInvalid as invalid:
-        print(invalid.report(), file=sys.stderr)
+        problems.extend(invalid.problems)
+    try:  # data/synonyms.yml, checked as the build does; its filter words once the catalogue is valid
+        load_synonyms(root, filter_option_keys(catalogue) if catalogue else None)
+    except DataInvalid as invalid:
+        problems.extend(invalid.problems)
+    if problems or catalogue is None:
+        print(DataInvalid(problems).report(), file=sys.stderr)
         return 1
     stale = stale_records(catalogue, today)
     for record in stale:
@@ -120,7 +160,7 @@ def build(root: Path, site_dir: Path) -> int:
 
     def mkdocs_build(folder: Path) -> int:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)]
-        return subprocess.run(command, cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1")).returncode
+        return run_child(command, cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
 
     status = build_into_place(root / site_dir, mkdocs_build)
     if status != 0:

@@ -63,19 +63,18 @@ def test_no_hostile_page_opens_a_dialog_runs_script_or_asks_another_host(guarded
 
 
 @pytest.mark.parametrize("root", ["", "en/"])
-def test_clicking_every_link_of_a_trapped_description_runs_nothing(guarded, hostile_server, root):
+def test_every_link_of_a_trapped_description_keeps_its_address_and_runs_nothing(guarded, hostile_server, root):
+    """Links to other schemes never reach a page: `catalogue check` refuses them (and the
+    sanitiser would drop their address). What check lets through leads where it says."""
     guarded.goto(hostile_server + root + "mc/bad-links/", wait_until="networkidle")
     links = guarded.locator(".mc-description a")
     hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert len(hrefs) >= 8
-    for index, href in enumerate(hrefs):
-        if href is None:  # a trapped link: its words stay, its address is gone, it no longer looks like a link
-            assert links.nth(index).evaluate("a => getComputedStyle(a).textDecorationLine") == "none"
-            links.nth(index).click()
-        else:
-            assert urlparse(href).scheme in ("https", "mailto")
-    guarded.wait_for_timeout(300)
-    assert guarded.url == hostile_server + root + "mc/bad-links/"
+    assert len(hrefs) >= 5
+    assert all(urlparse(href).scheme in ("https", "mailto") for href in hrefs), hrefs
+    attributes = links.evaluate_all("links => links.flatMap(a => a.getAttributeNames())")
+    assert set(attributes) <= {"href", "title", "rel"}
+    if root == "":  # the French text writes a script address as words: they stay words
+        assert "javascript:alert('texte')" in guarded.locator(".mc-description").inner_text()
     assert_nothing_ran(guarded, hostile_server)
 
 

@@ -129,7 +129,10 @@ def test_a_bad_record_stops_the_build_with_the_editor_message_and_no_traceback(t
     result = mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "data/credentials/several-mistakes.yml:9: cost.amount: must be a number ≥ 0 (got 'gratuit')" in output
+    assert (
+        "data/credentials/several-mistakes.yml:9: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit')"
+        in output
+    )
     assert "data/credentials/several-mistakes.yml:10: hours: must be a whole number" in output
     assert "5 problems in the data: nothing was built." in output
     assert "Traceback" not in output

@@ -89,7 +89,6 @@ def test_a_pipe_named_like_a_record_does_not_hang_check(tmp_path):
 def test_a_folder_named_like_a_record_is_refused(tmp_path):
     root = data_folder(tmp_path)
     (credentials_of(root) / "folder.yml").mkdir()
-    (credentials_of(root) / "notes").mkdir()  # a folder that is not named like a record is left alone
     assert problems_of(root) == ["data/credentials/folder.yml:1: is a folder: a data file must be a plain text file"]
 
 

@@ -32,7 +32,7 @@ EXPECTED = [
             "{file}:9: award.type: 'trophy' is not an award type in data/taxonomies.yml; use one of: certificate, digital-badge, transcript-notation"
         ],
     ),
-    ("cost-not-a-number.yml", ["{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')"]),
+    ("cost-not-a-number.yml", ["{file}:9: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit')"]),
     (
         "delivery-unknown.yml",
         [
@@ -50,7 +50,7 @@ EXPECTED = [
     ("html-in-summary.yml", ["{file}:3: summary.fr: must be plain text without HTML tags (got 'Résumé <b>gras</b>')"]),
     ("intake-not-a-date.yml", ["{file}:8: intake[1]: is not a real date (got '2027-13-01'): write it YYYY-MM-DD"]),
     ("language-unknown.yml", ["{file}:8: languages[2]: must be fr (French) or en (English) (got 'de')"]),
-    ("negative-cost.yml", ["{file}:8: cost.amount: must be a number ≥ 0 (got -5)"]),
+    ("negative-cost.yml", ["{file}:8: cost.amount: must be a number of dollars from 0 to 100000 (got -5)"]),
     (
         "official-title-language-unknown.yml",
         ["{file}:3: official_title.language: must be fr (French) or en (English) (got 'english')"],
@@ -72,9 +72,7 @@ EXPECTED = [
     ),
     (
         "repeated-pathway.yml",
-        [
-            "{file}:5: pathways: must be a list of 1 to 5 different pathway keys from data/taxonomies.yml, such as [employment] (got ['employment', 'employment'])"
-        ],
+        ["{file}:5: pathways[2]: repeats 'employment', already item 1 of the list: keep one"],
     ),
     (
         "several-mistakes.yml",
@@ -82,7 +80,7 @@ EXPECTED = [
             "{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters",
             "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS,
             "{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got [])",
-            "{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')",
+            "{file}:9: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit')",
             "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
         ],
     ),
@@ -213,7 +211,8 @@ EXPECTED = [
     (
         "binary-file.yml",
         [
-            "{file}:1: is not UTF-8 text (invalid start byte at byte 129): save it as UTF-8",
+            "{file}:2: is not UTF-8 text: at line 2, column 118, the byte 0x80 (« € » in Windows-1252) is not UTF-8: "
+            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
         ],
     ),
     (
@@ -328,7 +327,8 @@ EXPECTED = [
     (
         "not-utf-8.yml",
         [
-            "{file}:1: is not UTF-8 text (invalid continuation byte at byte 71): save it as UTF-8",
+            "{file}:3: is not UTF-8 text: at line 3, column 16, the byte 0xE9 (« é » in Windows-1252) is not UTF-8: "
+            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
         ],
     ),
     (

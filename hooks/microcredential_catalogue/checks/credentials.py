@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from ..model import records
@@ -13,24 +14,57 @@ from ..model.catalogue import Credential
 from ..model.facets import Facets
 from ..model.ids import id_problem, suggested_id
 from ..reading.data_folder import DataFolder
-from ..reading.problems import Problem
+from ..reading.problems import Problem, Said
 from .data_file import DataFile
 from .known_keys import KnownKeys
+from .ranges import cents_problem, intake_problem
 
 PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")  # the schema checks the form
 CREDENTIAL_SCHEMA = "credential.schema.json"
 
 
+# Files an operating system or git leaves in any folder; nobody wrote them as records.
+SYSTEM_FILES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
 def credential_paths(folder: DataFolder, problems: list[Problem]) -> Iterator[Path]:
-    """The files of data/credentials/ that are meant as records."""
+    """The files of data/credentials/ that are meant as records; anything else there that would
+    otherwise be left unread (a hidden file, a folder) is named in `problems`."""
     if folder.credentials.is_symlink():  # its files could come from anywhere on the machine
         name = folder.relative(folder.credentials)
         problems.append(Problem(name, 1, "", "is a symbolic link: put the folder itself here, not a link to it"))
         return
     for path in sorted(folder.credentials.iterdir()) if folder.credentials.is_dir() else []:
-        if path.name.startswith(".") or (path.suffix != ".yml" and path.is_dir() and not path.is_symlink()):
-            continue  # a hidden file, or a folder of notes that is not a record
-        yield path
+        if path.name in SYSTEM_FILES:
+            continue
+        if path.name.startswith("."):
+            problems.append(Problem(folder.relative(path), 1, "", _hidden(path.name)))
+        elif path.is_dir() and not path.is_symlink() and path.suffix != ".yml":
+            problems.append(Problem(folder.relative(path), 1, "", _nested(path)))
+        else:
+            yield path  # a link, a pipe or a folder named like a record is refused when read
+
+
+def _hidden(name: str) -> Said:
+    visible = suggested_id(name.lstrip(".").split(".")[0]) + ".yml"
+    return Said(
+        en=f"is a hidden file (its name starts with a dot), so it is not read as a record: "
+        f"rename it {visible}, or move it out of data/credentials/",
+        fr=f"est un fichier caché (son nom commence par un point) : il n'est pas lu comme une fiche; "
+        f"renommez-le {visible}, ou sortez-le de data/credentials/",
+    )
+
+
+def _nested(path: Path) -> Said:
+    records = sum(1 for _ in islice(path.rglob("*.yml"), 1000))
+    held = f" (it holds {records} .yml file{'s' if records != 1 else ''})" if records else ""
+    tenu = f" (il contient {records} fichier{'s' if records != 1 else ''} .yml)" if records else ""
+    return Said(
+        en=f"is a folder{held}: records are read from data/credentials/ itself, not from folders inside it; "
+        "move each record up into data/credentials/, and anything else out of data/",
+        fr=f"est un dossier{tenu} : les fiches sont lues dans data/credentials/ même, pas dans ses sous-dossiers; "
+        "remontez chaque fiche dans data/credentials/, et sortez le reste de data/",
+    )
 
 
 def file_id(path: Path, name: str) -> tuple[str | None, Problem | None]:
@@ -63,7 +97,7 @@ class CredentialCheck:
             rules = RecordRules(file, self.known, self.facets, self.today)
             rules.check(credential_id or suggested_id(path.name.split(".")[0]))
         problems = [name_problem, *file.problems] if name_problem else file.problems
-        if credential_id is None or problems:
+        if credential_id is None or problems or not file.valid:
             return credential_id, None, problems
         return credential_id, records.credential(credential_id, file.name, file.data, file.doc.lines), problems
 
@@ -86,6 +120,11 @@ class RecordRules:
         self._vocabularies()
         self._dates()
         self._aliases(credential_id)
+        cost = self.data.get("cost")
+        amount = cost.get("amount") if isinstance(cost, dict) else None
+        problem = cents_problem(amount) if isinstance(amount, float) else None
+        if problem:
+            self.file.problem(("cost", "amount"), problem)
 
     def _vocabularies(self) -> None:
         for facet in self.facets.checked_fields:
@@ -111,7 +150,10 @@ class RecordRules:
         intake = self.data.get("intake")
         for position, written in enumerate(intake if isinstance(intake, list) else []):
             if isinstance(written, str) and PARTIAL_DATE.fullmatch(written):
-                self.file.check_real_date(("intake", position), written)
+                start = self.file.check_real_date(("intake", position), written)
+                problem = intake_problem(start.earliest(), self.today) if start else None
+                if problem:
+                    self.file.problem(("intake", position), problem)
 
     def _aliases(self, credential_id: str) -> None:
         aliases = self.data.get("aliases") if isinstance(self.data.get("aliases"), list) else []

@@ -13,10 +13,13 @@ from pathlib import Path
 from ..model import records
 from ..model.catalogue import LANGUAGES, PartialDate
 from ..model.ids import reserved_problem
+from ..reading import markdown_text
 from ..reading.data_folder import DataFolder
-from ..reading.problems import Problem, field_path, shown
-from ..reading.text_policy import text_problem
+from ..reading.problems import Problem, Said, field_path, shown
+from ..reading.text_policy import MULTI_LINE_FIELDS as MARKDOWN_FIELDS
+from ..reading.text_policy import refused_at, text_problem
 from ..reading.yaml_file import UnreadableFile, YamlDocument, read_text, read_yaml
+from .ranges import early_year_problem
 
 
 @dataclass
@@ -24,6 +27,7 @@ class DataFile:
     name: str  # project-relative, as messages show it
     doc: YamlDocument
     problems: list[Problem] = field(default_factory=list)
+    unchecked: bool = False  # its schema could not be read (DataFolder names it): nothing is built from it
 
     @classmethod
     def read(cls, folder: DataFolder, path: Path, schema_name: str) -> DataFile:
@@ -32,12 +36,14 @@ class DataFile:
         try:
             text = read_text(path)
         except UnreadableFile as unreadable:
-            return cls(name, YamlDocument(data=None), [Problem(name, 1, "", str(unreadable))])
+            return cls(name, YamlDocument(data=None), [Problem(name, unreadable.line, "", unreadable.message)])
         doc = read_yaml(text)
         _check_strings(doc, (), doc.data)
         file = cls(name, doc, [Problem(name, line, field_path(p), m) for line, p, m in doc.errors])
-        if doc.data is not None:
-            file.problems.extend(folder.schema(schema_name).problems(doc, name))
+        schema = folder.schema(schema_name)
+        file.unchecked = schema is None
+        if doc.data is not None and schema is not None:
+            file.problems.extend(schema.problems(doc, name))
         return file
 
     @property
@@ -51,9 +57,9 @@ class DataFile:
 
     @property
     def valid(self) -> bool:
-        return self.doc.data is not None and not self.problems
+        return self.doc.data is not None and not self.problems and not self.unchecked
 
-    def problem(self, path: tuple, message: str) -> None:
+    def problem(self, path: tuple, message: str | Said) -> None:
         self.problems.append(Problem(self.name, self.doc.line_of(path), field_path(path), message))
 
     def check_reserved(self, path: tuple, key: str) -> None:
@@ -72,6 +78,8 @@ class DataFile:
         partial = self.check_real_date(path, written)
         if partial and partial.earliest() > today:
             self.problem(path, f"is in the future (got {shown(written)}): write a date no later than today")
+        elif partial and early_year_problem(partial.year, str(written)):
+            self.problem(path, early_year_problem(partial.year, str(written)))
 
 
 def _check_strings(doc: YamlDocument, path: tuple, value) -> None:
@@ -87,9 +95,13 @@ def _check_strings(doc: YamlDocument, path: tuple, value) -> None:
         for position, inner in enumerate(value):
             _check_strings(doc, path + (position,), inner)
     elif isinstance(value, str) and path not in doc.refused:
-        problem = text_problem(value, _field_name(path))
+        name = _field_name(path)
+        problem = text_problem(value, name)
         if problem:
-            doc.refuse(doc.line_of(path), path, problem)
+            doc.refuse(doc.line_in_text(path, value.count("\n", 0, refused_at(value))), path, problem)
+        elif name in MARKDOWN_FIELDS:
+            for refusal in markdown_text.refusals(value):
+                doc.refuse(doc.line_in_text(path, refusal.line), path, refusal.message)
 
 
 def _field_name(path: tuple) -> str | None:

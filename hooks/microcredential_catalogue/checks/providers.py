@@ -18,6 +18,6 @@ def check_providers(file: DataFile, known: KnownKeys) -> dict[str, Provider] | N
         if isinstance(raw, dict):
             known.check_term(file, (provider_id, "type"), raw.get("type"), "provider_types", "a provider type")
             known.check_term(file, (provider_id, "region"), raw.get("region"), "regions", "a region")
-    if file.problems:
+    if not file.valid:
         return None
     return {provider_id: records.provider(provider_id, raw) for provider_id, raw in file.data.items()}

@@ -7,18 +7,24 @@ from ..model.catalogue import Taxonomies
 from ..model.facets import Facets
 from .data_file import DataFile
 from .known_keys import KnownKeys
+from .ranges import band_problems
 
 
 def check_taxonomies(file: DataFile, facets: Facets, known: KnownKeys) -> Taxonomies | None:
     """The taxonomies, or None when the file is broken; its keys are learnt into `known` either way."""
     for vocabulary in records.vocabularies(facets):
         terms = file.mapping.get(vocabulary)
-        if isinstance(terms, dict):
+        if isinstance(terms, dict) and terms:  # an empty one is the schema's to report, once
             known.terms[vocabulary] = set(terms)
             for key in terms:
                 file.check_reserved((vocabulary, key), key)
     for band_list in facets.band_lists:
         _check_band_keys(file, band_list)
+    for facet in facets.band_facets:
+        bands = file.mapping.get(facet.bands)
+        if isinstance(bands, list) and all(isinstance(band, dict) for band in bands):
+            for found in band_problems(facet, bands):
+                file.problem((facet.bands, found.position, *([found.field] if found.field else [])), found.message)
     return records.taxonomies(file.data, facets) if file.valid else None
 
 

@@ -50,6 +50,7 @@ class _CatalogueCheck:
         providers = self._checked("providers.yml", lambda file: check_providers(file, self.known))
         credentials = self._credentials()
         site = self._site_settings()
+        self.problems.extend(self.folder.problems)  # a schema that could not be read
         if self.problems or taxonomies is None or providers is None:
             raise DataInvalid(sorted(set(self.problems)))
         return Catalogue(

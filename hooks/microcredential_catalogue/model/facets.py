@@ -84,9 +84,16 @@ class Facet:
 
 @dataclass(frozen=True)
 class BandFacet(Facet):
-    """A facet whose values are numeric bands (cost in dollars, hours) of data/taxonomies.yml."""
+    """A facet whose values are numeric bands (cost in dollars, hours) of data/taxonomies.yml.
+
+    Every value a record may hold, from `lowest` to `highest` in steps of `step` (the record
+    schema's minimum, maximum and precision), falls in exactly one band: checks/ranges.py.
+    """
 
     bands: str = ""  # the list of bands in data/taxonomies.yml
+    lowest: str = "0"
+    highest: str = "0"
+    step: str = "1"
 
     @property
     def vocabulary(self) -> None:
@@ -138,7 +145,17 @@ def band_key(bands: tuple[Band, ...], value: float | None) -> str:
 REGISTRY: tuple[Facet, ...] = (
     Facet("sectors", "sectors", "sector", noun="a sector", filter_rank=1, feeds=True),
     Facet("pathways", "pathways", "pathway", noun="a pathway", filter_rank=2, note="_pathways_note.html", feeds=True),
-    BandFacet("cost", "cost_amount", "cost", unknown=("taxonomies", "cost_unknown"), filter_rank=3, bands="cost_bands"),
+    BandFacet(
+        "cost",
+        "cost_amount",
+        "cost",
+        unknown=("taxonomies", "cost_unknown"),
+        filter_rank=3,
+        bands="cost_bands",
+        lowest="0",
+        highest="100000",  # dollars: credential.schema.json's cost.amount
+        step="0.01",
+    ),
     Facet(
         "delivery",
         "delivery",
@@ -147,7 +164,17 @@ REGISTRY: tuple[Facet, ...] = (
         noun="a delivery mode",
         filter_rank=4,
     ),
-    BandFacet("hours", "hours", "hours", unknown=("taxonomies", "hours_unknown"), filter_rank=6, bands="hours_bands"),
+    BandFacet(
+        "hours",
+        "hours",
+        "hours",
+        unknown=("taxonomies", "hours_unknown"),
+        filter_rank=6,
+        bands="hours_bands",
+        lowest="1",
+        highest="2000",  # credential.schema.json's hours
+        step="1",
+    ),
     Facet(
         "regions",
         "regions",
@@ -197,7 +224,11 @@ class Facets:
     @property
     def band_lists(self) -> tuple[str, ...]:
         """The lists of numeric bands of data/taxonomies.yml that facets draw from."""
-        return tuple(f.bands for f in self.all if isinstance(f, BandFacet))
+        return tuple(f.bands for f in self.band_facets)
+
+    @property
+    def band_facets(self) -> tuple[BandFacet, ...]:
+        return tuple(f for f in self.all if isinstance(f, BandFacet))
 
     @property
     def unknown_wordings(self) -> tuple[str, ...]:

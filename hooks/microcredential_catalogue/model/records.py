@@ -100,7 +100,7 @@ def credential(credential_id: str, source_file: str, raw: dict, lines: LineMap |
         cost_amount=cost.get("amount"),
         cost_note=Bilingual.of(cost.get("note")),
         funding=tuple(raw.get("funding", ())),
-        hours=raw.get("hours"),
+        hours=int(raw["hours"]) if raw.get("hours") is not None else None,  # 40.0 is 40 hours
         regions=tuple(raw.get("regions", ())),
         intake_continuous=intake == "continuous",
         intake_dates=tuple(sorted(date.fromisoformat(d) for d in intake)) if isinstance(intake, list) else (),

@@ -6,9 +6,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-import markdown as markdown_lib
 import nh3
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -16,6 +14,9 @@ from .. import addresses
 from ..model.catalogue import Catalogue, Credential
 from ..model.facets import registry_of, sort_key
 from ..model.stale import add_months
+from ..reading import markdown_text
+from ..reading.problems import DataInvalid, Problem, field_path
+from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
 from ..wording import formatting
 
 # The facts a learner needs before enrolling; a card says "details to confirm" when one is unknown.
@@ -168,37 +169,36 @@ class Renderer:
 
 
 def load_strings(templates_dir: Path) -> dict:
-    """The site's own words in both languages: overrides/locales/catalogue.yml."""
-    path = Path(templates_dir).parent / "locales" / "catalogue.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The site's own words in both languages: overrides/locales/catalogue.yml, read through the
+    data files' guards (no link, pipe or folder, a size cap, UTF-8, one line per problem)."""
+    overrides = Path(templates_dir).parent
+    path = overrides / "locales" / "catalogue.yml"
+    name = path.relative_to(overrides.parent).as_posix()
+    try:
+        doc = read_yaml(read_text(path))
+    except UnreadableFile as unreadable:
+        raise DataInvalid([Problem(name, unreadable.line, "", unreadable.message)]) from None
+    if doc.errors or not isinstance(doc.data, dict):
+        found = doc.errors or [(1, (), "must map each word's key to its French and English text")]
+        raise DataInvalid([Problem(name, line, field_path(where), message) for line, where, message in found])
+    return doc.data
 
 
 # An editor's description may use Markdown's paragraphs, emphasis, code, lists, quotes and links,
-# nothing else: whatever Python-Markdown makes of a text, nh3 (ammonia, a maintained sanitiser)
-# keeps only these tags, and links only to these schemes, judged after entities, tabs and
-# newlines are decoded as a browser would (so `&#106;avascript:` and `java<TAB>script:` go too).
-# Images go (a picture from another host is a request to it), and so do relative links.
+# nothing else: `catalogue check` refuses the rest with its line (reading/markdown_text.py), and
+# whatever the parser makes of a text, nh3 (ammonia, a maintained sanitiser) keeps only these tags,
+# and links only to these schemes, judged after entities, tabs and newlines are decoded as a
+# browser would (so `&#106;avascript:` and `java<TAB>script:` go too): a second guard, should a
+# text ever reach a page without being checked.
 DESCRIPTION_TAGS = frozenset({"p", "br", "strong", "em", "code", "ul", "ol", "li", "blockquote", "a"})
-DESCRIPTION_ATTRIBUTES = {"a": {"href", "title"}}
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+DESCRIPTION_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+LINK_SCHEMES = markdown_text.LINK_SCHEMES
 LINK_REL = "external noopener"  # every link that survives leads to another site
-
-
-def _description_markdown() -> markdown_lib.Markdown:
-    """Python-Markdown that writes raw HTML as text: `<b>` shows as typed instead of becoming a tag."""
-    converter = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    return converter
-
-
-_MARKDOWN = _description_markdown()
 
 
 def _markdown(text: str) -> Markup:
     """An editor's description (Markdown) as HTML that holds only the allowed tags and links."""
-    _MARKDOWN.reset()
-    return Markup(sanitise(_MARKDOWN.convert(text)))
+    return Markup(sanitise(markdown_text.html(text)))
 
 
 def sanitise(html: str) -> str:

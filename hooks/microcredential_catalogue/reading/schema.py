@@ -11,15 +11,29 @@ import json
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
 
-from .problems import Problem, field_path, shown
-from .yaml_file import YamlDocument
+from .problems import Problem, Said, field_path, shown
+from .yaml_file import UnreadableFile, YamlDocument, read_text
 
 
 class Schema:
     def __init__(self, path: Path):
-        self.root = json.loads(path.read_text(encoding="utf-8"))
-        Draft202012Validator.check_schema(self.root)
+        """Read through the data files' guards (reading/yaml_file.py); UnreadableFile says why not."""
+        text = read_text(path)
+        try:
+            self.root = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise UnreadableFile(
+                f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}): "
+                "restore it from the project's repository"
+            ) from None
+        try:
+            Draft202012Validator.check_schema(self.root)
+        except SchemaError as error:
+            raise UnreadableFile(
+                f"is not a valid JSON Schema ({shown(error.message, 100)}): restore it from the project's repository"
+            ) from None
         # Validate against a copy with every local $ref written out in place: looking references
         # up took most of the validation time. Rules and messages still come from self.root.
         self.validator = Draft202012Validator(self._inlined(self.root))
@@ -36,6 +50,13 @@ class Schema:
         return found
 
     def _explain(self, error, path: tuple, doc: YamlDocument, file: str) -> list[Problem]:
+        if "propertyNames" in error.schema_path and isinstance(error.instance, str):
+            key_path = path + (error.instance,)
+            return [Problem(file, doc.line_of(key_path), field_path(key_path), _bad_key(error.instance))]
+        if not path and error.validator == "type":
+            return [Problem(file, doc.line_of(path), "", self._not_fields(error.instance))]
+        if isinstance(error.instance, list) and (error.validator == "uniqueItems" or _only_repeats(error)):
+            return _repeated_items(error.instance, path, doc, file)
         if error.validator == "required":
             missing = [key for key in error.validator_value if key not in error.instance]
             return [
@@ -49,6 +70,15 @@ class Schema:
             ]
         rule = self.rule_for(path) or error.message
         return [Problem(file, doc.line_of(path), field_path(path), f"{rule} (got {shown(error.instance)})")]
+
+    def _not_fields(self, found) -> Said:
+        first = next(iter(self.root.get("properties", {})), "name")
+        kind = "a list" if isinstance(found, list) else "a single value"
+        genre = "une liste" if isinstance(found, list) else "une valeur seule"
+        return Said(
+            en=f"must hold named fields, one per line, such as {first}: …, not {kind} (got {shown(found)})",
+            fr=f"doit contenir des champs nommés, un par ligne, comme {first}: …, et non {genre} (reçu {shown(found)})",
+        )
 
     def _missing(self, path: tuple) -> str:
         rule = self.rule_for(path)
@@ -132,6 +162,41 @@ class Schema:
         for part in ref.removeprefix("#/").split("/"):
             node = node[part]
         return node  # a $ref inside `node` is followed by _expand, keeping each level's rules
+
+
+def _bad_key(key: str) -> Said:
+    return Said(
+        en=f"is not a valid key (got {shown(key)}): use lowercase letters, digits and single hyphens, "
+        "such as st-lawrence-college",
+        fr=f"n'est pas une clé valide (reçu {shown(key)}) : utilisez des minuscules, des chiffres et des traits "
+        "d'union simples, par exemple st-lawrence-college",
+    )
+
+
+def _only_repeats(error) -> bool:
+    """A oneOf whose list branch fails only for a value written twice (intake: [dates])."""
+    if error.validator != "oneOf":
+        return False
+    by_branch: dict = {}
+    for inner in error.context or ():
+        by_branch.setdefault(inner.relative_schema_path[0], []).append(inner.validator)
+    return any(set(failed) == {"uniqueItems"} for failed in by_branch.values())
+
+
+def _repeated_items(items: list, path: tuple, doc: YamlDocument, file: str) -> list[Problem]:
+    """Each value a list holds twice, named on the line of its second writing."""
+    problems, first_at = [], {}
+    for position, item in enumerate(items):
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key in first_at:
+            where = path + (position,)
+            message = Said(
+                en=f"repeats {shown(item)}, already item {first_at[key] + 1} of the list: keep one",
+                fr=f"répète {shown(item)}, déjà l'élément {first_at[key] + 1} de la liste : n'en gardez qu'un",
+            )
+            problems.append(Problem(file, doc.line_of(where), field_path(where), message))
+        first_at.setdefault(key, position)
+    return problems
 
 
 def load_schema(path: Path) -> Schema:

@@ -11,10 +11,11 @@ for a string no schema limits, such as a key.
 
 from __future__ import annotations
 
+import html.entities
 import re
 import unicodedata
 
-from .problems import shown
+from .problems import Said, shown
 
 MAX_LENGTH = 5000
 _CONTROL_NAMES = {"\0": "NUL", "\t": "tab", "\r": "carriage return", "\x1b": "escape", "\x7f": "delete"}
@@ -26,7 +27,7 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\ufeff\uffa0")
 
 
-def text_problem(text: str, field_name: str | None) -> str | None:
+def text_problem(text: str, field_name: str | None) -> str | Said | None:
     """Why `text`, the value of a field named `field_name` (its last named part), is refused."""
     if len(text) > MAX_LENGTH:
         return f"is longer than {MAX_LENGTH} characters (got {len(text)})"
@@ -44,7 +45,73 @@ def text_problem(text: str, field_name: str | None) -> str | None:
     if HTML_TAG.search(text):
         kind = "Markdown" if field_name in MULTI_LINE_FIELDS else "plain text"
         return f"must be {kind} without HTML tags (got {shown(text)})"
+    if field_name in MULTI_LINE_FIELDS:
+        return reference_problem(text)
     return None
+
+
+# Markdown reads character references (&#x202E;, &amp;) as the characters they name: a text is
+# judged as it will be read, so a reference cannot bring in what typing the character cannot.
+_REFERENCE = re.compile(r"&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def reference_problem(text: str) -> Said | None:
+    """Why the characters that `text`'s character references write are refused."""
+    for reference in _REFERENCE.finditer(text):
+        written = _referenced(reference.group())
+        what = _refused_character(written) if written else None
+        if what:
+            code = f"U+{ord(written[0]):04X}"
+            return Said(
+                en=f"the character reference {reference.group()} writes {code}, {what[0]}: delete it",
+                fr=f"la référence de caractère {reference.group()} écrit {code}, {what[1]} : supprimez-la",
+            )
+    read = _REFERENCE.sub(lambda found: _referenced(found.group()) or found.group(), text)
+    if read and all(_is_invisible(character) for character in read):
+        return Said(
+            en="contains only invisible characters once its character references (&#…;) are read: write the text",
+            fr="ne contient que des caractères invisibles une fois ses références de caractère (&#…;) lues : "
+            "écrivez le texte",
+        )
+    return None
+
+
+def _referenced(reference: str) -> str | None:
+    """The character(s) a reference names, as Markdown reads it; None for an unknown name."""
+    body = reference[1:-1]
+    if body[:2] in ("#x", "#X"):
+        code = int(body[2:], 16)
+    elif body.startswith("#"):
+        code = int(body[1:])
+    else:
+        return html.entities.html5.get(body + ";")
+    return chr(code) if code <= 0x10FFFF else "\ufffd"
+
+
+def _refused_character(written: str) -> tuple[str, str] | None:
+    """What a referenced character is, in both languages, when a text may not hold it."""
+    for character in written:
+        if _BIDI_CONTROLS.match(character):
+            return "a bidirectional control character", "un caractère de contrôle bidirectionnel"
+        if character == "\n":
+            continue
+        if unicodedata.category(character) in ("Cc", "Cs") or _is_noncharacter(character):
+            return (
+                "a control character or a code that is not a character",
+                "un caractère de contrôle ou un code qui n'est pas un caractère",
+            )
+    return None
+
+
+def refused_at(text: str) -> int:
+    """Where the first character a text may not hold is (0 when none is), to point at its line."""
+    for position, character in enumerate(text):
+        category = unicodedata.category(character)
+        if character != "\n" and (category in ("Cc", "Cs") or _is_noncharacter(character)):
+            return position
+        if _BIDI_CONTROLS.match(character):
+            return position
+    return 0
 
 
 def _control_character(text: str, multi_line: bool) -> str | None:

@@ -11,6 +11,7 @@ tools read differently (`no` as false, `1:30` as 90, `010` as 8).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 
 from .line_map import LineMap
+from .problems import Said
 from .scalars import plain_scalar
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,6 +39,15 @@ class YamlDocument:
     lines: LineMap = field(default_factory=LineMap)  # value path -> 1-based line
     errors: list[tuple[int, tuple, str]] = field(default_factory=list)  # (line, path, message)
     refused: list[tuple] = field(default_factory=list)  # paths whose values were not read
+    # path -> (line of the text's first line, whether each line of the text is a line of the
+    # file): true of a block written with |, where a description's problems are pointed at
+    text_lines: dict[tuple, tuple[int, bool]] = field(default_factory=dict)
+    starts: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # path -> (line, column) of a scalar
+
+    def line_in_text(self, path: tuple, text_line: int) -> int:
+        """The file's line of line `text_line` (0-based) of the text at `path`."""
+        first, literal = self.text_lines.get(path, (self.line_of(path), False))
+        return first + text_line if literal else first
 
     def line_of(self, path: tuple) -> int:
         """The line of the value at `path`, or of its nearest parent that has one."""
@@ -49,6 +60,11 @@ class YamlDocument:
 
 class UnreadableFile(Exception):
     """A data file that is not read at all; the message never quotes its content."""
+
+    def __init__(self, message: str | Said, line: int = 1):
+        super().__init__(str(message))
+        self.message = message
+        self.line = line
 
 
 def read_text(path: Path) -> str:
@@ -73,9 +89,36 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            f"is not UTF-8 text ({error.reason} at byte {error.start + 1}): save it as UTF-8"
-        ) from None
+        raise _not_utf8(raw, error) from None
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> UnreadableFile:
+    """Where the first byte that is not UTF-8 is, as an editor's tools count: line and column."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return UnreadableFile(
+            Said(
+                en="is UTF-16 text, not UTF-8: save the file as UTF-8",
+                fr="est un texte UTF-16, pas UTF-8 : enregistrez le fichier en UTF-8",
+            )
+        )
+    line_start = raw.rfind(b"\n", 0, error.start) + 1
+    line = raw.count(b"\n", 0, error.start) + 1
+    column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+    byte = f"0x{raw[error.start]:02X}"
+    try:
+        seen = raw[error.start : error.end].decode("cp1252")
+        hint_en, hint_fr = f" (« {seen} » in Windows-1252)", f" (« {seen} » en Windows-1252)"
+    except UnicodeDecodeError:
+        hint_en = hint_fr = ""
+    return UnreadableFile(
+        Said(
+            en=f"is not UTF-8 text: at line {line}, column {column}, the byte {byte}{hint_en} is not UTF-8: "
+            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
+            fr=f"n'est pas un texte UTF-8 : à la ligne {line}, colonne {column}, l'octet {byte}{hint_fr} n'est pas "
+            "de l'UTF-8 : enregistrez le fichier en UTF-8 (dans votre éditeur : Enregistrer sous…, encodage UTF-8)",
+        ),
+        line,
+    )
 
 
 def _check_kind(info: os.stat_result) -> None:
@@ -106,8 +149,10 @@ def read_yaml(text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         return _invalid(mark.line + 1 if mark else 1, f"is not valid YAML: {error.problem or error}")
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow anywhere
+        return _unacceptable(text, error)
     except yaml.YAMLError as error:
-        return _invalid(1, f"is not valid YAML: {error}")
+        return _invalid(1, f"is not valid YAML: {' '.join(str(error).split())}")
     finally:
         loader.dispose()
     if builder.too_deep:
@@ -119,6 +164,37 @@ def read_yaml(text: str) -> YamlDocument:
         return _invalid(builder.second_document, "holds more than one YAML document (---): keep one record per file")
     if doc.data is None and not doc.errors:
         doc.errors.append((1, (), "the file is empty: write the fields of the record"))
+    return doc
+
+
+# The characters the YAML reader refuses before parsing (PyYAML's reader.NON_PRINTABLE).
+_UNACCEPTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NAMES = {"\x00": "NUL", "\x1b": "escape", "\x7f": "delete"}
+
+
+def _unacceptable(text: str, error) -> YamlDocument:
+    """The first character YAML refuses, by line, column and field: the file read with it
+    blanked out says which value it sits in."""
+    found = _UNACCEPTABLE.search(text)
+    if found is None:  # the C reader counts bytes: only a stray surrogate gets here
+        return _invalid(1, f"is not valid YAML: {' '.join(str(error).split())}")
+    position = found.start()
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    character = found.group()
+    name = f" ({_NAMES[character]})" if character in _NAMES else ""
+    blanked = read_yaml(_UNACCEPTABLE.sub(" ", text))
+    before = [(at, path) for path, at in blanked.starts.items() if at <= (line, column)]
+    path = max(before, key=lambda item: item[0])[1] if before else ()
+    doc = YamlDocument(data=None)
+    doc.errors.append(
+        (
+            line,
+            path,
+            f"must not contain a control character (got U+{ord(character):04X}{name} at line {line}, "
+            f"column {column}): delete it",
+        )
+    )
     return doc
 
 
@@ -243,6 +319,11 @@ class _Builder:
             frame.container.append(value)
 
     def _scalar(self, event, path: tuple, line: int) -> Any:
+        self.doc.starts[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if event.style == "|":  # the text starts on the line after the |
+            self.doc.text_lines[path] = (event.start_mark.line + 2, True)
+        else:
+            self.doc.text_lines[path] = (event.start_mark.line + 1, False)
         if event.style or event.tag is not None:  # quoted, a block, or tagged !!str / !
             return event.value
         value, problem = plain_scalar(event.value)

@@ -1,7 +1,8 @@
 """data/synonyms.yml: words that mean the same for search, and other words for filter values.
 
-Checked here rather than in validate.py, with the same kind of one-line messages, and applied when
-the search index is built (search/index.py). A missing file means no synonyms.
+Read like every data file (checks/data_file.py: the safe reader, the text policy, its schema),
+then checked here against the filters the search index has, with the same one-line messages,
+and applied when the search index is built (search/index.py). A missing file means no synonyms.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..checks.data_file import DataFile
 from ..model.catalogue import LANGUAGES
+from ..reading.data_folder import DataFolder
 from ..reading.problems import DataInvalid, Problem, field_path
-from ..reading.schema import Schema
-from ..reading.yaml_file import read_yaml
 from .text import folded_words, stem
 
 FILE = "data/synonyms.yml"
@@ -38,22 +39,21 @@ def _contains(text_words: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(text_words[i : i + size]) == phrase for i in range(len(text_words) - size + 1))
 
 
-def load_synonyms(project_root: Path, filter_options: dict[str, set[str]]) -> Synonyms:
-    """The synonyms, or DataInvalid with one line per problem. `filter_options`: param -> keys."""
+def load_synonyms(project_root: Path, filter_options: dict[str, set[str]] | None) -> Synonyms:
+    """The synonyms, or DataInvalid with one line per problem. `filter_options`: param -> keys
+    (None: the catalogue is invalid, so the filter words are not checked yet)."""
     path = Path(project_root) / FILE
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):
         return Synonyms()
-    doc = read_yaml(path.read_text(encoding="utf-8"))
-    problems = [Problem(FILE, line, field_path(p), message) for line, p, message in doc.errors]
-    if doc.data is not None:
-        schema = Schema(Path(project_root) / "data" / "schema" / "synonyms.schema.json")
-        problems.extend(schema.problems(doc, FILE))
-    if not problems:
-        problems.extend(_repeated_words(doc))
-        problems.extend(_unknown_filters(doc, filter_options))
+    folder = DataFolder(project_root)
+    file = DataFile.read(folder, path, "synonyms.schema.json")
+    problems = [*file.problems, *folder.problems]
+    if file.valid:
+        problems.extend(_repeated_words(file.doc))
+        problems.extend(_unknown_filters(file.doc, filter_options) if filter_options is not None else [])
     if problems:
         raise DataInvalid(problems)
-    return _synonyms(doc.data or {})
+    return _synonyms(file.doc.data or {})
 
 
 def _repeated_words(doc) -> list[Problem]:
