@@ -19,6 +19,7 @@ from microcredential_catalogue.pages import csp
 from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
+from microcredential_catalogue.pages.theme_markup import ToggleNames, with_valid_theme_markup
 from microcredential_catalogue.reading.problems import DataInvalid
 from microcredential_catalogue.wording.typography import french_html
 from mkdocs.exceptions import Abort
@@ -103,6 +104,8 @@ THEME_WORDS = (
     "site_info_title",
     "site_info_checked",
     "share_qr_alt",
+    "theme_search_toggle",
+    "theme_toc_toggle",
 )
 
 
@@ -209,7 +212,7 @@ def on_post_page(output, page, config, **_):
     """French typography on every French page, once, on its final HTML, then its policy;
     and the sitemap.xml the theme fetches beside the page."""
     _write_page_sitemap(page, config)
-    return _with_policy(_typeset(output, config), page.file.src_uri)
+    return _with_policy(_typeset(_theme_fixed(output, config), config), page.file.src_uri)
 
 
 @event_priority(-200)
@@ -217,7 +220,7 @@ def on_post_template(output_content, template_name, config, **_):
     """The same for pages MkDocs renders from a bare template (404.html); sitemap.xml is no HTML."""
     if not template_name.endswith(".html"):
         return output_content
-    return _with_policy(_typeset(output_content, config), template_name)
+    return _with_policy(_typeset(_theme_fixed(output_content, config), config), template_name)
 
 
 def _with_policy(html: str, source: str) -> str:
@@ -225,6 +228,13 @@ def _with_policy(html: str, source: str) -> str:
         return csp.with_policy(html, _state.trusted_scripts.pop(source))
     except csp.UntrustedScript as untrusted:
         raise Abort(f"{source}: {untrusted} (scripts go in files under docs/assets/javascripts/)") from None
+
+
+def _theme_fixed(html: str, config) -> str:
+    """The theme's invalid or unnamed toggles corrected (pages/theme_markup.py)."""
+    words, lang = config.extra["catalogue_words"], config.theme["language"]
+    names = ToggleNames(search=words["theme_search_toggle"][lang], table_of_contents=words["theme_toc_toggle"][lang])
+    return with_valid_theme_markup(html, names)
 
 
 def _typeset(html: str, config) -> str:

@@ -52,7 +52,7 @@ function start(root) {
     image.alt = root.dataset.qrAlt.replace("{url}", link);
     // A file of our own making to download: a blob address, so no page links to a data: address.
     const download = root.querySelector("[data-builder-qr-download]");
-    if (download.href) URL.revokeObjectURL(download.href);
+    if (download.href.startsWith("blob:")) URL.revokeObjectURL(download.href);
     download.href = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   }
 

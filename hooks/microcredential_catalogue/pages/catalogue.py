@@ -67,6 +67,7 @@ class CataloguePages(PageFamily):
             data=self._data(lang),
             page_script=script,
             blank_card=_blank_card(lang),
+            page_size=FIRST_PAGE,
         )
         front = {
             "title": self.text("embed_title", lang),
@@ -96,6 +97,7 @@ class CataloguePages(PageFamily):
             "count_text": self.text(key, lang, n=formatting.number(count, lang)),
             "more_than_first_page": count > FIRST_PAGE,
             "blank_card": _blank_card(lang),
+            "page_size": FIRST_PAGE,
         }
 
 

@@ -8,7 +8,7 @@ from .context import ShareContext
 from .qr_svg import qr_svg
 
 QR_FILE = "qr.svg"
-CATALOGUE_QR_FILE = "catalogue-qr.svg"  # in share/: the search page's code, printed on the referral sheet
+CATALOGUE_QR_FILE = addresses.CATALOGUE_QR_FILE  # the search page's code, printed on the referral sheet
 
 
 class QrCodes:
