@@ -105,6 +105,13 @@ EXPECTED = [
             "{file}:9: stacks_into[1].credential: 'no-such-record' is not the id of any file in data/credentials/: write the id of an existing record"
         ],
     ),
+    (
+        "source-date-after-verified.yml",
+        [
+            "{file}:7: source_date: is after verified (2025-05-30; got 2025-06): the source cannot be newer than your "
+            "check of it; write the date the source bears, and in verified the day you read it"
+        ],
+    ),
     ("status-unknown.yml", ["{file}:8: status: must be active, paused or discontinued (got 'closed')"]),
     (
         "summary-missing.yml",

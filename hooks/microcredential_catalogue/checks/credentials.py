@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from ..model import records
-from ..model.catalogue import Credential
+from ..model.catalogue import Credential, PartialDate
 from ..model.facets import Facets
 from ..model.ids import id_problem, suggested_id
 from ..reading.data_folder import DataFolder
-from ..reading.problems import Problem
+from ..reading.problems import Problem, Said
 from .data_file import DataFile
 from .known_keys import KnownKeys
 
@@ -108,10 +108,26 @@ class RecordRules:
             written = self.data.get(field)
             if isinstance(written, (str, int)) and PARTIAL_DATE.fullmatch(str(written)):
                 self.file.check_past_date((field,), written, self.today)
+        self._source_not_after_check()
         intake = self.data.get("intake")
         for position, written in enumerate(intake if isinstance(intake, list) else []):
             if isinstance(written, str) and PARTIAL_DATE.fullmatch(written):
                 self.file.check_real_date(("intake", position), written)
+
+    def _source_not_after_check(self) -> None:
+        """An editor cannot have compared the record with a source that did not exist yet."""
+        source, verified = (_written_date(self.data.get(field)) for field in ("source_date", "verified"))
+        if source and verified and _later(source, verified):
+            self.file.problem(
+                ("source_date",),
+                Said(
+                    en=f"is after verified ({verified.iso()}; got {source.iso()}): the source cannot be newer than "
+                    "your check of it; write the date the source bears, and in verified the day you read it",
+                    fr=f"est postérieure à verified ({verified.iso()}; reçu {source.iso()}) : la source ne peut "
+                    "pas être plus récente que votre vérification ; écrivez la date que porte la source, et dans "
+                    "verified le jour où vous l'avez lue",
+                ),
+            )
 
     def _aliases(self, credential_id: str) -> None:
         aliases = self.data.get("aliases") if isinstance(self.data.get("aliases"), list) else []
@@ -122,3 +138,19 @@ class RecordRules:
         for position, alias in enumerate(aliases):
             if isinstance(alias, str):
                 self.file.check_reserved(("aliases", position), alias)
+
+
+def _written_date(written) -> PartialDate | None:
+    """A date as written in a record, or None when it is missing, `undated` or not a real date."""
+    if not isinstance(written, (str, int)) or not PARTIAL_DATE.fullmatch(str(written)):
+        return None
+    try:
+        return records.partial_date(written)
+    except ValueError:
+        return None
+
+
+def _later(first: PartialDate, second: PartialDate) -> bool:
+    """Surely later: compared to the precision both are written with (2022-11 is not after 2022)."""
+    shared = min(len(first.iso()), len(second.iso()))
+    return first.iso()[:shared] > second.iso()[:shared]

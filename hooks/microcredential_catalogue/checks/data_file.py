@@ -14,7 +14,7 @@ from ..model import records
 from ..model.catalogue import LANGUAGES, PartialDate
 from ..model.ids import reserved_problem
 from ..reading.data_folder import DataFolder
-from ..reading.problems import Problem, field_path, shown
+from ..reading.problems import Problem, Said, field_path, shown
 from ..reading.text_policy import text_problem
 from ..reading.yaml_file import UnreadableFile, YamlDocument, read_text, read_yaml
 
@@ -53,7 +53,7 @@ class DataFile:
     def valid(self) -> bool:
         return self.doc.data is not None and not self.problems
 
-    def problem(self, path: tuple, message: str) -> None:
+    def problem(self, path: tuple, message: str | Said) -> None:
         self.problems.append(Problem(self.name, self.doc.line_of(path), field_path(path), message))
 
     def check_reserved(self, path: tuple, key: str) -> None:
