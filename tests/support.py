@@ -200,6 +200,7 @@ def run_catalogue(project: Path, *args: str, stdin: str | None = None) -> subpro
     return subprocess.run(
         [CATALOGUE, "--today", TODAY.isoformat(), *args],
         cwd=project,
+        env=dict(os.environ, LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="C.UTF-8"),  # English unless --lang fr
         input=stdin,
         capture_output=True,
         text=True,

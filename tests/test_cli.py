@@ -49,7 +49,9 @@ def test_check_reports_every_problem_and_fails(tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "data/credentials/checked-in-a-year.yml:3: provider: 'mohawk-colege' is not in data/providers.yml; "
-        "use one of: " + SHIPPED_PROVIDERS,
+        "use one of: "
+        + SHIPPED_PROVIDERS
+        + "; for a new provider, add it first: catalogue new-provider <its-id> (CONTRIBUTING.md, Adding a provider)",
         "data/credentials/free-written-in-words.yml:10: cost.amount: must be a number ≥ 0 (got 'gratuit')",
         "2 problems in the data: nothing was built. Fix the lines above and try again.",
     ]

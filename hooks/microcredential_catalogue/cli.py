@@ -22,10 +22,11 @@ from .checks.validate import load_catalogue
 from .model.ids import id_problem
 from .model.stale import StaleRecord, stale_records
 from .reading.data_folder import DataFolder
-from .reading.problems import DataInvalid
+from .reading.problems import DataInvalid, Problem, Said
 from .reading.yaml_file import UnreadableFile, read_text, read_yaml
 from .search.index import filter_option_keys
 from .search.synonyms import load_synonyms
+from .wording.editor_language import EDITOR_LANGUAGES, editor_language
 
 TEMPLATE = Path(__file__).with_name("record_template.yml")
 
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None, project_root: Path | None = None) -> int
         return 2
     today = args.today or date.today()
     if args.command == "check":
-        return check(root, today)
+        return check(root, today, args.lang or editor_language(os.environ))
     if args.command == "build":
         return build(root, Path(args.site_dir))
     return new(root, today, args.id)
@@ -62,7 +63,10 @@ def _parser() -> argparse.ArgumentParser:
         "--today", type=date.fromisoformat, help="the date to check against (YYYY-MM-DD); default: today"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every file under data/ and list records to re-check")
+    check_parser = commands.add_parser("check", help="validate every file under data/ and list records to re-check")
+    check_parser.add_argument(
+        "--lang", choices=EDITOR_LANGUAGES, help="the messages' language (default: from LANGUAGE, LC_ALL or LANG)"
+    )
     new_parser = commands.add_parser("new", help="write data/credentials/<id>.yml from the template")
     new_parser.add_argument("id", nargs="?", help="the new record's id; asked for when left out")
     build_parser = commands.add_parser("build", help="build the site strictly; replace the site folder only on success")
@@ -73,40 +77,54 @@ def _parser() -> argparse.ArgumentParser:
 # -- check ---------------------------------------------------------------------------------
 
 
-def check(root: Path, today: date) -> int:
+def check(root: Path, today: date, lang: str = "en") -> int:
     try:
         catalogue = load_catalogue(root, today)
         load_synonyms(root, filter_option_keys(catalogue))  # data/synonyms.yml, checked as the build does
     except DataInvalid as invalid:
-        print(invalid.report(), file=sys.stderr)
+        print(invalid.report(lang), file=sys.stderr)
         return 1
     stale = stale_records(catalogue, today)
+    limit = catalogue.taxonomies.stale_after_months
     for record in stale:
-        print(stale_warning(record, catalogue.taxonomies.stale_after_months))
-    count = len(catalogue.credentials)
-    print(f"The data is valid: {count} credential{'s' if count != 1 else ''}, {len(catalogue.providers)} providers.")
-    if stale:
-        were = "was" if len(stale) == 1 else "were"
-        limit = catalogue.taxonomies.stale_after_months
-        print(f"{len(stale)} of them {were} based on information more than {limit} months old: see the warnings above.")
+        print(stale_warning(record, limit, lang))
+    print(valid_summary(len(catalogue.credentials), len(catalogue.providers), len(stale), limit).in_language(lang))
     return 0
 
 
-def stale_warning(record: StaleRecord, limit: int) -> str:
+def valid_summary(credentials: int, providers: int, stale: int, limit: int) -> Said:
+    en = f"The data is valid: {credentials} credential{'s' if credentials != 1 else ''}, {providers} providers."
+    fr = f"Les données sont valides : {credentials} microcertification{'s' if credentials > 1 else ''}, "
+    fr += f"{providers} établissement{'s' if providers > 1 else ''}."
+    if stale:
+        en += f"\n{stale} of them {'was' if stale == 1 else 'were'} based on information more than {limit} months old: "
+        en += "see the warnings above."
+        fr += f"\n{stale} d'entre elles reposai{'t' if stale == 1 else 'ent'} sur de l'information de plus de "
+        fr += f"{limit} mois : voyez les avertissements ci-dessus."
+    return Said(en=en, fr=fr)
+
+
+def stale_warning(record: StaleRecord, limit: int, lang: str = "en") -> str:
     """One line in the form of a problem, so an editor's tools jump to the `verified` line."""
-    credential = record.credential
-    where = f"{credential.source_file}:{credential.line_of(record.field)}: {record.field}: warning:"
-    if record.field == "source_date":
-        return (
-            f"{where} the source's information dates from {record.date.iso()} ({record.months} months ago), "
+    credential, field, written = record.credential, record.field, record.date.iso()
+    if field == "source_date":
+        message = Said(
+            en=f"warning: the source's information dates from {written} ({record.months} months ago), "
             f"and records are checked again after {limit} months: find the provider's current page, "
-            "then update source, source_date and verified from it"
+            "then update source, source_date and verified from it",
+            fr=f"avertissement : l'information de la source date de {written} (il y a {record.months} mois), et "
+            f"les fiches sont revérifiées après {limit} mois : trouvez la page actuelle de l'établissement, puis "
+            "mettez-y à jour source, source_date et verified",
         )
-    return (
-        f"{where} last checked {record.date.iso()} "
-        f"({record.months} months ago), and records are checked again after {limit} months: "
-        "check the facts at the source, then write the date of your check"
-    )
+    else:
+        message = Said(
+            en=f"warning: last checked {written} ({record.months} months ago), and records are checked again "
+            f"after {limit} months: check the facts at the source, then write the date of your check",
+            fr=f"avertissement : dernière vérification en {written} (il y a {record.months} mois), et les fiches "
+            f"sont revérifiées après {limit} mois : vérifiez les faits à la source, puis écrivez la date de votre "
+            "vérification",
+        )
+    return Problem(credential.source_file, credential.line_of(field), field, message).in_language(lang)
 
 
 # -- build ---------------------------------------------------------------------------------

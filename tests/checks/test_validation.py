@@ -10,6 +10,8 @@ from microcredential_catalogue.checks.validate import load_catalogue
 from support import PROJECT, RECORDS, TODAY, data_folder, problems_of, shipped_provider_ids
 
 SHIPPED_PROVIDERS = shipped_provider_ids()  # the messages list the shipped providers
+# An unknown provider's message says how to add one (issue 19).
+HOW_TO_ADD = "; for a new provider, add it first: catalogue new-provider <its-id> (CONTRIBUTING.md, Adding a provider)"
 
 
 # Each invalid fixture and what the editor reads; {file} is data/credentials/<fixture name>.
@@ -80,7 +82,7 @@ EXPECTED = [
         "several-mistakes.yml",
         [
             "{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters",
-            "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS,
+            "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS + HOW_TO_ADD,
             "{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got [])",
             "{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')",
             "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
@@ -142,7 +144,7 @@ EXPECTED = [
     ("unknown-field.yml", ["{file}:8: titel: unknown field (did you mean 'title'?)"]),
     (
         "unknown-provider.yml",
-        ["{file}:2: provider: 'mohawk' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS],
+        ["{file}:2: provider: 'mohawk' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS + HOW_TO_ADD],
     ),
     (
         "unknown-sector.yml",
@@ -220,7 +222,8 @@ EXPECTED = [
     (
         "binary-file.yml",
         [
-            "{file}:1: is not UTF-8 text (invalid start byte at byte 129): save it as UTF-8",
+            "{file}:2: is not UTF-8 text: the character at line 2, column 118 (byte 0x80) "
+            "is written in another encoding, often an accent saved as Windows-1252 or Latin-1: save the file as UTF-8 (in your editor: Save as, then Encoding: UTF-8)",
         ],
     ),
     (
@@ -335,7 +338,8 @@ EXPECTED = [
     (
         "not-utf-8.yml",
         [
-            "{file}:1: is not UTF-8 text (invalid continuation byte at byte 71): save it as UTF-8",
+            "{file}:3: is not UTF-8 text: the character at line 3, column 16 (byte 0xE9) "
+            "is written in another encoding, often an accent saved as Windows-1252 or Latin-1: save the file as UTF-8 (in your editor: Save as, then Encoding: UTF-8)",
         ],
     ),
     (

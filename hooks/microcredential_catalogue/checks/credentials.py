@@ -37,10 +37,19 @@ def file_id(path: Path, name: str) -> tuple[str | None, Problem | None]:
     """The id a credential file's name gives, or the problem that it gives none."""
     base = path.name.split(".")[0]
     if path.suffix != ".yml":
-        return None, Problem(name, 1, "", f"a credential file must end in .yml: rename it {suggested_id(base)}.yml")
+        suggestion = f"{suggested_id(base)}.yml"
+        return None, Problem(
+            name,
+            1,
+            "",
+            Said(
+                en=f"a credential file must end in .yml: rename it {suggestion}",
+                fr=f"le nom d'un fichier de fiche doit finir par .yml : renommez-le {suggestion}",
+            ),
+        )
     refusal = id_problem(path.stem, ".yml")
     if refusal:
-        return None, Problem(name, 1, "", f"the file name {refusal}")
+        return None, Problem(name, 1, "", Said(en=f"the file name {refusal.en}", fr=f"le nom de fichier {refusal.fr}"))
     return path.stem, None
 
 
@@ -133,7 +142,12 @@ class RecordRules:
         aliases = self.data.get("aliases") if isinstance(self.data.get("aliases"), list) else []
         if credential_id in aliases:
             self.file.problem(
-                ("aliases",), f"an alias must be an earlier id, not this record's own id (got {credential_id!r})"
+                ("aliases",),
+                Said(
+                    en=f"an alias must be an earlier id, not this record's own id (got {credential_id!r})",
+                    fr="un alias doit être un identifiant antérieur, pas celui de cette fiche "
+                    f"(trouvé {credential_id!r}) : retirez-le de aliases",
+                ),
             )
         for position, alias in enumerate(aliases):
             if isinstance(alias, str):

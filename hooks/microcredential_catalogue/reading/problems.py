@@ -68,9 +68,16 @@ class DataInvalid(Exception):
         count = len(self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the data")
 
-    def report(self) -> str:
-        lines = [str(p) for p in self.problems]
-        lines.append(f"{self}: nothing was built. Fix the lines above and try again.")
+    def report(self, lang: str = "en") -> str:
+        lines = [p.in_language(lang) for p in self.problems]
+        count = len(self.problems)
+        lines.append(
+            Said(
+                en=f"{self}: nothing was built. Fix the lines above and try again.",
+                fr=f"{count} problème{'s' if count > 1 else ''} dans les données : rien n'a été construit. "
+                "Corrigez les lignes ci-dessus et réessayez.",
+            ).in_language(lang)
+        )
         return "\n".join(lines)
 
 
