@@ -34,7 +34,10 @@ EXPECTED = [
             "{file}:9: award.type: 'trophy' is not an award type in data/taxonomies.yml; use one of: certificate, digital-badge, transcript-notation"
         ],
     ),
-    ("cost-not-a-number.yml", ["{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')"]),
+    (
+        "cost-not-a-number.yml",
+        ["{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit'): write 0, which means free"],
+    ),
     (
         "delivery-unknown.yml",
         [
@@ -84,8 +87,8 @@ EXPECTED = [
             "{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters",
             "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS + HOW_TO_ADD,
             "{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got [])",
-            "{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit')",
-            "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
+            "{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit'): write 0, which means free",
+            "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many'): write it in digits, such as 40",
         ],
     ),
     (
@@ -110,8 +113,8 @@ EXPECTED = [
     (
         "source-date-after-verified.yml",
         [
-            "{file}:7: source_date: is after verified (2025-05-30; got 2025-06): the source cannot be newer than your "
-            "check of it; write the date the source bears, and in verified the day you read it"
+            "{file}:7: source_date: is later than verified (got 2025-06, verified 2025-05-30): a source cannot be "
+            "newer than your check of it; write the date the source bears, and in verified the day you read it"
         ],
     ),
     ("status-unknown.yml", ["{file}:8: status: must be active, paused or discontinued (got 'closed')"]),
@@ -187,7 +190,7 @@ EXPECTED = [
         "Bad Name With Mistake.yml",
         [
             "{file}:1: the file name 'Bad Name With Mistake' is not a valid id: use 3 to 80 lowercase letters, digits and single hyphens, such as bad-name-with-mistake.yml",
-            "{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
+            "{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 'many'): write it in digits, such as 40",
         ],
     ),
     (

@@ -130,10 +130,10 @@ class RecordRules:
             self.file.problem(
                 ("source_date",),
                 Said(
-                    en=f"is after verified ({verified.iso()}; got {source.iso()}): the source cannot be newer than "
-                    "your check of it; write the date the source bears, and in verified the day you read it",
-                    fr=f"est postérieure à verified ({verified.iso()}; reçu {source.iso()}) : la source ne peut "
-                    "pas être plus récente que votre vérification ; écrivez la date que porte la source, et dans "
+                    en=f"is later than verified (got {source.iso()}, verified {verified.iso()}): a source cannot be "
+                    "newer than your check of it; write the date the source bears, and in verified the day you read it",
+                    fr=f"est postérieure à verified (trouvé {source.iso()}, verified {verified.iso()}) : une source ne "
+                    "peut pas être plus récente que votre vérification ; écrivez la date que porte la source, et dans "
                     "verified le jour où vous l'avez lue",
                 ),
             )

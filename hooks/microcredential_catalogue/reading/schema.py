@@ -53,8 +53,8 @@ class Schema:
         rule = self.rule_for(path) or error.message
         got = shown(error.instance)
         message = Said(en=f"{rule} (got {got})", fr=f"{french_rule(rule)} (trouvé {got})")
-        if error.validator == "type" and _quoted_number(error.instance):
-            message = _without_quotes(message, error.instance)
+        if error.validator == "type" and _wants_number(error.validator_value) and isinstance(error.instance, str):
+            message = _number_hint(message, error.instance)
         return [Problem(file, doc.line_of(path), field_path(path), message)]
 
     def _missing(self, path: tuple) -> Said:
@@ -156,6 +156,7 @@ def load_schema(path: Path) -> Schema:
 
 
 FRENCH_RULES = Path(__file__).with_name("schema_rules.fr.yml")
+_FREE = frozenset({"free", "gratuit", "gratuite", "sans frais", "no cost"})
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
@@ -169,14 +170,30 @@ def french_rule(rule: str) -> str:
     return _french_rules().get(rule, rule)
 
 
-def _quoted_number(value) -> bool:
-    return isinstance(value, str) and _NUMBER.fullmatch(value.strip()) is not None
+def _wants_number(expected) -> bool:
+    types = expected if isinstance(expected, list) else [expected]
+    return "integer" in types or "number" in types
 
 
-def _without_quotes(message: Said, value: str) -> Said:
-    """`hours: "40"` is text to YAML: say what to write, not only that it is not a number."""
-    number = value.strip()
+def _number_hint(message: Said, value: str) -> Said:
+    """`hours: "40"` or `amount: $250` is text to YAML: say what to write, not only that it is not a number."""
+    if _NUMBER.fullmatch(value.strip()):
+        number = value.strip()
+        return Said(
+            en=f"{message.en}: the quotes make it text; write {number} without quotes",
+            fr=f"{message.fr} : les guillemets en font un texte ; écrivez {number} sans guillemets",
+        )
+    if value.strip().lower() in _FREE:
+        return Said(
+            en=f"{message.en}: write 0, which means free", fr=f"{message.fr} : écrivez 0, qui veut dire gratuit"
+        )
+    digits = _NUMBER.search(value.replace(",", "").replace("\u00a0", "").replace(" ", ""))
+    if digits:
+        return Said(
+            en=f"{message.en}: write the number alone, {digits.group()}, without quotes, units or $",
+            fr=f"{message.fr} : écrivez le nombre seul, {digits.group()}, sans guillemets, unité ni $",
+        )
     return Said(
-        en=f"{message.en}: the quotes make it text; write {number} without quotes",
-        fr=f"{message.fr} : les guillemets en font un texte ; écrivez {number} sans guillemets",
+        en=f"{message.en}: write it in digits, such as 40",
+        fr=f"{message.fr} : écrivez-le en chiffres, par exemple 40",
     )

@@ -24,7 +24,7 @@ def explain_syntax_error(text: str, error: yaml.MarkedYAMLError) -> tuple[int, S
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     problem = error.problem or str(error)
-    for explain in (_tab, _missing_colon, _quote_inside_quotes, _colon_inside_value):
+    for explain in (_tab, _missing_colon, _unclosed_quote, _quote_inside_quotes, _colon_inside_value):
         found = explain(lines, error, line, problem)
         if found:
             return found
@@ -56,7 +56,10 @@ def _missing_colon(lines: list[str], error, line: int, problem: str) -> tuple[in
     """The parser notices a missing colon on the next line; the editor's mistake is the line before."""
     if "could not find expected ':'" not in problem or error.context_mark is None:
         return None
-    number = error.context_mark.line + 1
+    return _no_colon(lines, error.context_mark.line + 1)
+
+
+def _no_colon(lines: list[str], number: int) -> tuple[int, Said]:
     typed = _line(lines, number).strip()
     name, _, rest = typed.partition(" ")
     example = f"{name}: {rest}" if rest else f"{name}: …"
@@ -102,6 +105,10 @@ def _colon_inside_value(lines: list[str], error, line: int, problem: str) -> tup
     match = _KEY_AND_VALUE.match(_line(lines, line))
     if not match:
         return None
+    if len(match.group(1)) + len(match.group(2)) == error.problem_mark.column:
+        # The colon is this field's own: the line above, with no colon, ran into it.
+        above = line - 1
+        return _no_colon(lines, above) if above and ":" not in _line(lines, above) else None
     value = match.group(3).replace('"', '\\"')
     column = error.problem_mark.column + 1
     return line, Said(
@@ -109,6 +116,20 @@ def _colon_inside_value(lines: list[str], error, line: int, problem: str) -> tup
         f'whole value in double quotes, such as {match.group(2)}: "{value[:80]}"',
         fr=f"un deux-points suivi d'une espace dans une valeur (colonne {column}) fait lire à YAML un nouveau "
         f'champ : mettez toute la valeur entre guillemets droits, par exemple {match.group(2)}: "{value[:80]}"',
+    )
+
+
+def _unclosed_quote(lines: list[str], error, line: int, problem: str) -> tuple[int, Said] | None:
+    """A quote opened and never closed: the parser reaches the end of the file; the mistake is where it opened."""
+    if "quoted scalar" not in (error.context or "") or error.context_mark is None:
+        return None
+    number = error.context_mark.line + 1
+    quote = _line(lines, number)[error.context_mark.column : error.context_mark.column + 1]
+    return number, Said(
+        en=f"the value that starts with {quote} on this line never ends: close it with the same quote, {quote}, "
+        "at the end of the value",
+        fr=f"la valeur qui commence par {quote} sur cette ligne ne se termine jamais : fermez-la par le même "
+        f"signe, {quote}, à la fin de la valeur",
     )
 
 
