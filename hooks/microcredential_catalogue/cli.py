@@ -27,6 +27,7 @@ from .reading.yaml_file import UnreadableFile, read_text, read_yaml
 from .search.index import filter_option_keys
 from .search.synonyms import load_synonyms
 from .wording.editor_language import EDITOR_LANGUAGES, editor_language
+from .wording.github_report import annotation, summary
 
 TEMPLATE = Path(__file__).with_name("record_template.yml")
 
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None, project_root: Path | None = None) -> int
         return 2
     today = args.today or date.today()
     if args.command == "check":
-        return check(root, today, args.lang or editor_language(os.environ))
+        return check(root, today, args.lang or editor_language(os.environ), args.github)
     if args.command == "build":
         return build(root, Path(args.site_dir))
     return new(root, today, args.id)
@@ -67,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     check_parser.add_argument(
         "--lang", choices=EDITOR_LANGUAGES, help="the messages' language (default: from LANGUAGE, LC_ALL or LANG)"
     )
+    check_parser.add_argument(
+        "--github",
+        action="store_true",
+        help="also print each problem as a GitHub annotation and write a table to $GITHUB_STEP_SUMMARY",
+    )
     new_parser = commands.add_parser("new", help="write data/credentials/<id>.yml from the template")
     new_parser.add_argument("id", nargs="?", help="the new record's id; asked for when left out")
     build_parser = commands.add_parser("build", help="build the site strictly; replace the site folder only on success")
@@ -77,19 +83,33 @@ def _parser() -> argparse.ArgumentParser:
 # -- check ---------------------------------------------------------------------------------
 
 
-def check(root: Path, today: date, lang: str = "en") -> int:
+def check(root: Path, today: date, lang: str = "en", github: bool = False) -> int:
     try:
         catalogue = load_catalogue(root, today)
         load_synonyms(root, filter_option_keys(catalogue))  # data/synonyms.yml, checked as the build does
     except DataInvalid as invalid:
         print(invalid.report(lang), file=sys.stderr)
+        if github:
+            report_to_github(invalid.problems)
         return 1
+    if github:
+        report_to_github([], len(catalogue.credentials))
     stale = stale_records(catalogue, today)
     limit = catalogue.taxonomies.stale_after_months
     for record in stale:
         print(stale_warning(record, limit, lang))
     print(valid_summary(len(catalogue.credentials), len(catalogue.providers), len(stale), limit).in_language(lang))
     return 0
+
+
+def report_to_github(problems: list[Problem], credentials: int | None = None) -> None:
+    """Annotations on stdout (GitHub reads workflow commands there); the table into the job summary."""
+    for problem in problems:
+        print(annotation(problem))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as file:
+            file.write(summary(problems, credentials))
 
 
 def valid_summary(credentials: int, providers: int, stale: int, limit: int) -> Said:
