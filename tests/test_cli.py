@@ -158,6 +158,7 @@ def test_new_writes_a_record_that_fails_until_it_is_filled_in(tmp_path):
         ("provider", "provider"),
         ("sectors", "sectors"),
         ("source", "source"),
+        ("source_date", "source_date"),
     ]
     assert (
         "data/credentials/mohawk-drones-ground-school.yml:11: sectors: must be a list of 1 to 3 different sector "
@@ -185,6 +186,7 @@ FILLED_IN = {
     "sectors: []": "sectors: [trades-transport-equipment]",
     "pathways: []": "pathways: [employment]",
     'source: ""': "source: https://example.org/drones",
+    'source_date: ""': "source_date: undated",
     "# delivery: online": "delivery: online",
 }
 

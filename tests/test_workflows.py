@@ -194,7 +194,8 @@ def test_the_data_job_checks_builds_and_keeps_the_site():
     job = workflow("data.yml")["jobs"]["data"]
     assert job["permissions"] == {"contents": "read"} and workflow("data.yml")["permissions"] == {}
     lines = run_lines(job)
-    check, build = lines.index("catalogue check --github --lang en"), lines.index("catalogue build --site-dir site")
+    check = lines.index('catalogue check --github --lang en --previous-ids "git:origin/$BASE_REF"')
+    build = lines.index("catalogue build --site-dir site")
     assert check < build
     (upload,) = [step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert upload["with"]["path"].rstrip("/") == "site"
@@ -206,12 +207,18 @@ def test_the_data_job_annotates_each_problem_and_tables_it_in_both_languages(tmp
     from support import CATALOGUE, FIXTURES, cli_project
 
     project = cli_project(tmp_path / "project", None)
+    credentials = project / "data" / "credentials"
+    published = FIXTURES / "new-records" / "credentials" / "example-free-first-aid.yml"
+    (credentials / published.name).write_bytes(published.read_bytes())
+    base_branch(project)  # what main holds: the published record
+    (credentials / published.name).rename(credentials / "example-first-aid.yml")  # renamed without an alias
     for name in ("hours-in-quotes.yml", "colon-missing-in-title.yml"):
-        (project / "data" / "credentials" / name).write_bytes((FIXTURES / "mistakes" / name).read_bytes())
+        (credentials / name).write_bytes((FIXTURES / "mistakes" / name).read_bytes())
     (step,) = [s for s in workflow("data.yml")["jobs"]["data"]["steps"] if s.get("name") == "Check the data"]
     summary_file = tmp_path / "summary.md"
     command = step["run"].replace("catalogue ", f"{CATALOGUE} ", 1)
     environment = dict(os.environ, GITHUB_STEP_SUMMARY=str(summary_file), LANG="C.UTF-8", LANGUAGE="", LC_ALL="")
+    environment["BASE_REF"] = step["env"]["BASE_REF"].replace("${{ github.base_ref }}", "main")
     result = subprocess.run(
         ["bash", "-e", "-c", command], cwd=project, env=environment, capture_output=True, text=True, timeout=120
     )
@@ -221,6 +228,15 @@ def test_the_data_job_annotates_each_problem_and_tables_it_in_both_languages(tmp
         ("data/credentials/colon-missing-in-title.yml", "3", "data/credentials/colon-missing-in-title.yml"),
         ("data/credentials/hours-in-quotes.yml", "12", "hours"),
     ]
+    # Fixed, the rename is still refused until the old id is an alias: its links would break.
+    for name in ("hours-in-quotes.yml", "colon-missing-in-title.yml"):
+        (credentials / name).unlink()
+    renamed = subprocess.run(
+        ["bash", "-e", "-c", command], cwd=project, env=environment, capture_output=True, text=True
+    )
+    assert renamed.returncode == 1
+    assert renamed.stdout.startswith("::error file=data/credentials/example-free-first-aid.yml,line=1,")
+    assert "add example-free-first-aid to the aliases of the new file" in renamed.stdout
     assert "write 40 without quotes%0A(fr) " in annotations[1] and "écrivez 40 sans guillemets" in annotations[1]
     table = summary_file.read_text(encoding="utf-8")
     assert "| Fichier · File | Ligne · Line | Champ · Field | Problème (français) | Problem (English) |" in table
@@ -238,3 +254,11 @@ def test_an_annotation_cannot_be_ended_early_by_a_value_in_the_data():
     assert line.startswith("::error file=data/credentials/a%2Cb%3Ac.yml,line=4,title=title.en::")
     row = summary([hostile]).splitlines()[-1]
     assert "<b>" not in row and "\\|" in row
+
+
+def base_branch(project: Path) -> None:
+    """The project as a git repository whose origin/main is its present state (the base branch)."""
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
+        subprocess.run([*git, *args], cwd=project, check=True, capture_output=True)
+    subprocess.run([*git, "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=project, check=True)

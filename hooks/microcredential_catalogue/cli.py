@@ -18,7 +18,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .building.publish import build_into_place
+from .checks.published_ids import PreviousIdsUnreadable, previous_ids, vanished_ids
 from .checks.validate import load_catalogue
+from .editing import EditRefused, new_provider, rename
 from .model.ids import id_problem
 from .model.stale import StaleRecord, stale_records
 from .reading.data_folder import DataFolder
@@ -44,9 +46,11 @@ def main(argv: list[str] | None = None, project_root: Path | None = None) -> int
         return 2
     today = args.today or date.today()
     if args.command == "check":
-        return check(root, today, args.lang or editor_language(os.environ), args.github)
+        return check(root, today, args.lang or editor_language(os.environ), args.github, args.previous_ids)
     if args.command == "build":
         return build(root, Path(args.site_dir))
+    if args.command in EDITS:
+        return EDITS[args.command](root, args)
     return new(root, today, args.id)
 
 
@@ -73,6 +77,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also print each problem as a GitHub annotation and write a table to $GITHUB_STEP_SUMMARY",
     )
+    check_parser.add_argument(
+        "--previous-ids",
+        metavar="SOURCE",
+        help="refuse a published id that no record keeps: a previous build's catalogue.json, or git:<branch>",
+    )
+    rename_parser = commands.add_parser("rename", help="rename a record's file and keep its old id as an alias")
+    rename_parser.add_argument("old_id")
+    rename_parser.add_argument("new_id")
+    provider_parser = commands.add_parser("new-provider", help="add an empty provider to data/providers.yml")
+    provider_parser.add_argument("id")
     new_parser = commands.add_parser("new", help="write data/credentials/<id>.yml from the template")
     new_parser.add_argument("id", nargs="?", help="the new record's id; asked for when left out")
     build_parser = commands.add_parser("build", help="build the site strictly; replace the site folder only on success")
@@ -83,10 +97,15 @@ def _parser() -> argparse.ArgumentParser:
 # -- check ---------------------------------------------------------------------------------
 
 
-def check(root: Path, today: date, lang: str = "en", github: bool = False) -> int:
+def check(root: Path, today: date, lang: str = "en", github: bool = False, previous: str | None = None) -> int:
     try:
         catalogue = load_catalogue(root, today)
         load_synonyms(root, filter_option_keys(catalogue))  # data/synonyms.yml, checked as the build does
+        if previous and (vanished := vanished_ids(catalogue, previous_ids(previous, root))):
+            raise DataInvalid(vanished)
+    except PreviousIdsUnreadable as unreadable:
+        print(f"catalogue check: {unreadable}", file=sys.stderr)
+        return 2
     except DataInvalid as invalid:
         print(invalid.report(lang), file=sys.stderr)
         if github:
@@ -145,6 +164,47 @@ def stale_warning(record: StaleRecord, limit: int, lang: str = "en") -> str:
             "vérification",
         )
     return Problem(credential.source_file, credential.line_of(field), field, message).in_language(lang)
+
+
+# -- rename, new-provider ------------------------------------------------------------------
+
+
+def rename_command(root: Path, args: argparse.Namespace) -> int:
+    folder = DataFolder(root)
+    try:
+        moved = rename(folder, args.old_id, args.new_id, lambda candidate: id_taken(candidate, folder))
+    except EditRefused as refused:
+        print(refused.message.in_language(editor_language(os.environ)), file=sys.stderr)
+        return 1
+    print(
+        Said(
+            en=f"Renamed to {folder.relative(moved)}, with {args.old_id} in its aliases: old links still lead to it. "
+            "Run `catalogue check`.",
+            fr=f"Renommée en {folder.relative(moved)}, avec {args.old_id} dans ses aliases : les anciens liens y "
+            "mènent encore. Lancez `catalogue check`.",
+        ).in_language(editor_language(os.environ))
+    )
+    return 0
+
+
+def new_provider_command(root: Path, args: argparse.Namespace) -> int:
+    try:
+        new_provider(DataFolder(root), args.id)
+    except EditRefused as refused:
+        print(refused.message.in_language(editor_language(os.environ)), file=sys.stderr)
+        return 1
+    print(
+        Said(
+            en=f"Added {args.id} to data/providers.yml: fill in its name, type and url from its website, "
+            "then run `catalogue check`.",
+            fr=f"{args.id} ajouté à data/providers.yml : remplissez son nom (name), son type et son adresse (url) "
+            "d'après son site, puis lancez `catalogue check`.",
+        ).in_language(editor_language(os.environ))
+    )
+    return 0
+
+
+EDITS = {"rename": rename_command, "new-provider": new_provider_command}
 
 
 # -- build ---------------------------------------------------------------------------------
