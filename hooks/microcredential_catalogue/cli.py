@@ -239,7 +239,7 @@ def new(root: Path, today: date, credential_id: str | None) -> int:
     folder = DataFolder(root)
     refusal = id_problem(credential_id) or id_taken(credential_id, folder)
     if refusal:
-        print(refusal, file=sys.stderr)
+        print(refusal.in_language(editor_language(os.environ)), file=sys.stderr)
         return 1
     target = folder.credentials / f"{credential_id}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -252,14 +252,17 @@ def new(root: Path, today: date, credential_id: str | None) -> int:
     return 0
 
 
-def id_taken(candidate: str, folder: DataFolder) -> str | None:
+def id_taken(candidate: str, folder: DataFolder) -> Said | None:
     """An id is taken by a file of that name, or as an earlier id (alias) of another record.
 
     Aliases are read file by file, so `new` still works while some other record is invalid.
     """
     own_file = folder.credentials / f"{candidate}.yml"
     if own_file.exists() or own_file.is_symlink():
-        return f"{candidate!r} is already the id of {folder.relative(own_file)}: choose another id"
+        return Said(
+            en=f"{candidate!r} is already the id of {folder.relative(own_file)}: choose another id",
+            fr=f"{candidate!r} est déjà l'identifiant de {folder.relative(own_file)} : choisissez-en un autre",
+        )
     for path in sorted(folder.credentials.glob("*.yml")):
         try:
             data = read_yaml(read_text(path)).data
@@ -267,8 +270,11 @@ def id_taken(candidate: str, folder: DataFolder) -> str | None:
             continue  # `check` reports it; an unreadable file holds no alias to honour
         aliases = data.get("aliases") if isinstance(data, dict) else None
         if isinstance(aliases, list) and candidate in aliases:
-            return (
-                f"{candidate!r} is already an alias (an earlier address) of {folder.relative(path)}: choose another id"
+            return Said(
+                en=f"{candidate!r} is already an alias (an earlier address) of {folder.relative(path)}: "
+                "choose another id",
+                fr=f"{candidate!r} est déjà un alias (une ancienne adresse) de {folder.relative(path)} : "
+                "choisissez-en un autre",
             )
     return None
 

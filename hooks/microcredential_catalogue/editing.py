@@ -35,7 +35,7 @@ def rename(folder: DataFolder, old_id: str, new_id: str, taken) -> Path:
         )
     refusal = id_problem(new_id) or taken(new_id)
     if refusal:
-        raise EditRefused(refusal if isinstance(refusal, Said) else Said(en=refusal, fr=refusal))
+        raise EditRefused(refusal)
     text = with_alias(read_text(old_file), old_id)
     new_file = folder.credentials / f"{new_id}.yml"
     with new_file.open("x", encoding="utf-8") as file:  # "x": never overwrite what appeared meanwhile
