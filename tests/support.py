@@ -200,8 +200,21 @@ def run_catalogue(project: Path, *args: str, stdin: str | None = None) -> subpro
     return subprocess.run(
         [CATALOGUE, "--today", TODAY.isoformat(), *args],
         cwd=project,
+        env=dict(os.environ, LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="C.UTF-8"),  # English unless --lang fr
         input=stdin,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def data_with_new_records(target: Path) -> Path:
+    """A copy of the shipped data/ plus a valid new record of each kind an editor adds
+    (tests/fixtures/new-records/): free, French-language, new provider, undated source, cited."""
+    new = FIXTURES / "new-records"
+    shutil.copytree(PROJECT / "data", target)
+    with (target / "providers.yml").open("a", encoding="utf-8") as providers:
+        providers.write("\n" + (new / "providers.yml").read_text(encoding="utf-8"))
+    for record in sorted((new / "credentials").glob("*.yml")):
+        shutil.copy(record, target / "credentials" / record.name)
+    return target

@@ -49,8 +49,11 @@ def test_check_reports_every_problem_and_fails(tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "data/credentials/checked-in-a-year.yml:3: provider: 'mohawk-colege' is not in data/providers.yml; "
-        "use one of: " + SHIPPED_PROVIDERS,
-        "data/credentials/free-written-in-words.yml:10: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit')",
+        "use one of: "
+        + SHIPPED_PROVIDERS
+        + "; for a new provider, add it first: catalogue new-provider <its-id> (CONTRIBUTING.md, Adding a provider)",
+        "data/credentials/free-written-in-words.yml:10: cost.amount: must be a number ≥ 0 (got 'gratuit'): "
+        "write 0, which means free",
         "2 problems in the data: nothing was built. Fix the lines above and try again.",
     ]
 
@@ -155,6 +158,7 @@ def test_new_writes_a_record_that_fails_until_it_is_filled_in(tmp_path):
         ("provider", "provider"),
         ("sectors", "sectors"),
         ("source", "source"),
+        ("source_date", "source_date"),
     ]
     assert (
         "data/credentials/mohawk-drones-ground-school.yml:11: sectors: must be a list of 1 to 3 different sector "
@@ -182,6 +186,7 @@ FILLED_IN = {
     "sectors: []": "sectors: [trades-transport-equipment]",
     "pathways: []": "pathways: [employment]",
     'source: ""': "source: https://example.org/drones",
+    'source_date: ""': "source_date: undated",
     "# delivery: online": "delivery: online",
 }
 

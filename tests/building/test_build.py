@@ -87,8 +87,11 @@ def test_fixture_records_render_every_field_in_each_language(site, records_build
     assert "1\u00a0000\u00a0$" in french and "$1,000" in english
     assert "45 heures d'apprentissage" in french.replace("&#39;", "'") and "45 learning hours" in english
     assert "11 janvier 2027" in french and "January 11, 2027" in english
-    # The age of the facts is said plainly; a record without source_date is dated by its check.
-    assert "Information datant du 20 novembre 2026" in french and "Information dated November 20, 2026" in english
+    # The age of the facts is said plainly: a record without source_date says its source bears no
+    # date, never "Information dated" the day of the editor's check.
+    assert "Source non datée ; fiche comparée avec elle le 20 novembre 2026" in french.replace("\u202f", " ")
+    assert "Its source bears no date; record compared with it on November 20, 2026" in english
+    assert "Information dated" not in english and "Information datant" not in french
     assert "<strong>description</strong>" in french
     assert "Expire après 24 mois" in french and "Expires after 24 months" in english
     assert 'href="../free-starter/"' in french  # stacks_into another record
@@ -98,7 +101,7 @@ def test_fixture_records_render_every_field_in_each_language(site, records_build
     assert 'md-button--primary" href="https://example.org/fr/soins" rel="external">Voir la page officielle' in french
     starter = (site / "en/mc/free-starter/index.html").read_text(encoding="utf-8")
     assert "Leads here from" in starter and 'href="../full-record/"' in starter
-    assert "Information dated May 2022" in starter and "Continuous intake" in starter
+    assert "Its source bears no date; record compared with it in May 2022" in starter and "Continuous intake" in starter
     # Unknown facts are named together in one sentence, with the provider to ask.
     assert "Not known yet:</strong> length, delivery mode" in starter and "ask the provider" in starter
     assert "Not specified" not in starter

@@ -252,7 +252,7 @@ def test_new_and_the_validator_share_one_id_rule(tmp_path):
     for candidate in ("index", "trailing-newline\n", "Bad Name"):
         result = run_catalogue(project, "new", candidate)
         assert result.returncode == 1
-        assert result.stderr == id_problem(candidate) + "\n"
+        assert result.stderr == str(id_problem(candidate)) + "\n"
     root = data_folder(tmp_path / "validator", RECORDS / "invalid" / "index.yml")
     assert problems_of(root) == [f"data/credentials/index.yml:1: the file name {id_problem('index')}"]
 

@@ -173,10 +173,10 @@ def test_what_the_site_would_not_show_is_refused_on_its_line(tmp_path, case):
 def test_each_refusal_is_said_in_french_too(tmp_path):
     said = problems(tmp_path, "## Titre\n\n![x](https://example.org/x.png)", lang="fr")
     assert said == [
-        f"{FILE}:{FIRST}: description.fr: un titre (# …) ne s'affiche pas comme titre : écrivez-le comme un "
+        f"{FILE}:{FIRST}: description.fr: un titre (# …) ne s'affiche pas comme titre\u00a0: écrivez-le comme un "
         "paragraphe, en **gras** s'il doit ressortir",
-        f"{FILE}:{FIRST + 2}: description.fr: une image (![…](…)) ne s'affiche pas : le site ne charge rien "
-        "d'autres sites; écrivez plutôt un lien, par exemple [l'affiche](https://example.org/affiche.pdf)",
+        f"{FILE}:{FIRST + 2}: description.fr: une image (![…](…)) ne s'affiche pas\u00a0: le site ne charge rien "
+        "depuis d'autres sites\u202f; écrivez plutôt un lien, par exemple [l'affiche](https://example.org/affiche.pdf)",
     ]
 
 

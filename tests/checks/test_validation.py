@@ -10,6 +10,8 @@ from microcredential_catalogue.checks.validate import load_catalogue
 from support import PROJECT, RECORDS, TODAY, data_folder, problems_of, shipped_provider_ids
 
 SHIPPED_PROVIDERS = shipped_provider_ids()  # the messages list the shipped providers
+# An unknown provider's message says how to add one (issue 19).
+HOW_TO_ADD = "; for a new provider, add it first: catalogue new-provider <its-id> (CONTRIBUTING.md, Adding a provider)"
 
 
 # Each invalid fixture and what the editor reads; {file} is data/credentials/<fixture name>.
@@ -32,7 +34,10 @@ EXPECTED = [
             "{file}:9: award.type: 'trophy' is not an award type in data/taxonomies.yml; use one of: certificate, digital-badge, transcript-notation"
         ],
     ),
-    ("cost-not-a-number.yml", ["{file}:9: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit')"]),
+    (
+        "cost-not-a-number.yml",
+        ["{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit'): write 0, which means free"],
+    ),
     (
         "delivery-unknown.yml",
         [
@@ -78,10 +83,10 @@ EXPECTED = [
         "several-mistakes.yml",
         [
             "{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters",
-            "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS,
+            "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS + HOW_TO_ADD,
             "{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got [])",
-            "{file}:9: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit')",
-            "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
+            "{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit'): write 0, which means free",
+            "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many'): write it in digits, such as 40",
         ],
     ),
     (
@@ -101,6 +106,13 @@ EXPECTED = [
         "stacks-into-nothing.yml",
         [
             "{file}:9: stacks_into[1].credential: 'no-such-record' is not the id of any file in data/credentials/: write the id of an existing record"
+        ],
+    ),
+    (
+        "source-date-after-verified.yml",
+        [
+            "{file}:7: source_date: is later than verified (got 2025-06, verified 2025-05-30): a source cannot be "
+            "newer than your check of it; write the date the source bears, and in verified the day you read it"
         ],
     ),
     ("status-unknown.yml", ["{file}:8: status: must be active, paused or discontinued (got 'closed')"]),
@@ -133,7 +145,7 @@ EXPECTED = [
     ("unknown-field.yml", ["{file}:8: titel: unknown field (did you mean 'title'?)"]),
     (
         "unknown-provider.yml",
-        ["{file}:2: provider: 'mohawk' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS],
+        ["{file}:2: provider: 'mohawk' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS + HOW_TO_ADD],
     ),
     (
         "unknown-sector.yml",
@@ -176,7 +188,7 @@ EXPECTED = [
         "Bad Name With Mistake.yml",
         [
             "{file}:1: the file name 'Bad Name With Mistake' is not a valid id: use 3 to 80 lowercase letters, digits and single hyphens, such as bad-name-with-mistake.yml",
-            "{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 'many')",
+            "{file}:8: hours: must be a whole number of hours from 1 to 2000 (got 'many'): write it in digits, such as 40",
         ],
     ),
     (
@@ -211,8 +223,8 @@ EXPECTED = [
     (
         "binary-file.yml",
         [
-            "{file}:2: is not UTF-8 text: at line 2, column 118, the byte 0x80 (« € » in Windows-1252) is not UTF-8: "
-            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
+            "{file}:2: is not UTF-8 text: the character at line 2, column 118 (byte 0x80) "
+            "is written in another encoding, often an accent saved as Windows-1252 or Latin-1: save the file as UTF-8 (in your editor: Save as, then Encoding: UTF-8)",
         ],
     ),
     (
@@ -327,8 +339,8 @@ EXPECTED = [
     (
         "not-utf-8.yml",
         [
-            "{file}:3: is not UTF-8 text: at line 3, column 16, the byte 0xE9 (« é » in Windows-1252) is not UTF-8: "
-            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
+            "{file}:3: is not UTF-8 text: the character at line 3, column 16 (byte 0xE9) "
+            "is written in another encoding, often an accent saved as Windows-1252 or Latin-1: save the file as UTF-8 (in your editor: Save as, then Encoding: UTF-8)",
         ],
     ),
     (

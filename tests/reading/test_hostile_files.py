@@ -98,8 +98,9 @@ FILE_SYSTEM = {
     "pipe": "is not a plain file (a pipe, socket or device): put a plain text file here",
     "folder": "is a folder: a data file must be a plain text file",
     "10 MB file": "is larger than 256 KB: a data file holds a few KB of text; check that it is the right file",
-    "Latin-1": "is not UTF-8 text: at line 1, column 4, the byte 0xE9 (« é » in Windows-1252) is not UTF-8: "
-    "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
+    "Latin-1": "is not UTF-8 text: the character at line 1, column 4 (byte 0xE9) is written in another encoding, "
+    "often an accent saved as Windows-1252 or Latin-1: save the file as UTF-8 (in your editor: Save as, then "
+    "Encoding: UTF-8)",
     "UTF-16": "is UTF-16 text, not UTF-8: save the file as UTF-8",
 }
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from ..model.catalogue import Credential
-from ..reading.problems import Problem, field_path
+from ..reading.problems import Problem, Said, field_path
+
+FRENCH_TAKEN = {"the id": "l'identifiant", "an alias": "un alias"}
+STACKS_INTO_ITSELF = Said(
+    en="a credential cannot stack into itself",
+    fr="une microcertification ne peut pas mener à elle-même : nommez une autre fiche, ou retirez cet élément",
+)
 
 
 def cross_record_problems(credentials: list[Credential], file_ids: set[str]) -> list[Problem]:
@@ -23,7 +29,12 @@ def _shared_addresses(credentials: list[Credential]) -> list[Problem]:
                     _problem(
                         credential,
                         ("aliases",),
-                        f"{alias!r} is already {taken} of {other.source_file}: an address can lead to one record only",
+                        Said(
+                            en=f"{alias!r} is already {taken} of {other.source_file}: "
+                            "an address can lead to one record only",
+                            fr=f"{alias!r} est déjà {FRENCH_TAKEN[taken]} de {other.source_file} : une adresse ne peut "
+                            "mener qu'à une seule fiche ; retirez cet alias",
+                        ),
                     )
                 )
             owner.setdefault(alias, credential)
@@ -38,15 +49,17 @@ def _stacks_to_nowhere(credentials: list[Credential], file_ids: set[str]) -> lis
             if target.credential is None:
                 continue
             if target.credential == credential.id:
-                problems.append(_problem(credential, path, "a credential cannot stack into itself"))
+                problems.append(_problem(credential, path, STACKS_INTO_ITSELF))
             elif target.credential not in file_ids:
-                message = (
-                    f"{target.credential!r} is not the id of any file in data/credentials/: "
-                    "write the id of an existing record"
+                message = Said(
+                    en=f"{target.credential!r} is not the id of any file in data/credentials/: "
+                    "write the id of an existing record",
+                    fr=f"{target.credential!r} n'est l'identifiant d'aucun fichier de data/credentials/ : écrivez "
+                    "l'identifiant d'une fiche existante",
                 )
                 problems.append(_problem(credential, path, message))
     return problems
 
 
-def _problem(credential: Credential, path: tuple, message: str) -> Problem:
+def _problem(credential: Credential, path: tuple, message: Said) -> Problem:
     return Problem(credential.source_file, credential.line_of(*path), field_path(path), message)

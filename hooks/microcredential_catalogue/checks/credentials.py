@@ -10,7 +10,7 @@ from itertools import islice
 from pathlib import Path
 
 from ..model import records
-from ..model.catalogue import Credential
+from ..model.catalogue import Credential, PartialDate
 from ..model.facets import Facets
 from ..model.ids import id_problem, suggested_id
 from ..reading.data_folder import DataFolder
@@ -71,10 +71,19 @@ def file_id(path: Path, name: str) -> tuple[str | None, Problem | None]:
     """The id a credential file's name gives, or the problem that it gives none."""
     base = path.name.split(".")[0]
     if path.suffix != ".yml":
-        return None, Problem(name, 1, "", f"a credential file must end in .yml: rename it {suggested_id(base)}.yml")
+        suggestion = f"{suggested_id(base)}.yml"
+        return None, Problem(
+            name,
+            1,
+            "",
+            Said(
+                en=f"a credential file must end in .yml: rename it {suggestion}",
+                fr=f"le nom d'un fichier de fiche doit finir par .yml : renommez-le {suggestion}",
+            ),
+        )
     refusal = id_problem(path.stem, ".yml")
     if refusal:
-        return None, Problem(name, 1, "", f"the file name {refusal}")
+        return None, Problem(name, 1, "", Said(en=f"the file name {refusal.en}", fr=f"le nom de fichier {refusal.fr}"))
     return path.stem, None
 
 
@@ -147,6 +156,7 @@ class RecordRules:
             written = self.data.get(field)
             if isinstance(written, (str, int)) and PARTIAL_DATE.fullmatch(str(written)):
                 self.file.check_past_date((field,), written, self.today)
+        self._source_not_after_check()
         intake = self.data.get("intake")
         for position, written in enumerate(intake if isinstance(intake, list) else []):
             if isinstance(written, str) and PARTIAL_DATE.fullmatch(written):
@@ -155,12 +165,48 @@ class RecordRules:
                 if problem:
                     self.file.problem(("intake", position), problem)
 
+    def _source_not_after_check(self) -> None:
+        """An editor cannot have compared the record with a source that did not exist yet."""
+        source, verified = (_written_date(self.data.get(field)) for field in ("source_date", "verified"))
+        if source and verified and _later(source, verified):
+            self.file.problem(
+                ("source_date",),
+                Said(
+                    en=f"is later than verified (got {source.iso()}, verified {verified.iso()}): a source cannot be "
+                    "newer than your check of it; write the date the source bears, and in verified the day you read it",
+                    fr=f"est postérieure à verified (trouvé {source.iso()}, verified {verified.iso()}) : une source ne "
+                    "peut pas être plus récente que votre vérification ; écrivez la date que porte la source, et dans "
+                    "verified le jour où vous l'avez lue",
+                ),
+            )
+
     def _aliases(self, credential_id: str) -> None:
         aliases = self.data.get("aliases") if isinstance(self.data.get("aliases"), list) else []
         if credential_id in aliases:
             self.file.problem(
-                ("aliases",), f"an alias must be an earlier id, not this record's own id (got {credential_id!r})"
+                ("aliases",),
+                Said(
+                    en=f"an alias must be an earlier id, not this record's own id (got {credential_id!r})",
+                    fr="un alias doit être un identifiant antérieur, pas celui de cette fiche "
+                    f"(trouvé {credential_id!r}) : retirez-le de aliases",
+                ),
             )
         for position, alias in enumerate(aliases):
             if isinstance(alias, str):
                 self.file.check_reserved(("aliases", position), alias)
+
+
+def _written_date(written) -> PartialDate | None:
+    """A date as written in a record, or None when it is missing, `undated` or not a real date."""
+    if not isinstance(written, (str, int)) or not PARTIAL_DATE.fullmatch(str(written)):
+        return None
+    try:
+        return records.partial_date(written)
+    except ValueError:
+        return None
+
+
+def _later(first: PartialDate, second: PartialDate) -> bool:
+    """Surely later: compared to the precision both are written with (2022-11 is not after 2022)."""
+    shared = min(len(first.iso()), len(second.iso()))
+    return first.iso()[:shared] > second.iso()[:shared]

@@ -71,13 +71,25 @@ class DataFile:
         try:
             return records.partial_date(written)
         except ValueError:
-            self.problem(path, f"is not a real date (got {shown(written)}): write it YYYY-MM-DD")
+            self.problem(
+                path,
+                Said(
+                    en=f"is not a real date (got {shown(written)}): write it YYYY-MM-DD",
+                    fr=f"n'est pas une date réelle (trouvé {shown(written)}) : écrivez-la AAAA-MM-JJ",
+                ),
+            )
             return None
 
     def check_past_date(self, path: tuple, written, today: date) -> None:
         partial = self.check_real_date(path, written)
         if partial and partial.earliest() > today:
-            self.problem(path, f"is in the future (got {shown(written)}): write a date no later than today")
+            self.problem(
+                path,
+                Said(
+                    en=f"is in the future (got {shown(written)}): write a date no later than today",
+                    fr=f"est dans l'avenir (trouvé {shown(written)}) : écrivez une date qui ne dépasse pas aujourd'hui",
+                ),
+            )
         elif partial and early_year_problem(partial.year, str(written)):
             self.problem(path, early_year_problem(partial.year, str(written)))
 
@@ -89,7 +101,8 @@ def _check_strings(doc: YamlDocument, path: tuple, value) -> None:
         for key, inner in value.items():
             problem = text_problem(key, None) if isinstance(key, str) else None
             if problem:
-                doc.refuse(doc.line_of(path + (key,)), path + (key,), f"this key {problem}")
+                this_key = Said(en=f"this key {problem.en}", fr=f"cette clé {problem.fr}")
+                doc.refuse(doc.line_of(path + (key,)), path + (key,), this_key)
             _check_strings(doc, path + (key,), inner)
     elif isinstance(value, list):
         for position, inner in enumerate(value):

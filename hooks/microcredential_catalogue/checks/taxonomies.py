@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import records
 from ..model.catalogue import Taxonomies
 from ..model.facets import Facets
+from ..reading.problems import Said
 from .data_file import DataFile
 from .known_keys import KnownKeys
 from .ranges import band_problems
@@ -34,6 +35,12 @@ def _check_band_keys(file: DataFile, band_list: str) -> None:
     for position, key in enumerate(keys):
         path = (band_list, position, "key")
         if isinstance(key, str) and keys.index(key) != position:
-            file.problem(path, f"the key {key!r} is used twice")
+            file.problem(
+                path,
+                Said(
+                    en=f"the key {key!r} is used twice: keep one, or rename the other",
+                    fr=f"la clé {key!r} est employée deux fois : gardez-en une, ou renommez l'autre",
+                ),
+            )
         elif isinstance(key, str):
             file.check_reserved(path, key)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import addresses
+from ..reading.problems import Said
 from .catalogue import LANGUAGES
 from .facets import FACETS, NOT_SPECIFIED
 
@@ -44,24 +45,29 @@ FACET_FOLDERS = tuple(facet.name for facet in FACETS.with_pages)
 RESERVED = frozenset(GENERATED_NAMES + OWN_PAGES + HOST_NAMES + FACET_FOLDERS + LANGUAGES)
 
 
-def reserved_problem(key: str) -> str | None:
+def reserved_problem(key: str) -> Said | None:
     """The message for a key the site reserves for its own pages, or None."""
     if key not in RESERVED:
         return None
-    return (
-        f"{key!r} is a word the site uses for its own pages: choose another; "
-        f"the reserved words are: {', '.join(sorted(RESERVED))}"
+    reserved = ", ".join(sorted(RESERVED))
+    return Said(
+        en=f"{key!r} is a word the site uses for its own pages: choose another; the reserved words are: {reserved}",
+        fr=f"{key!r} est un mot que le site emploie pour ses propres pages : choisissez-en un autre ; les mots "
+        f"réservés sont : {reserved}",
     )
 
 
-def id_problem(candidate: str, suffix: str = "") -> str | None:
+def id_problem(candidate: str, suffix: str = "") -> Said | None:
     """Why `candidate` cannot be a credential id, or None; `suffix` ends the suggestion (".yml")."""
     low, high = ID_LENGTH
     if KEY_PATTERN.fullmatch(candidate) and low <= len(candidate) <= high:
         return reserved_problem(candidate)
-    return (
-        f"{candidate!r} is not a valid id: use {low} to {high} lowercase letters, digits and single "
-        f"hyphens, such as {suggested_id(candidate)}{suffix}"
+    example = f"{suggested_id(candidate)}{suffix}"
+    return Said(
+        en=f"{candidate!r} is not a valid id: use {low} to {high} lowercase letters, digits and single "
+        f"hyphens, such as {example}",
+        fr=f"{candidate!r} n'est pas un identifiant valide : employez de {low} à {high} lettres minuscules, "
+        f"chiffres et traits d'union simples, par exemple {example}",
     )
 
 

@@ -34,6 +34,9 @@ def vocabularies(facets: Facets = FACETS) -> tuple[str, ...]:
     return (*credential_vocabularies(facets), PROVIDER_TYPES)
 
 
+UNDATED = "undated"  # source_date of a source that bears no date: the site says so plainly
+
+
 def partial_date(written: str | int) -> PartialDate:
     return PartialDate.parse(written)
 
@@ -122,7 +125,7 @@ def _dates(raw: dict) -> dict[str, PartialDate | None]:
     return {
         "verified": verified,
         "added": partial_date(raw["added"]) if "added" in raw else verified,
-        "source_date": partial_date(raw["source_date"]) if "source_date" in raw else None,
+        "source_date": partial_date(raw["source_date"]) if raw.get("source_date", UNDATED) != UNDATED else None,
     }
 
 

@@ -118,7 +118,7 @@ _TOO_DEEP = Said(
 _IMAGE = Said(
     en="an image (![…](…)) is not shown: the site loads nothing from other sites; "
     "write a link to it instead, such as [the poster](https://example.org/poster.pdf)",
-    fr="une image (![…](…)) ne s'affiche pas : le site ne charge rien d'autres sites; "
+    fr="une image (![…](…)) ne s'affiche pas : le site ne charge rien depuis d'autres sites ; "
     "écrivez plutôt un lien, par exemple [l'affiche](https://example.org/affiche.pdf)",
 )
 _UNDERLINED_HEADING = Said(
@@ -137,7 +137,7 @@ _BLOCKS = {
     "hr": Said(
         en="a line of ---, *** or ___ (a horizontal rule) is not shown: remove it; a blank line "
         "already separates paragraphs",
-        fr="une ligne de ---, *** ou ___ (un trait horizontal) ne s'affiche pas : supprimez-la; une "
+        fr="une ligne de ---, *** ou ___ (un trait horizontal) ne s'affiche pas : supprimez-la ; une "
         "ligne vide sépare déjà les paragraphes",
     ),
     "table_open": Said(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -12,11 +13,29 @@ class Said:
     en: str
     fr: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fr", french_spaces(self.fr))
+
     def __str__(self) -> str:
         return self.en
 
     def in_language(self, lang: str) -> str:
         return self.fr if lang == "fr" else self.en
+
+
+# French puts a space a line must not break at before « : ; ? » and inside « » (the Canadian choice:
+# narrow before ; ? !). Messages are plain text, so this is simpler than wording/typography.py's
+# pass over HTML, which the reading stage may not import.
+_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]+(?=:)")
+_BEFORE_OTHER = re.compile(r"[ \u00a0\u202f]+(?=[;?!])")
+_INSIDE_GUILLEMETS = re.compile(r"(?<=«)[ \u00a0]+|[ \u00a0]+(?=»)")
+
+
+def french_spaces(text: str) -> str:
+    """The French text with no-break spaces where its punctuation asks for them."""
+    text = _BEFORE_COLON.sub("\u00a0", text)
+    text = _BEFORE_OTHER.sub("\u202f", text)
+    return _INSIDE_GUILLEMETS.sub("\u00a0", text)
 
 
 @dataclass(frozen=True)
@@ -49,9 +68,16 @@ class DataInvalid(Exception):
         count = len(self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the data")
 
-    def report(self) -> str:
-        lines = [str(p) for p in self.problems]
-        lines.append(f"{self}: nothing was built. Fix the lines above and try again.")
+    def report(self, lang: str = "en") -> str:
+        lines = [p.in_language(lang) for p in self.problems]
+        count = len(self.problems)
+        lines.append(
+            Said(
+                en=f"{self}: nothing was built. Fix the lines above and try again.",
+                fr=f"{count} problème{'s' if count > 1 else ''} dans les données : rien n'a été construit. "
+                "Corrigez les lignes ci-dessus et réessayez.",
+            ).in_language(lang)
+        )
         return "\n".join(lines)
 
 

@@ -12,6 +12,8 @@ import math
 import re
 from typing import Any
 
+from .problems import Said
+
 MAX_DIGITS = 15  # above this a float loses whole units; no cost or duration comes close
 
 _NULL = re.compile(r"~|null|Null|NULL|")
@@ -27,7 +29,7 @@ _UNDERSCORES = re.compile(r"[-+]?[0-9_]*_[0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?")
 _NOT_A_NUMBER = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
 
-def plain_scalar(text: str) -> tuple[Any, str | None]:
+def plain_scalar(text: str) -> tuple[Any, Said | None]:
     """The value of an unquoted scalar, and the problem when it must be written otherwise."""
     if _NULL.fullmatch(text):
         return None, None
@@ -39,31 +41,51 @@ def plain_scalar(text: str) -> tuple[Any, str | None]:
     return (None, problem) if problem else (text, None)
 
 
-def _number(text: str) -> tuple[Any, str | None]:
+def _number(text: str) -> tuple[Any, Said | None]:
     digits = sum(character.isdigit() for character in text.split("e")[0].split("E")[0])
     value = int(text) if _INTEGER.fullmatch(text) and digits <= MAX_DIGITS else None
     if value is None and digits <= MAX_DIGITS + 2:
         value = float(text)
         value = value if math.isfinite(value) and abs(value) < 10**MAX_DIGITS else None
     if value is None:
-        return None, f"is too large a number (got {_short(text)}): write at most {MAX_DIGITS} digits"
+        return None, Said(
+            en=f"is too large a number (got {_short(text)}): write at most {MAX_DIGITS} digits",
+            fr=f"est un nombre trop grand (trouvé {_short(text)}) : écrivez au plus {MAX_DIGITS} chiffres",
+        )
     return value, None
 
 
-def _ambiguous(text: str) -> str | None:
+def _ambiguous(text: str) -> Said | None:
     """What to write instead of a form that YAML 1.1 and YAML 1.2 read differently."""
-    quoted = f'or put it in quotes ("{text[:30]}") if it is text'
+    got = _short(text)
+    quoted = Said(
+        en=f'or put it in quotes ("{text[:30]}") if it is text',
+        fr=f'ou mettez-la entre guillemets ("{text[:30]}") si c\'est un texte',
+    )
     if _YAML11_BOOLEAN.fullmatch(text):
-        return f"is read as true or false by some YAML tools (got {_short(text)}): write true or false, {quoted}"
+        return Said(
+            en=f"is read as true or false by some YAML tools (got {got}): write true or false, {quoted.en}",
+            fr=f"est lue comme vrai ou faux par certains outils YAML (trouvé {got}) : écrivez true ou false, "
+            f"{quoted.fr}",
+        )
     if _BASE_60.fullmatch(text):
-        return f"is read as a base-60 number by some YAML tools (got {_short(text)}): write one plain number, {quoted}"
+        return Said(
+            en=f"is read as a base-60 number by some YAML tools (got {got}): write one plain number, {quoted.en}",
+            fr=f"est lue comme un nombre en base 60 par certains outils YAML (trouvé {got}) : écrivez un seul nombre, "
+            f"{quoted.fr}",
+        )
     if _OTHER_BASE.fullmatch(text) or _LEADING_ZERO.fullmatch(text) or _UNDERSCORES.fullmatch(text):
-        return (
-            f"is read as different numbers by different YAML tools (got {_short(text)}): "
-            f"write it with digits only, without a leading zero or _, {quoted}"
+        return Said(
+            en=f"is read as different numbers by different YAML tools (got {got}): "
+            f"write it with digits only, without a leading zero or _, {quoted.en}",
+            fr=f"est lue comme des nombres différents selon les outils YAML (trouvé {got}) : écrivez-la en chiffres "
+            f"seulement, sans zéro au début ni _, {quoted.fr}",
         )
     if _NOT_A_NUMBER.fullmatch(text):
-        return f"is not a number a page can show (got {_short(text)}): write a number, such as 250"
+        return Said(
+            en=f"is not a number a page can show (got {got}): write a number, such as 250",
+            fr=f"n'est pas un nombre qu'une page peut afficher (trouvé {got}) : écrivez un nombre, par exemple 250",
+        )
     return None
 
 

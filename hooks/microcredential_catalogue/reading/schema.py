@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from functools import cache
 from pathlib import Path
 
+import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
@@ -69,7 +72,11 @@ class Schema:
                 for key in self._extra_keys(path, error.instance)
             ]
         rule = self.rule_for(path) or error.message
-        return [Problem(file, doc.line_of(path), field_path(path), f"{rule} (got {shown(error.instance)})")]
+        got = shown(error.instance)
+        message = Said(en=f"{rule} (got {got})", fr=f"{french_rule(rule)} (trouvé {got})")
+        if error.validator == "type" and _wants_number(error.validator_value) and isinstance(error.instance, str):
+            message = _number_hint(message, error.instance)
+        return [Problem(file, doc.line_of(path), field_path(path), message)]
 
     def _not_fields(self, found) -> Said:
         first = next(iter(self.root.get("properties", {})), "name")
@@ -77,18 +84,28 @@ class Schema:
         genre = "une liste" if isinstance(found, list) else "une valeur seule"
         return Said(
             en=f"must hold named fields, one per line, such as {first}: …, not {kind} (got {shown(found)})",
-            fr=f"doit contenir des champs nommés, un par ligne, comme {first}: …, et non {genre} (reçu {shown(found)})",
+            fr=f"doit contenir des champs nommés, un par ligne, comme {first}: …, et non {genre} "
+            f"(trouvé {shown(found)})",
         )
 
-    def _missing(self, path: tuple) -> str:
+    def _missing(self, path: tuple) -> Said:
         rule = self.rule_for(path)
-        return f"is missing; it {rule}" if rule else "is missing"
+        if not rule:
+            return Said(en="is missing", fr="manque")
+        return Said(en=f"is missing; it {rule}", fr=f"manque ; ce champ {french_rule(rule)}")
 
-    def _unknown(self, parent: tuple, key: str) -> str:
+    def _unknown(self, parent: tuple, key: str) -> Said:
         known = sorted(self._properties_at(parent))
         close = difflib.get_close_matches(key, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"the fields allowed here are: {', '.join(known)}"
-        return f"unknown field ({hint})"
+        if close:
+            return Said(
+                en=f"unknown field (did you mean '{close[0]}'?)", fr=f"champ inconnu (vouliez-vous dire '{close[0]}' ?)"
+            )
+        listed = ", ".join(known)
+        return Said(
+            en=f"unknown field (the fields allowed here are: {listed})",
+            fr=f"champ inconnu (les champs permis ici sont : {listed})",
+        )
 
     def _extra_keys(self, parent: tuple, instance: dict) -> list[str]:
         known = self._properties_at(parent)
@@ -202,3 +219,47 @@ def _repeated_items(items: list, path: tuple, doc: YamlDocument, file: str) -> l
 def load_schema(path: Path) -> Schema:
     """Read afresh: a build keeps its own (validate.DataFolder), so `mkdocs serve` applies an edit."""
     return Schema(path)
+
+
+FRENCH_RULES = Path(__file__).with_name("schema_rules.fr.yml")
+_FREE = frozenset({"free", "gratuit", "gratuite", "sans frais", "no cost"})
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+@cache
+def _french_rules() -> dict[str, str]:
+    return yaml.safe_load(FRENCH_RULES.read_text(encoding="utf-8"))
+
+
+def french_rule(rule: str) -> str:
+    """The French of a schema's rule; the English if it has none yet (a test keeps them in step)."""
+    return _french_rules().get(rule, rule)
+
+
+def _wants_number(expected) -> bool:
+    types = expected if isinstance(expected, list) else [expected]
+    return "integer" in types or "number" in types
+
+
+def _number_hint(message: Said, value: str) -> Said:
+    """`hours: "40"` or `amount: $250` is text to YAML: say what to write, not only that it is not a number."""
+    if _NUMBER.fullmatch(value.strip()):
+        number = value.strip()
+        return Said(
+            en=f"{message.en}: the quotes make it text; write {number} without quotes",
+            fr=f"{message.fr} : les guillemets en font un texte ; écrivez {number} sans guillemets",
+        )
+    if value.strip().lower() in _FREE:
+        return Said(
+            en=f"{message.en}: write 0, which means free", fr=f"{message.fr} : écrivez 0, qui veut dire gratuit"
+        )
+    digits = _NUMBER.search(value.replace(",", "").replace("\u00a0", "").replace(" ", ""))
+    if digits:
+        return Said(
+            en=f"{message.en}: write the number alone, {digits.group()}, without quotes, units or $",
+            fr=f"{message.fr} : écrivez le nombre seul, {digits.group()}, sans guillemets, unité ni $",
+        )
+    return Said(
+        en=f"{message.en}: write it in digits, such as 40",
+        fr=f"{message.fr} : écrivez-le en chiffres, par exemple 40",
+    )

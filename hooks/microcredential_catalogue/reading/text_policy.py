@@ -27,24 +27,37 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\ufeff\uffa0")
 
 
-def text_problem(text: str, field_name: str | None) -> str | Said | None:
+def text_problem(text: str, field_name: str | None) -> Said | None:
     """Why `text`, the value of a field named `field_name` (its last named part), is refused."""
     if len(text) > MAX_LENGTH:
-        return f"is longer than {MAX_LENGTH} characters (got {len(text)})"
+        return Said(
+            en=f"is longer than {MAX_LENGTH} characters (got {len(text)})",
+            fr=f"dépasse {MAX_LENGTH} caractères (trouvé {len(text)}) : raccourcissez le texte",
+        )
     control = _control_character(text, multi_line=field_name in MULTI_LINE_FIELDS)
     if control:
         return control
     if _BIDI_CONTROLS.search(text):
         found = _BIDI_CONTROLS.search(text).group()
-        return (
-            f"must not contain a bidirectional control character (got U+{ord(found):04X} at character "
-            f"{text.index(found) + 1}): these make a text read differently from what it says; delete it"
+        where = f"U+{ord(found):04X} at character {text.index(found) + 1}"
+        return Said(
+            en=f"must not contain a bidirectional control character (got {where}): these make a text read "
+            "differently from what it says; delete it",
+            fr=f"ne doit contenir aucun caractère de contrôle bidirectionnel (trouvé {_french(where)}) : il fait "
+            "lire un texte autrement qu'il ne s'écrit ; supprimez-le",
         )
     if text and all(_is_invisible(character) for character in text):
-        return "contains only invisible characters (spaces, zero-width characters): write the text"
+        return Said(
+            en="contains only invisible characters (spaces, zero-width characters): write the text",
+            fr="ne contient que des caractères invisibles (espaces, caractères sans chasse) : écrivez le texte",
+        )
     if HTML_TAG.search(text):
-        kind = "Markdown" if field_name in MULTI_LINE_FIELDS else "plain text"
-        return f"must be {kind} without HTML tags (got {shown(text)})"
+        multi_line = field_name in MULTI_LINE_FIELDS
+        kind = Said(en="Markdown", fr="du Markdown") if multi_line else Said(en="plain text", fr="du texte simple")
+        return Said(
+            en=f"must be {kind.en} without HTML tags (got {shown(text)})",
+            fr=f"doit être {kind.fr} sans balises HTML (trouvé {shown(text)}) : retirez les balises < >",
+        )
     if field_name in MULTI_LINE_FIELDS:
         return reference_problem(text)
     return None
@@ -114,7 +127,20 @@ def refused_at(text: str) -> int:
     return 0
 
 
-def _control_character(text: str, multi_line: bool) -> str | None:
+def _french(where: str) -> str:
+    """ "U+0009 (tab) at character 3" said in French."""
+    for english, french in (
+        ("at character", "au caractère"),
+        ("(tab)", "(tabulation)"),
+        ("(carriage return)", "(retour chariot)"),
+        ("(escape)", "(échappement)"),
+        ("(delete)", "(suppression)"),
+    ):
+        where = where.replace(english, french)
+    return where
+
+
+def _control_character(text: str, multi_line: bool) -> Said | None:
     for position, character in enumerate(text):
         category = unicodedata.category(character)
         if character == "\n" and multi_line:
@@ -123,8 +149,15 @@ def _control_character(text: str, multi_line: bool) -> str | None:
             name = _CONTROL_NAMES.get(character)
             where = f"U+{ord(character):04X}{f' ({name})' if name else ''} at character {position + 1}"
             if character == "\n":
-                return f"must be on one line (got a line break at character {position + 1}): join the lines"
-            return f"must not contain a control character (got {where}): delete it"
+                return Said(
+                    en=f"must be on one line (got a line break at character {position + 1}): join the lines",
+                    fr=f"doit tenir sur une ligne (trouvé un saut de ligne au caractère {position + 1}) : "
+                    "joignez les lignes",
+                )
+            return Said(
+                en=f"must not contain a control character (got {where}): delete it",
+                fr=f"ne doit contenir aucun caractère de contrôle (trouvé {_french(where)}) : supprimez-le",
+            )
     return None
 
 

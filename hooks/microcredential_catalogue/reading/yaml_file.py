@@ -22,6 +22,7 @@ import yaml
 from .line_map import LineMap
 from .problems import Said
 from .scalars import plain_scalar
+from .yaml_mistakes import explain_syntax_error
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,7 +38,7 @@ _SKIPPED = object()  # the key of a value that is read but not kept (its key was
 class YamlDocument:
     data: Any
     lines: LineMap = field(default_factory=LineMap)  # value path -> 1-based line
-    errors: list[tuple[int, tuple, str]] = field(default_factory=list)  # (line, path, message)
+    errors: list[tuple[int, tuple, str | Said]] = field(default_factory=list)  # (line, path, message)
     refused: list[tuple] = field(default_factory=list)  # paths whose values were not read
     # path -> (line of the text's first line, whether each line of the text is a line of the
     # file): true of a block written with |, where a description's problems are pointed at
@@ -53,7 +54,7 @@ class YamlDocument:
         """The line of the value at `path`, or of its nearest parent that has one."""
         return self.lines.line_of(path)
 
-    def refuse(self, line: int, path: tuple, message: str) -> None:
+    def refuse(self, line: int, path: tuple, message: str | Said) -> None:
         self.errors.append((line, path, message))
         self.refused.append(path)
 
@@ -72,16 +73,16 @@ def read_text(path: Path) -> str:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        raise UnreadableFile("the file is missing") from None
+        raise UnreadableFile(Said(en="the file is missing", fr="le fichier est introuvable")) from None
     except OSError as error:
-        raise UnreadableFile(f"cannot be read ({error.strerror})") from None
+        raise _cannot_read(error) from None
     _check_kind(info)
     try:
         # O_NOFOLLOW and O_NONBLOCK: if the file was swapped for a link or a pipe since lstat,
         # opening fails or returns at once instead of following the link or waiting forever.
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
-        raise UnreadableFile(f"cannot be read ({error.strerror})") from None
+        raise _cannot_read(error) from None
     with os.fdopen(descriptor, "rb") as file:
         _check_kind(os.fstat(file.fileno()))
         raw = file.read(MAX_BYTES + 1)
@@ -89,11 +90,11 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise _not_utf8(raw, error) from None
+        raise _not_utf8(raw, error.start) from None
 
 
-def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> UnreadableFile:
-    """Where the first byte that is not UTF-8 is, as an editor's tools count: line and column."""
+def _not_utf8(raw: bytes, start: int) -> UnreadableFile:
+    """Where the first byte that is not UTF-8 sits, as an editor counts: line and column."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return UnreadableFile(
             Said(
@@ -101,41 +102,65 @@ def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> UnreadableFile:
                 fr="est un texte UTF-16, pas UTF-8 : enregistrez le fichier en UTF-8",
             )
         )
-    line_start = raw.rfind(b"\n", 0, error.start) + 1
-    line = raw.count(b"\n", 0, error.start) + 1
-    column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
-    byte = f"0x{raw[error.start]:02X}"
-    try:
-        seen = raw[error.start : error.end].decode("cp1252")
-        hint_en, hint_fr = f" (« {seen} » in Windows-1252)", f" (« {seen} » en Windows-1252)"
-    except UnicodeDecodeError:
-        hint_en = hint_fr = ""
+    line = raw.count(b"\n", 0, start) + 1
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+    byte = f"0x{raw[start]:02X}"
     return UnreadableFile(
         Said(
-            en=f"is not UTF-8 text: at line {line}, column {column}, the byte {byte}{hint_en} is not UTF-8: "
-            "save the file as UTF-8 (in your editor: Save as…, encoding UTF-8)",
-            fr=f"n'est pas un texte UTF-8 : à la ligne {line}, colonne {column}, l'octet {byte}{hint_fr} n'est pas "
-            "de l'UTF-8 : enregistrez le fichier en UTF-8 (dans votre éditeur : Enregistrer sous…, encodage UTF-8)",
+            en=f"is not UTF-8 text: the character at line {line}, column {column} (byte {byte}) is written in "
+            "another encoding, often an accent saved as Windows-1252 or Latin-1: save the file as UTF-8 "
+            "(in your editor: Save as, then Encoding: UTF-8)",
+            fr=f"n'est pas un texte UTF-8 : le caractère à la ligne {line}, colonne {column} (octet {byte}) est "
+            "écrit dans un autre codage, souvent un accent enregistré en Windows-1252 ou Latin-1 : enregistrez "
+            "le fichier en UTF-8 (dans votre éditeur : Enregistrer sous, puis Codage : UTF-8)",
         ),
         line,
     )
 
 
+def _cannot_read(error: OSError) -> UnreadableFile:
+    return UnreadableFile(
+        Said(
+            en=f"cannot be read ({error.strerror})",
+            fr=f"ne peut pas être lu ({error.strerror}) : vérifiez que le fichier est bien là et lisible",
+        )
+    )
+
+
+_NOT_A_LINK = Said(
+    en="is a symbolic link: put the file itself here, not a link to it",
+    fr="est un lien symbolique : mettez ici le fichier lui-même, pas un lien vers lui",
+)
+_NOT_A_FOLDER = Said(
+    en="is a folder: a data file must be a plain text file",
+    fr="est un dossier : un fichier de données doit être un simple fichier texte",
+)
+_NOT_SPECIAL = Said(
+    en="is not a plain file (a pipe, socket or device): put a plain text file here",
+    fr="n'est pas un simple fichier (un tube, une prise ou un périphérique) : mettez ici un simple fichier texte",
+)
+
+
 def _check_kind(info: os.stat_result) -> None:
     if stat.S_ISLNK(info.st_mode):
-        raise UnreadableFile("is a symbolic link: put the file itself here, not a link to it")
+        raise UnreadableFile(_NOT_A_LINK)
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile("is a folder: a data file must be a plain text file")
+        raise UnreadableFile(_NOT_A_FOLDER)
     if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFile("is not a plain file (a pipe, socket or device): put a plain text file here")
+        raise UnreadableFile(_NOT_SPECIAL)
     _check_size(info.st_size)
 
 
 def _check_size(size: int) -> None:
     if size > MAX_BYTES:
+        limit = MAX_BYTES // 1024
         raise UnreadableFile(
-            f"is larger than {MAX_BYTES // 1024} KB: a data file holds a few KB of text; "
-            "check that it is the right file"
+            Said(
+                en=f"is larger than {limit} KB: a data file holds a few KB of text; check that it is the right file",
+                fr=f"dépasse {limit} Ko : un fichier de données contient quelques Ko de texte ; vérifiez que c'est "
+                "le bon fichier",
+            )
         )
 
 
@@ -147,23 +172,27 @@ def read_yaml(text: str) -> YamlDocument:
         while loader.check_event() and builder.take(loader.get_event()):
             pass
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return _invalid(mark.line + 1 if mark else 1, f"is not valid YAML: {error.problem or error}")
+        return _invalid(*explain_syntax_error(text, error))
     except yaml.reader.ReaderError as error:  # a character YAML does not allow anywhere
         return _unacceptable(text, error)
     except yaml.YAMLError as error:
-        return _invalid(1, f"is not valid YAML: {' '.join(str(error).split())}")
+        return _invalid(1, Said(en=f"is not valid YAML: {error}", fr=f"n'est pas du YAML valide ({error})"))
     finally:
         loader.dispose()
     if builder.too_deep:
         return _invalid(
             builder.too_deep,
-            f"nests values more than {MAX_DEPTH} levels deep: no field goes deeper than 4; check the indentation",
+            Said(
+                en=f"nests values more than {MAX_DEPTH} levels deep: no field goes deeper than 4; "
+                "check the indentation",
+                fr=f"imbrique des valeurs sur plus de {MAX_DEPTH} niveaux : aucun champ ne dépasse 4 niveaux ; "
+                "vérifiez les retraits",
+            ),
         )
     if builder.documents > 1:
-        return _invalid(builder.second_document, "holds more than one YAML document (---): keep one record per file")
+        return _invalid(builder.second_document, _ONE_DOCUMENT)
     if doc.data is None and not doc.errors:
-        doc.errors.append((1, (), "the file is empty: write the fields of the record"))
+        doc.errors.append((1, (), _EMPTY))
     return doc
 
 
@@ -177,7 +206,8 @@ def _unacceptable(text: str, error) -> YamlDocument:
     blanked out says which value it sits in."""
     found = _UNACCEPTABLE.search(text)
     if found is None:  # the C reader counts bytes: only a stray surrogate gets here
-        return _invalid(1, f"is not valid YAML: {' '.join(str(error).split())}")
+        said = " ".join(str(error).split())
+        return _invalid(1, Said(en=f"is not valid YAML: {said}", fr=f"n'est pas du YAML valide ({said})"))
     position = found.start()
     line = text.count("\n", 0, position) + 1
     column = position - text.rfind("\n", 0, position)
@@ -191,14 +221,36 @@ def _unacceptable(text: str, error) -> YamlDocument:
         (
             line,
             path,
-            f"must not contain a control character (got U+{ord(character):04X}{name} at line {line}, "
-            f"column {column}): delete it",
+            Said(
+                en=f"must not contain a control character (got U+{ord(character):04X}{name} at line {line}, "
+                f"column {column}): delete it",
+                fr=f"ne doit contenir aucun caractère de contrôle (trouvé U+{ord(character):04X}{name} à la ligne "
+                f"{line}, colonne {column}) : supprimez-le",
+            ),
         )
     )
     return doc
 
 
-def _invalid(line: int, message: str) -> YamlDocument:
+_ONE_DOCUMENT = Said(
+    en="holds more than one YAML document (---): keep one record per file",
+    fr="contient plus d'un document YAML (---) : gardez une seule fiche par fichier",
+)
+_EMPTY = Said(
+    en="the file is empty: write the fields of the record",
+    fr="le fichier est vide : écrivez les champs de la fiche",
+)
+_KEY_NOT_TEXT = Said(
+    en="a key must be plain text",
+    fr="une clé doit être un simple texte : écrivez le nom du champ, sans guillemets ni crochets",
+)
+_NO_ANCHORS = Said(
+    en="YAML anchors and aliases (&name, *name) are not allowed: write the value out",
+    fr="les ancres et renvois YAML (&nom, *nom) ne sont pas permis : écrivez la valeur en entier",
+)
+
+
+def _invalid(line: int, message: str | Said) -> YamlDocument:
     doc = YamlDocument(data=None)
     doc.errors.append((line, (), message))
     return doc
@@ -246,15 +298,17 @@ class _Builder:
     def _key(self, frame: _Frame, event, line: int) -> None:
         frame.key, frame.key_line = _SKIPPED, line
         if not isinstance(event, yaml.ScalarEvent) or event.anchor or event.tag not in _ALLOWED_TAGS:
-            self.doc.errors.append((line, frame.path, "a key must be plain text"))
+            self.doc.errors.append((line, frame.path, _KEY_NOT_TEXT))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self.stack.append(_Frame(None, frame.path))  # read the key's content, keep nothing
             return
         if event.value in frame.first_line:
             first = frame.first_line[event.value]
-            self.doc.errors.append(
-                (line, frame.path + (event.value,), f"duplicated key (first written on line {first}): keep only one")
+            duplicated = Said(
+                en=f"duplicated key (first written on line {first}): keep only one",
+                fr=f"clé en double (déjà écrite à la ligne {first}) : n'en gardez qu'une",
             )
+            self.doc.errors.append((line, frame.path + (event.value,), duplicated))
             return
         frame.first_line[event.value] = line
         frame.key = event.value
@@ -279,7 +333,7 @@ class _Builder:
     def _refused(self, event, path: tuple, line: int) -> bool:
         """Refuse an anchor, an alias or a tag: its value is then neither read nor expanded."""
         if isinstance(event, yaml.AliasEvent) or event.anchor:
-            message = "YAML anchors and aliases (&name, *name) are not allowed: write the value out"
+            message = _NO_ANCHORS
             if self.doc.errors and self.doc.errors[-1][::2] == (line, message):
                 self.doc.refused.append(path)  # one line of the report per line of the file
             else:
@@ -287,7 +341,14 @@ class _Builder:
             return True
         if event.tag not in _ALLOWED_TAGS:
             tag = event.tag.replace(_CORE, "!!", 1)
-            self.doc.refuse(line, path, f"the YAML tag '{tag}' is not allowed: write a plain value, without '!'")
+            self.doc.refuse(
+                line,
+                path,
+                Said(
+                    en=f"the YAML tag '{tag}' is not allowed: write a plain value, without '!'",
+                    fr=f"l'étiquette YAML '{tag}' n'est pas permise : écrivez une simple valeur, sans '!'",
+                ),
+            )
             return True
         return False
 

@@ -19,6 +19,14 @@ class SiteSettings:
     contact_email: str | None = None
     contact_url: str | None = None
     privacy: Bilingual | None = None
+    repository: str | None = None  # where data/ lives, such as https://github.com/owner/catalogue
+    repository_branch: str = "main"
+
+    def file_url(self, path: str) -> str | None:
+        """The address of a project file in the repository, for "Suggest a correction"; None without one."""
+        if not self.repository:
+            return None
+        return f"{self.repository.rstrip('/')}/blob/{self.repository_branch}/{path}"
 
     def for_templates(self, catalogue=None) -> dict:
         """Plain values for the theme's templates (MkDocs keeps them in config.extra), with the
@@ -48,4 +56,6 @@ def site_settings(raw: dict) -> SiteSettings:
         contact_email=contact.get("email"),
         contact_url=contact.get("url"),
         privacy=Bilingual.of(raw.get("privacy")),
+        repository=raw.get("repository", {}).get("url"),
+        repository_branch=raw.get("repository", {}).get("branch", "main"),
     )
