@@ -262,3 +262,19 @@ def base_branch(project: Path) -> None:
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
         subprocess.run([*git, *args], cwd=project, check=True, capture_output=True)
     subprocess.run([*git, "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=project, check=True)
+
+
+def test_the_data_job_marks_records_due_for_a_check_without_failing(tmp_path):
+    from support import CATALOGUE, TODAY, cli_project
+
+    project = cli_project(tmp_path / "project", "cli-stale")
+    base_branch(project)
+    (step,) = [s for s in workflow("data.yml")["jobs"]["data"]["steps"] if s.get("name") == "Check the data"]
+    command = step["run"].replace("catalogue ", f"{CATALOGUE} --today {TODAY.isoformat()} ", 1)
+    environment = dict(os.environ, GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"), BASE_REF="main", LANG="C.UTF-8")
+    result = subprocess.run(["bash", "-e", "-c", command], cwd=project, env=environment, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning file=")]
+    assert len(warnings) == 2 and "::error" not in result.stdout
+    assert warnings[0].startswith("::warning file=data/credentials/checked-in-a-year.yml,line=10,title=verified::")
+    assert "(fr) avertissement\u00a0: dernière vérification en 2025" in warnings[0]

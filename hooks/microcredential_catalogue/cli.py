@@ -157,6 +157,8 @@ def check(root: Path, today: date, lang: str = "en", github: bool = False, previ
     limit = catalogue.taxonomies.stale_after_months
     for record in stale:
         print(stale_warning(record, limit, lang))
+        if github:  # a yellow mark on the line in the pull request; it stops nothing
+            print(annotation(stale_problem(record, limit), level="warning"))
     print(valid_summary(len(catalogue.credentials), len(catalogue.providers), len(stale), limit).in_language(lang))
     return 0
 
@@ -185,6 +187,10 @@ def valid_summary(credentials: int, providers: int, stale: int, limit: int) -> S
 
 def stale_warning(record: StaleRecord, limit: int, lang: str = "en") -> str:
     """One line in the form of a problem, so an editor's tools jump to the `verified` line."""
+    return stale_problem(record, limit).in_language(lang)
+
+
+def stale_problem(record: StaleRecord, limit: int) -> Problem:
     credential, field, written = record.credential, record.field, record.date.iso()
     if field == "source_date":
         message = Said(
@@ -193,7 +199,7 @@ def stale_warning(record: StaleRecord, limit: int, lang: str = "en") -> str:
             "then update source, source_date and verified from it",
             fr=f"avertissement : l'information de la source date de {written} (il y a {record.months} mois), et "
             f"les fiches sont revérifiées après {limit} mois : trouvez la page actuelle de l'établissement, puis "
-            "mettez-y à jour source, source_date et verified",
+            "mettez à jour source, source_date et verified d'après elle",
         )
     else:
         message = Said(
@@ -203,7 +209,7 @@ def stale_warning(record: StaleRecord, limit: int, lang: str = "en") -> str:
             f"sont revérifiées après {limit} mois : vérifiez les faits à la source, puis écrivez la date de votre "
             "vérification",
         )
-    return Problem(credential.source_file, credential.line_of(field), field, message).in_language(lang)
+    return Problem(credential.source_file, credential.line_of(field), field, message)
 
 
 # -- rename, new-provider ------------------------------------------------------------------

@@ -101,7 +101,8 @@ def _check_strings(doc: YamlDocument, path: tuple, value) -> None:
         for key, inner in value.items():
             problem = text_problem(key, None) if isinstance(key, str) else None
             if problem:
-                this_key = Said(en=f"this key {problem.en}", fr=f"cette clé {problem.fr}")
+                said = problem if isinstance(problem, Said) else Said(en=problem, fr=problem)  # str: not yet translated
+                this_key = Said(en=f"this key {said.en}", fr=f"cette clé {said.fr}")
                 doc.refuse(doc.line_of(path + (key,)), path + (key,), this_key)
             _check_strings(doc, path + (key,), inner)
     elif isinstance(value, list):

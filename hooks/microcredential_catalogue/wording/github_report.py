@@ -26,7 +26,7 @@ def _said(message: str | Said) -> Said:
     return message if isinstance(message, Said) else Said(en=message, fr=message)
 
 
-def annotation(problem: Problem) -> str:
+def annotation(problem: Problem, level: str = "error") -> str:
     """`::error file=…,line=…,title=…::message`: GitHub marks the line in the pull request's files."""
     said = _said(problem.message)
     title = problem.field or problem.file
@@ -35,7 +35,7 @@ def annotation(problem: Problem) -> str:
         for name, value in (("file", problem.file), ("line", problem.line), ("title", title))
     )
     both = f"{said.en}\n(fr) {said.fr}"
-    return f"::error {properties}::{_escaped(both, _DATA_ESCAPES)}"
+    return f"::{level} {properties}::{_escaped(both, _DATA_ESCAPES)}"
 
 
 def summary(problems: Sequence[Problem], credentials: int | None = None) -> str:
