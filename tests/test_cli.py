@@ -52,7 +52,7 @@ def test_check_reports_every_problem_and_fails(tmp_path):
         "use one of: "
         + SHIPPED_PROVIDERS
         + "; for a new provider, add it first: catalogue new-provider <its-id> (CONTRIBUTING.md, Adding a provider)",
-        "data/credentials/free-written-in-words.yml:10: cost.amount: must be a number ≥ 0 (got 'gratuit'): "
+        "data/credentials/free-written-in-words.yml:10: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit'): "
         "write 0, which means free",
         "2 problems in the data: nothing was built. Fix the lines above and try again.",
     ]

@@ -36,7 +36,9 @@ EXPECTED = [
     ),
     (
         "cost-not-a-number.yml",
-        ["{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit'): write 0, which means free"],
+        [
+            "{file}:9: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit'): write 0, which means free"
+        ],
     ),
     (
         "delivery-unknown.yml",
@@ -85,7 +87,7 @@ EXPECTED = [
             "{file}:1: title.en: is missing; it must be the English text (not empty), at most 150 characters",
             "{file}:2: provider: 'nobody' is not in data/providers.yml; use one of: " + SHIPPED_PROVIDERS + HOW_TO_ADD,
             "{file}:4: sectors: must be a list of 1 to 3 different sector keys from data/taxonomies.yml, such as [health] (got [])",
-            "{file}:9: cost.amount: must be a number ≥ 0 (got 'gratuit'): write 0, which means free",
+            "{file}:9: cost.amount: must be a number of dollars from 0 to 100000 (got 'gratuit'): write 0, which means free",
             "{file}:10: hours: must be a whole number of hours from 1 to 2000 (got 'many'): write it in digits, such as 40",
         ],
     ),
