@@ -1,6 +1,7 @@
-"""Editors' tools that write data: YAML records from a spreadsheet row or an issue form, the
-spreadsheet template and export, and the `catalogue import` that checks before it writes.
+"""Editors' tools that write data, the last stage.
 
-The last stage: it may import from every stage before it (reading … building) and from
-addresses. Nothing imports it but cli.py.
+Owns: YAML records written as an editor writes them, from a spreadsheet row or an issue form;
+the spreadsheet template and `catalogue export --xlsx`; `catalogue import`, which checks every
+row with the same checks as `catalogue check` before it writes anything; the issue form.
+May import: every stage before it (reading … building) and addresses. Only cli.py imports it.
 """
