@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .building.publish import build_into_place
 from .checks.validate import load_catalogue
+from .editing import commands as sheet_commands
 from .model.ids import id_problem
 from .model.stale import StaleRecord, stale_records
 from .reading.data_folder import DataFolder
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None, project_root: Path | None = None) -> int
         return check(root, today)
     if args.command == "build":
         return build(root, Path(args.site_dir))
+    if args.command in ("template", "import", "export"):  # the spreadsheet commands (editing/commands.py)
+        return sheet_commands.run(root, today, args)
     return new(root, today, args.id)
 
 
@@ -67,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     new_parser.add_argument("id", nargs="?", help="the new record's id; asked for when left out")
     build_parser = commands.add_parser("build", help="build the site strictly; replace the site folder only on success")
     build_parser.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    sheet_commands.add_commands(commands)
     return parser
 
 

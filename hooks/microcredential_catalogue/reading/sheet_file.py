@@ -57,7 +57,15 @@ def read_sheet(path: Path) -> Grid:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise SheetRefused(_unsupported(path.name))
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise SheetRefused(
+            said(
+                en=f"{path.name} cannot be opened ({error.strerror}): check the file's name and folder",
+                fr=f"{path.name} ne s'ouvre pas ({error.strerror}) : vérifiez le nom et le dossier du fichier",
+            )
+        ) from None
     if size > MAX_FILE_BYTES:
         raise SheetRefused(
             said(

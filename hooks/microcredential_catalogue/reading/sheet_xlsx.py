@@ -52,9 +52,9 @@ def _refuse_hidden(workbook, name: str) -> None:
 
 def _rows(sheet, name: str):
     for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
-        if number > MAX_ROWS + 2 or len(row) > MAX_COLUMNS:
+        if number > MAX_ROWS + 2 or (len(row) > MAX_COLUMNS and row[MAX_COLUMNS].value is not None):
             raise SheetRefused(too_big(name))
-        yield number, [_value(cell) for cell in row]
+        yield number, [_value(cell) for cell in row[:MAX_COLUMNS]]
 
 
 def _value(cell):

@@ -1,0 +1,141 @@
+"""`catalogue import FILE`: the rows of a sheet become YAML records, all or none.
+
+Every row is read, then the records that would change are written into a copy of data/ and
+checked there with the very checks of `catalogue check`; only when no row has a problem are the
+files written, each to a temporary name first. A record the sheet does not name is never
+touched; a row that says what its file already says leaves the file as it is, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..checks.validate import load_catalogue
+from ..model.sheet_columns import SheetWords, sheet_columns
+from ..model.sheet_vocabularies import SheetVocabularies
+from ..reading.bilingual_said import said
+from ..reading.data_folder import DataFolder
+from ..reading.problems import DataInvalid, Problem, Said
+from ..reading.sheet_file import read_sheet
+from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
+from .record_yaml import record_yaml
+from .sheet_rows_read import SheetProblem, SheetRecords, sheet_records
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: the files to write, and every problem that stops it."""
+
+    added: dict[str, str] = field(default_factory=dict)  # id -> the new file's text
+    updated: dict[str, str] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[SheetProblem | Problem] = field(default_factory=list)
+    encoding: str = ""
+
+
+def plan_import(root: Path, sheet_path: Path, today: date) -> ImportPlan:
+    """Raises SheetRefused (the file is not read) or DataInvalid (data/ is invalid already)."""
+    grid = read_sheet(sheet_path)
+    catalogue = load_catalogue(root, today)
+    words = SheetWords.read(root)
+    columns = sheet_columns(catalogue, words)
+    read = sheet_records(grid, columns, SheetVocabularies.of(catalogue, words))
+    plan = ImportPlan(problems=list(read.problems), encoding=grid.encoding)
+    if plan.problems:
+        return plan
+    _sort_changes(plan, read, DataFolder(root))
+    plan.problems = _checked(root, plan, read, today, grid.sheet)
+    return plan
+
+
+def _sort_changes(plan: ImportPlan, read: SheetRecords, folder: DataFolder) -> None:
+    order = list(json.loads((folder.schemas / "credential.schema.json").read_text(encoding="utf-8"))["properties"])
+    for credential_id, (_row, record) in read.records.items():
+        path = folder.credentials / f"{credential_id}.yml"
+        if not path.exists():
+            plan.added[credential_id] = record_yaml(record, order)
+        elif _written(path) == record:
+            plan.unchanged.append(credential_id)
+        else:
+            plan.updated[credential_id] = record_yaml(record, order)
+
+
+def _written(path: Path):
+    try:
+        return read_yaml(read_text(path)).data
+    except UnreadableFile:
+        return None
+
+
+def _checked(root: Path, plan: ImportPlan, read: SheetRecords, today: date, sheet: str) -> list:
+    """The problems `catalogue check` finds in a copy of data/ with the changes written in."""
+    changes = plan.added | plan.updated
+    if not changes:
+        return []
+    with tempfile.TemporaryDirectory(prefix="catalogue-import-") as scratch:
+        copy = Path(scratch)
+        shutil.copytree(Path(root) / "data", copy / "data", copy_function=_link_or_copy)
+        for credential_id, text in changes.items():
+            target = copy / "data" / "credentials" / f"{credential_id}.yml"
+            target.unlink(missing_ok=True)  # a link to the real file: never write through it
+            target.write_text(text, encoding="utf-8")
+        try:
+            load_catalogue(copy, today)
+        except DataInvalid as invalid:
+            return [_on_sheet(problem, read, sheet) for problem in invalid.problems]
+    return []
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)  # 10,000 records: a link each is instant, a copy is not
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _on_sheet(problem: Problem, read: SheetRecords, sheet: str) -> SheetProblem | Problem:
+    """A check's problem in a record from the sheet, told by its row and column."""
+    stem = Path(problem.file).stem
+    if not problem.file.startswith("data/credentials/") or stem not in read.records:
+        return problem
+    row = read.records[stem][0]
+    key = column_of(problem.field, read.headers)
+    message = problem.message if isinstance(problem.message, Said) else Said(en=problem.message, fr=problem.message)
+    return SheetProblem(sheet, row, key, read.headers.get(key, key), message)
+
+
+def column_of(field_path: str, headers: dict[str, str]) -> str:
+    """The column of a field path: sectors[2] -> sectors.2, outcomes[2].fr -> outcomes.fr."""
+    numbered = re.sub(r"\[(\d+)\]", r".\1", field_path)
+    candidates = [numbered, re.sub(r"\.\d+", "", numbered), field_path.split("[")[0]]
+    for candidate in candidates:
+        if candidate in headers:
+            return candidate
+    prefix = candidates[-1].split(".")[0]
+    return next((key for key in headers if key.split(".")[0] == prefix), "id")
+
+
+def write_plan(root: Path, plan: ImportPlan) -> None:
+    """Every file to a temporary name first, then each into place: a failure leaves no half file."""
+    folder = DataFolder(root)
+    staged = []
+    for credential_id, text in (plan.added | plan.updated).items():
+        temporary = folder.credentials / f".{credential_id}.yml.importing"
+        temporary.write_text(text, encoding="utf-8")
+        staged.append((temporary, folder.credentials / f"{credential_id}.yml"))
+    for temporary, target in staged:
+        os.replace(temporary, target)
+
+
+def data_invalid_already() -> Said:
+    return said(
+        en="data/ has problems already (listed above): fix them first (`catalogue check`), then import",
+        fr="data/ a déjà des problèmes (ci-dessus) : corrigez-les d'abord (`catalogue check`), puis importez",
+    )
