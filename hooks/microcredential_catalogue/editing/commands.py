@@ -16,6 +16,8 @@ from ..sharing.sheet_table import catalogue_table, table_csv
 from .sheet_import import ImportPlan, data_invalid_already, plan_import, write_plan
 from .workbook import table_workbook
 
+LISTED = 50  # files named one by one; beyond, a count
+
 
 def add_commands(commands) -> None:
     template = commands.add_parser("template", help="write an empty spreadsheet to fill in, with drop-down lists")
@@ -81,14 +83,15 @@ def problems_report(plan: ImportPlan) -> str:
     for problem in plan.problems:
         lines += [f"{problem.in_language('fr')}", f"  {problem.in_language('en')}"]
     count = len(plan.problems)
-    lines.append(f"{count} problème(s) : rien n'a été écrit. {count} problem(s): nothing was written.")
+    lines.append(f"{count} problème(s)\u00a0: rien n'a été écrit. {count} problem(s): nothing was written.")
     return "\n".join(lines)
 
 
 def changes_report(plan: ImportPlan, dry_run: bool) -> str:
     """+ a new file, ~ a changed one; then the counts in both languages."""
-    lines = [f"+ data/credentials/{i}.yml" for i in sorted(plan.added)]
-    lines += [f"~ data/credentials/{i}.yml" for i in sorted(plan.updated)]
+    changes = [f"+ data/credentials/{i}.yml" for i in sorted(plan.added)]
+    changes += [f"~ data/credentials/{i}.yml" for i in sorted(plan.updated)]
+    lines = changes[:LISTED] + ([f"… (+{len(changes) - LISTED})"] if len(changes) > LISTED else [])
     added, updated, same = len(plan.added), len(plan.updated), len(plan.unchanged)
     fr = f"{added} ajoutée(s), {updated} mise(s) à jour, {same} inchangée(s)"
     en = f"{added} added, {updated} updated, {same} unchanged"

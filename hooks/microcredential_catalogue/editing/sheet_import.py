@@ -47,11 +47,9 @@ def plan_import(root: Path, sheet_path: Path, today: date) -> ImportPlan:
     words = SheetWords.read(root)
     columns = sheet_columns(catalogue, words)
     read = sheet_records(grid, columns, SheetVocabularies.of(catalogue, words))
-    plan = ImportPlan(problems=list(read.problems), encoding=grid.encoding)
-    if plan.problems:
-        return plan
-    _sort_changes(plan, read, DataFolder(root))
-    plan.problems = _checked(root, plan, read, today, grid.sheet)
+    plan = ImportPlan(encoding=grid.encoding)
+    _sort_changes(plan, read, DataFolder(root))  # the rows read without a problem, checked too
+    plan.problems = read.problems + _checked(root, plan, read, today, grid.sheet)
     return plan
 
 

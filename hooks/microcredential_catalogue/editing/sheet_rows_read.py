@@ -27,8 +27,8 @@ class SheetProblem:
 
     def in_language(self, lang: str) -> str:
         if lang == "fr":
-            where = f"Feuille « {self.sheet} », ligne {self.row}"
-            where += f", colonne « {self.header} » ({self.column})" if self.column else ""
+            where = f"Feuille «\u00a0{self.sheet}\u00a0», ligne {self.row}"
+            where += f", colonne «\u00a0{self.header}\u00a0» ({self.column})" if self.column else ""
             return f"{where}\u00a0: {self.message.fr}"
         where = f'Sheet "{self.sheet}", row {self.row}'
         where += f', column "{self.header}" ({self.column})' if self.column else ""
@@ -129,7 +129,8 @@ def _problem(grid: Grid, row: int, key: str, headers: dict, message: Said) -> Sh
 def _key_row(grid: Grid, columns) -> tuple[dict[str, int], dict[str, str], int]:
     """Where each column key is, each column's header, and the first row of credentials."""
     first_rows = [values for _, values in grid.rows[:2]]
-    for index, values in enumerate(first_rows):
+    for index in reversed(range(len(first_rows))):  # row 2 in the template; row 1 in a sheet without headers
+        values = first_rows[index]
         keys = [cell_text(value).strip() for value in values]
         if "id" in keys:
             headers_row = first_rows[0] if index == 1 else keys

@@ -143,21 +143,26 @@ def _bilingual_in(columns: list[Column], texts: dict[str, str], reading: RowRead
         return halves["en"].strip()
     for column in columns:
         if not halves[column.lang].strip():
-            other = "French" if column.lang == "en" else "English"
-            autre = "français" if column.lang == "en" else "anglais"
-            reading.problems.append(
-                (
-                    column.key,
-                    said(
-                        en=f"empty, while the {other} column is filled in: write it in both languages",
-                        fr=f"vide alors que la colonne en {autre} est remplie : écrivez-le dans les deux langues",
-                    ),
-                )
-            )
+            reading.problems.append((column.key, _half_missing(column)))
             return None
     if kind != "lines":
         return dict(halves)
     return _lines_in(columns, halves, reading)
+
+
+def _half_missing(column: Column) -> Said:
+    other, autre = ("French", "français") if column.lang == "en" else ("English", "anglais")
+    if column.kind == "link":
+        return said(
+            en=f"empty, while the {other} column holds a text that is not a web address: write the address "
+            "(https://…) alone, or the document's name in both languages",
+            fr=f"vide alors que la colonne en {autre} contient un texte qui n'est pas une adresse web : écrivez "
+            "l'adresse (https://…) seule, ou le nom du document dans les deux langues",
+        )
+    return said(
+        en=f"empty, while the {other} column is filled in: write it in both languages",
+        fr=f"vide alors que la colonne en {autre} est remplie : écrivez-le dans les deux langues",
+    )
 
 
 def _lines_in(columns: list[Column], halves: dict[str, str], reading: RowReading):
