@@ -129,7 +129,12 @@ def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
     if refusal:
         raise SheetRefused(refusal)
     for part in parts:
-        if part.filename.startswith("xl/worksheets/") and _has_merged_cells(archive, part):
+        if not part.filename.startswith("xl/worksheets/"):
+            continue
+        merged, rows = _scan_sheet(archive, part)
+        if rows > MAX_ROWS + 2:
+            raise SheetRefused(too_big(name))
+        if merged:
             raise SheetRefused(
                 said(
                     en=f"{name} has merged cells: unmerge them (select all, then « Merge cells » off) "
@@ -158,15 +163,16 @@ def _refused_part(names: list[str], name: str) -> Said | None:
     return None
 
 
-def _has_merged_cells(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
-    """A streamed search: a sheet's XML is read in 1 MB pieces, never whole."""
-    tail = b""
+def _scan_sheet(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> tuple[bool, int]:
+    """Merged cells, and how many rows: a streamed count, the XML read in 1 MB pieces, never whole."""
+    merged, rows, tail = False, 0, b""
     with archive.open(part) as stream:
         while piece := stream.read(1 << 20):
-            if b"mergeCell " in tail + piece or b"mergeCell>" in tail + piece:
-                return True
+            window = tail + piece
+            merged = merged or b"mergeCell " in window or b"mergeCell>" in window
+            rows += piece.count(b"<row ") + piece.count(b"<row>") + piece.count(b":row ")
             tail = piece[-16:]
-    return False
+    return merged, rows
 
 
 # -- csv --------------------------------------------------------------------------------------
