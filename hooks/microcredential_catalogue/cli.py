@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None, project_root: Path | None = None) -> int
         return check(root, today)
     if args.command == "build":
         return build(root, Path(args.site_dir))
-    if args.command in ("template", "import", "export"):  # the spreadsheet commands (editing/commands.py)
+    if args.command in sheet_commands.COMMANDS:  # spreadsheets and the issue form (editing/commands.py)
         return sheet_commands.run(root, today, args)
     return new(root, today, args.id)
 

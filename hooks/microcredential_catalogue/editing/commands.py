@@ -13,6 +13,7 @@ from ..checks.validate import load_catalogue
 from ..reading.problems import DataInvalid
 from ..reading.sheet_file import SheetRefused
 from ..sharing.sheet_table import catalogue_table, table_csv
+from . import issue_command
 from .sheet_import import ImportPlan, data_invalid_already, plan_import, write_plan
 from .workbook import table_workbook
 
@@ -30,9 +31,15 @@ def add_commands(commands) -> None:
     imports = commands.add_parser("import", help="write one record per row of a .xlsx or .csv sheet, all or none")
     imports.add_argument("file", help="the sheet: .xlsx, or .csv (UTF-8 or Windows-1252, ; or ,)")
     imports.add_argument("--dry-run", action="store_true", help="list what would change; write nothing")
+    issue_command.add_commands(commands)
+
+
+COMMANDS = ("template", "import", "export", "issue-form", "from-issue")
 
 
 def run(root: Path, today: date, args) -> int:
+    if args.command in ("issue-form", "from-issue"):
+        return issue_command.run(root, today, args)
     if args.command == "import":
         return import_sheet(root, Path(args.file), today, args.dry_run)
     return write_table(root, today, args.command, args)

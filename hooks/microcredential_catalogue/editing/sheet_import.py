@@ -23,7 +23,7 @@ from ..model.sheet_vocabularies import SheetVocabularies
 from ..reading.bilingual_said import said
 from ..reading.data_folder import DataFolder
 from ..reading.problems import DataInvalid, Problem, Said
-from ..reading.sheet_file import read_sheet
+from ..reading.sheet_file import Grid, read_sheet
 from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
 from .record_yaml import record_yaml
 from .sheet_rows_read import SheetProblem, SheetRecords, sheet_records
@@ -42,7 +42,11 @@ class ImportPlan:
 
 def plan_import(root: Path, sheet_path: Path, today: date) -> ImportPlan:
     """Raises SheetRefused (the file is not read) or DataInvalid (data/ is invalid already)."""
-    grid = read_sheet(sheet_path)
+    return plan_grid(root, read_sheet(sheet_path), today)
+
+
+def plan_grid(root: Path, grid: Grid, today: date) -> ImportPlan:
+    """The plan for rows read from a sheet, or from an issue form (issue_record.py)."""
     catalogue = load_catalogue(root, today)
     words = SheetWords.read(root)
     columns = sheet_columns(catalogue, words)
