@@ -96,9 +96,12 @@ def test_the_corrected_sheet_writes_200_records_that_check_and_build_in_both_lan
 def test_a_row_updates_its_record_and_leaves_the_others_alone(root, tmp_path, capsys):
     run(root, "import", str(write_sheet(tmp_path / "a.csv", [valid_row(root, 1), valid_row(root, 2)])))
     other = (root / "data/credentials/network-course-002.yml").read_bytes()
+    first = root / "data/credentials/network-course-001.yml"
+    first.write_text("# Checked by phone with the college.\n" + first.read_text(encoding="utf-8"), encoding="utf-8")
     changed = valid_row(root, 1) | {"hours": 45}
     assert run(root, "import", str(write_sheet(tmp_path / "b.csv", [changed]))) == 0
-    assert "hours: 45" in (root / "data/credentials/network-course-001.yml").read_text(encoding="utf-8")
+    updated = first.read_text(encoding="utf-8")
+    assert "hours: 45" in updated and updated.startswith("# Checked by phone with the college.\n# yaml-language-server")
     assert (root / "data/credentials/network-course-002.yml").read_bytes() == other
     assert "0 added, 1 updated, 0 unchanged" in capsys.readouterr().out
 

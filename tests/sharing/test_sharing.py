@@ -18,6 +18,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
+from microcredential_catalogue.cli import main
 from microcredential_catalogue.sharing.sheet_table import safe_cell
 from PIL import Image
 from pyld import jsonld
@@ -388,6 +389,15 @@ def test_each_language_has_a_csv_table_with_its_headers_and_labels_and_no_formul
     assert full["source.fr"].startswith("https://") and full["verified"]  # the source and its dates
     for row in rows:
         assert not any(value.startswith(("=", "+", "-", "@")) for value in row.values()), row["id"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_importing_the_published_csv_changes_no_record(sharing_build, lang, capsys):
+    project, site = sharing_build
+    records = {path: path.read_bytes() for path in (project / "data/credentials").glob("*.yml")}
+    assert main(["import", str(site / f"share/catalogue-{lang}.csv")], project_root=project) == 0
+    assert f"0 added, 0 updated, {len(records)} unchanged" in capsys.readouterr().out
+    assert {path: path.read_bytes() for path in (project / "data/credentials").glob("*.yml")} == records
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])

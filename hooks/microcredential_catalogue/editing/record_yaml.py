@@ -21,16 +21,27 @@ class UnwritableRecord(Exception):
     pass
 
 
-def record_yaml(record: dict, field_order: list[str]) -> str:
-    """The file's text: the template's first line, then each field in the schema's order."""
+def record_yaml(record: dict, field_order: list[str], head: list[str] | None = None) -> str:
+    """The file's text: the comments at the top of the file it replaces (or the template's first
+    line), then each field in the schema's order."""
     order = {name: position for position, name in enumerate(field_order)}
-    lines = [FIRST_LINE]
+    lines = list(head or [FIRST_LINE])
     for key in sorted(record, key=lambda name: order.get(name, len(order))):
         lines.extend(_field(key, record[key], ""))
     text = "\n".join(lines) + "\n"
     if read_yaml(text).data != record:
         raise UnwritableRecord("the record does not read back as written")
     return text
+
+
+def head_comments(text: str) -> list[str]:
+    """The comment lines a file starts with: kept when the record is written again."""
+    head = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        head.append(line)
+    return head
 
 
 def _field(key: str, value, indent: str) -> list[str]:

@@ -25,7 +25,7 @@ from ..reading.data_folder import DataFolder
 from ..reading.problems import DataInvalid, Problem, Said
 from ..reading.sheet_file import Grid, read_sheet
 from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
-from .record_yaml import record_yaml
+from .record_yaml import head_comments, record_yaml
 from .sheet_rows_read import SheetProblem, SheetRecords, sheet_records
 
 
@@ -65,8 +65,8 @@ def _sort_changes(plan: ImportPlan, read: SheetRecords, folder: DataFolder) -> N
             plan.added[credential_id] = record_yaml(record, order)
         elif _written(path) == record:
             plan.unchanged.append(credential_id)
-        else:
-            plan.updated[credential_id] = record_yaml(record, order)
+        else:  # the comments the file starts with stay (comments between fields do not)
+            plan.updated[credential_id] = record_yaml(record, order, head_comments(path.read_text(encoding="utf-8")))
 
 
 def _written(path: Path):
