@@ -6,6 +6,7 @@ Messages go to the editor in both languages, French first: many editors work in 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def write_table(root: Path, today: date, command: str, args) -> int:
         return 1
     table = catalogue_table(catalogue, args.lang)
     if command == "template":
-        table = type(table)(table.lang, table.columns, [], table.vocabularies, table.words)
+        table = replace(table, rows=[])  # the same columns, lists and notes; no credentials
     suffix = ".csv" if args.csv else ".xlsx"
     target = Path(args.output or f"catalogue-{command}-{args.lang}{suffix}")
     if args.csv:

@@ -25,7 +25,7 @@ from ..reading.data_folder import DataFolder
 from ..reading.problems import DataInvalid, Problem, Said
 from ..reading.sheet_file import Grid, read_sheet
 from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
-from .record_yaml import head_comments, record_yaml
+from .record_yaml import UnwritableRecord, head_comments, record_yaml
 from .sheet_rows_read import SheetProblem, SheetRecords, sheet_records
 
 
@@ -52,28 +52,34 @@ def plan_grid(root: Path, grid: Grid, today: date) -> ImportPlan:
     columns = sheet_columns(catalogue, words)
     read = sheet_records(grid, columns, SheetVocabularies.of(catalogue, words))
     plan = ImportPlan(encoding=grid.encoding)
-    _sort_changes(plan, read, DataFolder(root))  # the rows read without a problem, checked too
-    plan.problems = read.problems + _checked(root, plan, read, today, grid.sheet)
+    _sort_changes(plan, read, DataFolder(root), grid.sheet)  # the rows read without a problem, checked too
+    plan.problems = read.problems + plan.problems + _checked(root, plan, read, today, grid.sheet)
     return plan
 
 
-def _sort_changes(plan: ImportPlan, read: SheetRecords, folder: DataFolder) -> None:
+def _sort_changes(plan: ImportPlan, read: SheetRecords, folder: DataFolder, sheet: str) -> None:
     order = list(json.loads((folder.schemas / "credential.schema.json").read_text(encoding="utf-8"))["properties"])
-    for credential_id, (_row, record) in read.records.items():
-        path = folder.credentials / f"{credential_id}.yml"
-        if not path.exists():
-            plan.added[credential_id] = record_yaml(record, order)
-        elif _written(path) == record:
-            plan.unchanged.append(credential_id)
-        else:  # the comments the file starts with stay (comments between fields do not)
-            plan.updated[credential_id] = record_yaml(record, order, head_comments(path.read_text(encoding="utf-8")))
+    for credential_id, (row, record) in read.records.items():
+        try:
+            _sort_one(plan, folder.credentials / f"{credential_id}.yml", credential_id, record, order)
+        except (UnwritableRecord, UnreadableFile) as error:
+            message = said(
+                en=f"this row cannot become data/credentials/{credential_id}.yml ({error}): tell the team",
+                fr=f"cette ligne ne peut pas devenir data/credentials/{credential_id}.yml ({error}) : "
+                "prévenez l'équipe",
+            )
+            plan.problems.append(SheetProblem(sheet, row, "", "", message))
 
 
-def _written(path: Path):
-    try:
-        return read_yaml(read_text(path)).data
-    except UnreadableFile:
-        return None
+def _sort_one(plan: ImportPlan, path: Path, credential_id: str, record: dict, order: list[str]) -> None:
+    if not path.exists() and not path.is_symlink():
+        plan.added[credential_id] = record_yaml(record, order)
+        return
+    written = read_text(path)  # refuses a link or a file that is not a record's
+    if read_yaml(written).data == record:
+        plan.unchanged.append(credential_id)
+    else:  # the comments the file starts with stay (comments between fields do not)
+        plan.updated[credential_id] = record_yaml(record, order, head_comments(written))
 
 
 def _checked(root: Path, plan: ImportPlan, read: SheetRecords, today: date, sheet: str) -> list:
