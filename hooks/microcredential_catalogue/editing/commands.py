@@ -16,7 +16,6 @@ from ..reading.sheet_file import SheetRefused
 from ..sharing.sheet_table import catalogue_table, table_csv
 from . import issue_command
 from .sheet_import import ImportPlan, data_invalid_already, plan_import, write_plan
-from .workbook import table_workbook
 
 LISTED = 50  # files named one by one; beyond, a count
 
@@ -60,6 +59,8 @@ def write_table(root: Path, today: date, command: str, args) -> int:
     if args.csv:
         target.write_text(table_csv(table), encoding="utf-8", newline="")
     else:
+        from .workbook import table_workbook  # openpyxl, loaded only when a workbook is written
+
         target.write_bytes(table_workbook(table, root))
     print(f"{target}: {len(table.rows)} credential(s) / microcertification(s)")
     return 0
