@@ -70,6 +70,11 @@ def test_every_mistake_is_named_by_row_and_column_and_nothing_is_written(root, t
         in report
     )
     assert "problem(s): nothing was written." in report
+    # A check's rule is said in French too, from the field documentation (fields.yml).
+    assert (
+        "ligne 73, colonne «\u00a0summary.fr\u00a0» (summary.fr)\u00a0: attendu\u00a0: un texte dans les deux langues"
+        in report
+    )
 
 
 def test_the_corrected_sheet_writes_200_records_that_check_and_build_in_both_languages(root, tmp_path, capsys):

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ..checks.validate import load_catalogue
+from ..model.field_docs import field_docs
 from ..model.sheet_columns import SheetWords, sheet_columns
 from ..model.sheet_vocabularies import SheetVocabularies
 from ..reading.bilingual_said import said
@@ -51,6 +52,7 @@ def plan_grid(root: Path, grid: Grid, today: date) -> ImportPlan:
     words = SheetWords.read(root)
     columns = sheet_columns(catalogue, words)
     read = sheet_records(grid, columns, SheetVocabularies.of(catalogue, words))
+    read.rules_fr = {doc.path: doc.rule.fr for doc in field_docs(root)}
     plan = ImportPlan(encoding=grid.encoding)
     _sort_changes(plan, read, DataFolder(root), grid.sheet)  # the rows read without a problem, checked too
     plan.problems = read.problems + plan.problems + _checked(root, plan, read, today, grid.sheet)
@@ -115,8 +117,19 @@ def _on_sheet(problem: Problem, read: SheetRecords, sheet: str) -> SheetProblem 
         return problem
     row = read.records[stem][0]
     key = column_of(problem.field, read.headers)
-    message = problem.message if isinstance(problem.message, Said) else Said(en=problem.message, fr=problem.message)
+    message = problem.message if isinstance(problem.message, Said) else _in_french_too(problem, read.rules_fr)
     return SheetProblem(sheet, row, key, read.headers.get(key, key), message)
+
+
+def _in_french_too(problem: Problem, rules_fr: dict[str, str]) -> Said:
+    """A check's English-only message, with the field's French rule (fields.yml) beside it in French."""
+    english = str(problem.message)
+    field = re.sub(r"\[\d+\]", "", problem.field)
+    rule = rules_fr.get(field) or rules_fr.get(field.rsplit(".", 1)[0])
+    found = re.search(r"\(got (.*)\)", english)
+    if not rule:
+        return Said(en=english, fr=english)
+    return said(en=english, fr=f"attendu : {rule}" + (f" (trouvé : {found.group(1)})" if found else ""))
 
 
 def column_of(field_path: str, headers: dict[str, str]) -> str:

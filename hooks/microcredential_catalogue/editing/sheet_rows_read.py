@@ -40,6 +40,7 @@ class SheetRecords:
     records: dict[str, tuple[int, dict]] = field(default_factory=dict)  # id -> (row, record)
     problems: list[SheetProblem] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)  # column key -> header in the sheet
+    rules_fr: dict[str, str] = field(default_factory=dict)  # field -> its rule in French (fields.yml)
 
 
 def sheet_records(grid: Grid, columns: tuple[Column, ...], vocabularies: SheetVocabularies) -> SheetRecords:
