@@ -21,7 +21,8 @@ from .building.child import Terminated, run_child
 from .building.publish import build_into_place
 from .checks.published_ids import PreviousIdsUnreadable, previous_ids, vanished_ids
 from .checks.validate import load_catalogue
-from .editing import EditRefused, new_provider, rename
+from .editing import commands as sheet_commands
+from .editing.record_files import EditRefused, new_provider, rename
 from .model.ids import id_problem
 from .model.stale import StaleRecord, stale_records
 from .reading.data_folder import DataFolder
@@ -85,6 +86,8 @@ def _main(argv: list[str] | None, project_root: Path | None) -> int:
         return build(root, Path(args.site_dir))
     if args.command in EDITS:
         return EDITS[args.command](root, args)
+    if args.command in sheet_commands.COMMANDS:  # spreadsheets and the issue form (editing/commands.py)
+        return sheet_commands.run(root, today, args)
     return new(root, today, args.id)
 
 
@@ -125,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     new_parser.add_argument("id", nargs="?", help="the new record's id; asked for when left out")
     build_parser = commands.add_parser("build", help="build the site strictly; replace the site folder only on success")
     build_parser.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    sheet_commands.add_commands(commands)
     return parser
 
 

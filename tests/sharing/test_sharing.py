@@ -18,7 +18,8 @@ import pytest
 import yaml
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
-from microcredential_catalogue.sharing.export_formats import safe_cell
+from microcredential_catalogue.cli import main
+from microcredential_catalogue.sharing.sheet_table import safe_cell
 from PIL import Image
 from pyld import jsonld
 from support import FIXTURES, PROJECT, SUBPATH_URL, mkdocs_build
@@ -359,21 +360,44 @@ def test_the_json_export_follows_its_published_schema_and_keeps_every_record(sit
     assert records["free-starter"]["hours"] is None  # unknown stays unknown
 
 
-def test_the_csv_export_opens_in_a_spreadsheet_with_accents_and_no_formulas(site):
-    raw = (site / "share/catalogue.csv").read_bytes()
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "fr",
+            {"title.fr": "Titre (français)", "source_date": "Date de la source", "verified": "Date de vérification"},
+        ),
+        ("en", {"title.fr": "Title (French)", "source_date": "Source date", "verified": "Date checked"}),
+    ],
+)
+def test_each_language_has_a_csv_table_with_its_headers_and_labels_and_no_formulas(site, lang, words):
+    raw = (site / f"share/catalogue-{lang}.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the byte order mark Excel needs to read UTF-8
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    headers, keys, *cells = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert {key: headers[keys.index(key)] for key in words} == words  # readable headers, then the keys import reads
+    rows = [dict(zip(keys, row, strict=True)) for row in cells]
     by_id = {row["id"]: row for row in rows}
     assert len(rows) == len(by_id) == len(json.loads((site / "share/catalogue.json").read_bytes())["credentials"])
     hostile = by_id["hostile-quotes"]
-    assert hostile["title_fr"] == "Soins & « sécurité » <3 > 'tout' \"net\""
-    assert hostile["summary_en"].startswith("'=HYPERLINK(")  # shown as text, never run
+    assert hostile["title.fr"] == "Soins & « sécurité » <3 > 'tout' \"net\""
+    assert hostile["summary.en"].startswith("'=HYPERLINK(")  # shown as text, never run
     full = by_id["full-record"]
-    assert (full["title_fr"], full["title_en"]) == ("Soins de base en santé", "Basic health care")
-    assert full["cost_cad"] == "1000" and full["start_dates"] == "2027-01-11; 2027-05-03"
-    assert full["regions_fr"] == "Est; Nord" and full["page_en"] == SITE_URL + "en/mc/full-record/"
+    assert (full["title.fr"], full["title.en"]) == ("Soins de base en santé", "Basic health care")
+    assert full["cost.amount"] == "1000" and full["intake"] == "2027-01-11; 2027-05-03"
+    assert (full["regions.1"], full["regions.2"]) == (("Est", "Nord") if lang == "fr" else ("Eastern", "Northern"))
+    assert full["page"] == SITE_URL + ("en/" if lang == "en" else "") + "mc/full-record/"
+    assert full["source.fr"].startswith("https://") and full["verified"]  # the source and its dates
     for row in rows:
         assert not any(value.startswith(("=", "+", "-", "@")) for value in row.values()), row["id"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_importing_the_published_csv_changes_no_record(sharing_build, lang, capsys):
+    project, site = sharing_build
+    records = {path: path.read_bytes() for path in (project / "data/credentials").glob("*.yml")}
+    assert main(["import", str(site / f"share/catalogue-{lang}.csv")], project_root=project) == 0
+    assert f"0 added, 0 updated, {len(records)} unchanged" in capsys.readouterr().out
+    assert {path: path.read_bytes() for path in (project / "data/credentials").glob("*.yml")} == records
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
@@ -410,7 +434,7 @@ def test_the_share_and_about_pages_link_the_feeds_exports_and_calendar(site, lan
             for a in html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False).iter("a")
         }
         language_root = SITE_URL + ("en/" if lang == "en" else "")
-        for target in ("share/catalogue.json", "share/catalogue.csv", "share/catalogue.schema.json"):
+        for target in ("share/catalogue.json", f"share/catalogue-{lang}.csv", "share/catalogue.schema.json"):
             assert language_root + target in links, (page, target)
         if name == "links":
             for target in ("share/intakes.ics", "share/new.xml", "share/changed.xml", "browse/free/feed.xml"):

@@ -1,13 +1,11 @@
-"""Open data: the whole catalogue as JSON (with its JSON Schema) and CSV, and the start dates
-as iCalendar files a network can subscribe to.
+"""Open data: the whole catalogue as JSON (with its JSON Schema), and the start dates as
+iCalendar files a network can subscribe to (the CSV tables: sheet_table.py).
 
 Like feeds, exports hold no build time: unchanged data gives the same bytes.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -22,8 +20,6 @@ from ..model.records import credential_vocabularies
 
 EXPORT_VERSION = "1.0"  # raise the major number when a field changes meaning or goes away
 SCHEMA_FILE = Path(__file__).parent / "export_schema" / "catalogue.schema.json"
-# A spreadsheet runs a cell that starts with one of these as a formula; data is untrusted.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _bilingual(value) -> dict | None:
@@ -81,63 +77,6 @@ def catalogue_json(catalogue: Catalogue, site_url: str) -> str:
 
 def catalogue_schema() -> str:
     return SCHEMA_FILE.read_text(encoding="utf-8")
-
-
-def safe_cell(value) -> str:
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def catalogue_csv(catalogue: Catalogue, site_url: str) -> str:
-    """One row per credential, French and English columns side by side. The byte order mark
-    tells Excel the file is UTF-8 (without it, accents break); LibreOffice accepts it too."""
-    rows = [_csv_row(c, catalogue, site_url) for c in sorted(catalogue.credentials, key=lambda c: c.id)]
-    output = io.StringIO()
-    columns = list(rows[0]) if rows else ["id"]
-    writer = csv.DictWriter(output, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: safe_cell(value) for key, value in row.items()})
-    return "\ufeff" + output.getvalue()
-
-
-def _csv_row(c: Credential, catalogue: Catalogue, site_url: str) -> dict[str, str]:
-    record = _record(c, catalogue, site_url)
-    row = {"id": c.id, "status": c.status}
-    for lang in LANGUAGES:
-        row |= _csv_words(c, catalogue, lang, record["page"][lang])
-    return row | {
-        "cost_cad": "" if c.cost_amount is None else f"{c.cost_amount:g}",
-        "hours": "" if c.hours is None else str(c.hours),
-        "languages": "; ".join(c.languages),
-        "continuous_intake": "yes" if c.intake_continuous else "",
-        "start_dates": "; ".join(record["intake"]["dates"]),
-        "funding": "; ".join(c.funding),
-        "added": record["added"],
-        "information_date": record["information_date"],
-    }
-
-
-def _csv_words(c: Credential, catalogue: Catalogue, lang: str, page: str) -> dict[str, str]:
-    """The columns of one language."""
-    taxonomies = catalogue.taxonomies
-
-    def labels(vocabulary: str, keys) -> str:
-        return "; ".join(taxonomies.label(vocabulary, key, lang) for key in keys)
-
-    return {
-        f"title_{lang}": c.title[lang],
-        f"summary_{lang}": c.summary[lang],
-        f"page_{lang}": page,
-        f"provider_{lang}": catalogue.providers[c.provider].name[lang],
-        f"official_url_{lang}": c.url[lang] if c.url else "",
-        f"sectors_{lang}": labels("sectors", c.sectors),
-        f"pathways_{lang}": labels("pathways", c.pathways),
-        f"delivery_{lang}": taxonomies.label("delivery", c.delivery, lang) if c.delivery else "",
-        f"regions_{lang}": labels("regions", c.regions),
-        f"cost_note_{lang}": c.cost_note[lang] if c.cost_note else "",
-    }
 
 
 def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str) -> bytes:

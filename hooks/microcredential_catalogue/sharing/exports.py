@@ -1,4 +1,4 @@
-"""Open data files: the whole catalogue as JSON (with its schema) and CSV, and the start dates."""
+"""Open data files: the catalogue as JSON (with its schema) and CSV (one table per language), start dates."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from .. import addresses
 from ..model.catalogue import LANGUAGES
 from . import export_formats
 from .context import ShareContext
+from .sheet_table import catalogue_table, table_csv
 
 
 def open_data(context: ShareContext) -> None:
@@ -15,8 +16,9 @@ def open_data(context: ShareContext) -> None:
     data = {
         "catalogue.json": export_formats.catalogue_json(catalogue, site_url),
         "catalogue.schema.json": export_formats.catalogue_schema(),
-        "catalogue.csv": export_formats.catalogue_csv(catalogue, site_url),
     }
+    for table_lang in LANGUAGES:  # the spreadsheet table, in each language (`catalogue import` reads it back)
+        data[f"catalogue-{table_lang}.csv"] = table_csv(catalogue_table(catalogue, table_lang, site_url))
     for lang in LANGUAGES:
         for name, content in data.items():
             context.files[addresses.file_beside(folder, name, lang)] = content

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .model.ids import KEY_PATTERN, id_problem
-from .reading.data_folder import DataFolder
-from .reading.problems import Said
-from .reading.yaml_file import UnreadableFile, read_text, read_yaml
+from ..model.ids import KEY_PATTERN, id_problem
+from ..reading.data_folder import DataFolder
+from ..reading.problems import Said
+from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
 
 PROVIDER_TEMPLATE = Path(__file__).with_name("provider_template.yml")
 
