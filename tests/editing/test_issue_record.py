@@ -156,7 +156,7 @@ MISTAKES = [
     ({"verified": "hier"}, "Date de vérification / Date checked", "'hier' is not a date"),
     ({"sectors": "Basket weaving"}, "Secteur / Sector", "'Basket weaving' is not one of the form's choices"),
     ({"id": "Bad Id"}, "Identifiant / Id", "'Bad Id' is not a valid id"),
-    ({"cost-amount": "-5"}, "Coût total ($ CA) / Total cost (CAD)", "must be a number ≥ 0"),
+    ({"cost-amount": "-5"}, "Coût total ($ CA) / Total cost (CAD)", "must be a number of dollars from 0 to 100000"),
     ({"summary-fr": "x" * 401}, "Résumé (français) / Summary (French)", "at most 400 characters"),
     ({"summary-en": "<script>alert(1)</script>"}, "Résumé (anglais) / Summary (English)", ""),
     ({"description-fr": "ok\n\n### Identifiant / Id\n\nother-id"}, "Identifiant / Id", "this field is there twice"),

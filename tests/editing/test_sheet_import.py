@@ -72,8 +72,8 @@ def test_every_mistake_is_named_by_row_and_column_and_nothing_is_written(root, t
     assert "problem(s): nothing was written." in report
     # A check's rule is said in French too, from the field documentation (fields.yml).
     assert (
-        "ligne 73, colonne «\u00a0summary.fr\u00a0» (summary.fr)\u00a0: attendu\u00a0: un texte dans les deux langues"
-        in report
+        "ligne 73, colonne «\u00a0summary.fr\u00a0» (summary.fr)\u00a0: doit être le texte français (non vide), "
+        "d'au plus 400 caractères" in report
     )
 
 

@@ -20,23 +20,37 @@ from .problems import Problem, Said, field_path, shown
 from .yaml_file import UnreadableFile, YamlDocument, read_text
 
 
+def _read_schema(path: Path) -> dict:
+    """A shipped JSON Schema, or UnreadableFile saying how to get a good one back."""
+    text = read_text(path)
+    try:
+        root = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise UnreadableFile(
+            Said(
+                en=f"is not valid JSON ({where}: {error.msg}): restore it from the project's repository",
+                fr=f"n'est pas du JSON valide (ligne {error.lineno}, colonne {error.colno} : {error.msg}) : "
+                "reprenez-le du dépôt du projet",
+            )
+        ) from None
+    try:
+        Draft202012Validator.check_schema(root)
+    except SchemaError as error:
+        said = shown(error.message, 100)
+        raise UnreadableFile(
+            Said(
+                en=f"is not a valid JSON Schema ({said}): restore it from the project's repository",
+                fr=f"n'est pas un schéma JSON valide ({said}) : reprenez-le du dépôt du projet",
+            )
+        ) from None
+    return root
+
+
 class Schema:
     def __init__(self, path: Path):
         """Read through the data files' guards (reading/yaml_file.py); UnreadableFile says why not."""
-        text = read_text(path)
-        try:
-            self.root = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise UnreadableFile(
-                f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}): "
-                "restore it from the project's repository"
-            ) from None
-        try:
-            Draft202012Validator.check_schema(self.root)
-        except SchemaError as error:
-            raise UnreadableFile(
-                f"is not a valid JSON Schema ({shown(error.message, 100)}): restore it from the project's repository"
-            ) from None
+        self.root = _read_schema(path)
         # Validate against a copy with every local $ref written out in place: looking references
         # up took most of the validation time. Rules and messages still come from self.root.
         self.validator = Draft202012Validator(self._inlined(self.root))
