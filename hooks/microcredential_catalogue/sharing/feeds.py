@@ -58,8 +58,7 @@ class FeedFiles:
     def _entry(self, credential: Credential, lang: str, changed: bool) -> Entry:
         url = self.context.credential_url(credential, lang)
         information = credential.information_date
-        provider = self.catalogue.providers[credential.provider].name[lang]
-        summary = f"{provider} · {self.context.cost_line(credential, lang)} · {credential.summary[lang]}"
+        summary = f"{self.context.statement(credential, lang)} · {credential.summary[lang]}"
         return Entry(
             # A change is news of its own: its id names the date of the facts it brings.
             id=f"{url}#facts-{information.iso()}" if changed else url,

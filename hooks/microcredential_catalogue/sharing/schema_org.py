@@ -11,7 +11,8 @@ from ..model.catalogue import Catalogue, Credential
 COURSE_MODES = {"online": "Online", "hybrid": "Blended", "in-person": "Onsite"}
 
 
-def course(credential: Credential, lang: str, url: str, catalogue: Catalogue) -> dict:
+def course(credential: Credential, lang: str, url: str, catalogue: Catalogue, description: str) -> dict:
+    """`description`: the summary and the key facts, as the page words them (wording/facts.py)."""
     provider = catalogue.providers[credential.provider]
     data = {
         "@context": "https://schema.org",
@@ -19,7 +20,7 @@ def course(credential: Credential, lang: str, url: str, catalogue: Catalogue) ->
         "@id": f"{url}#course",
         "url": url,
         "name": credential.title[lang],
-        "description": credential.summary[lang],
+        "description": description,
         "provider": {"@type": "EducationalOrganization", "name": provider.name[lang], "url": provider.url},
     }
     if credential.languages:
