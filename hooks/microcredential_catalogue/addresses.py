@@ -79,6 +79,7 @@ def relative(from_page: str, to_page: str, lang: str, fragment: str = "") -> str
 # Files that sit beside pages: previews, feeds, exports. Each language's copy is a suffixed
 # source file (name.fr.xml) that mkdocs-static-i18n publishes under that language's root.
 SHARE_FOLDER = "share"  # site-wide shared files: feeds, open data, the site's preview image
+CALENDAR_FILE = "intakes.ics"  # in SHARE_FOLDER: the start dates, published only when there is one
 ASSETS = "assets"  # one copy for both languages, under docs/ and in the site
 SCRIPTS = f"{ASSETS}/javascripts"  # ours, as ES modules and a few plain scripts
 SEARCH_DATA = f"{ASSETS}/catalogue-data"  # the search index and facet table the build writes

@@ -6,21 +6,43 @@ and their labels come from the data, and the adapter puts it in place of MARKER.
 
 from __future__ import annotations
 
+import posixpath
+
 from .. import addresses
 from ..model.catalogue import LANGUAGES
 from ..search.index import filters
 from .render import Renderer
 
 MARKER = "<!-- catalogue:link-builder -->"
+# The calendar's paragraph: said only when the calendar has an event (an empty one is not published).
+CALENDAR_MARKER = "<!-- catalogue:calendar -->"
 PAGE = addresses.LINKS
 
 
-def link_builders(renderer: Renderer) -> dict[str, str]:
-    """The builder's HTML in each language (language -> HTML)."""
+def link_builders(renderer: Renderer, calendar: bool = False) -> dict[str, dict[str, str]]:
+    """Each language's generated parts of the page: marker -> HTML. `calendar`: whether the
+    start dates calendar is published (it is only when some credential has a start date)."""
     options = filters(renderer.catalogue, renderer.strings)
-    return {lang: renderer.render("link_builder.html", PAGE, lang, filters=options) for lang in LANGUAGES}
+    return {
+        lang: {
+            MARKER: renderer.render("link_builder.html", PAGE, lang, filters=options),
+            CALENDAR_MARKER: renderer.render("_calendar_note.html", PAGE, lang, calendar=calendar_href(calendar, lang)),
+        }
+        for lang in LANGUAGES
+    }
 
 
-def with_link_builder(html: str, builder: str) -> str:
-    """A page's HTML with the builder in place of its marker; a page without the marker is unchanged."""
-    return html.replace(MARKER, builder, 1)
+def calendar_href(published: bool, lang: str) -> str | None:
+    """The calendar's address from this page, when it is published."""
+    if not published:
+        return None
+    return posixpath.relpath(
+        addresses.url_beside(addresses.SHARE_FOLDER, addresses.CALENDAR_FILE, lang), addresses.url(PAGE, lang)
+    )
+
+
+def with_link_builder(html: str, parts: dict[str, str]) -> str:
+    """A page's HTML with each generated part in place of its marker; a page without them is unchanged."""
+    for marker, part in parts.items():
+        html = html.replace(marker, part, 1)
+    return html

@@ -6,6 +6,7 @@ from datetime import date
 from urllib.parse import quote, urlencode
 
 from ..model.catalogue import Credential
+from ..wording.facts import as_said
 from .context import ShareContext
 from .qr import QR_FILE
 
@@ -15,7 +16,7 @@ def share_box(context: ShareContext, credential: Credential, lang: str, today: d
     url = context.credential_url(credential, lang)
     provider = context.catalogue.providers[credential.provider].name[lang]
     wording = context.facts
-    facts = [provider, *wording.key_lines(credential, lang), wording.next_start(credential, lang)]
+    facts = [as_said(provider, lang), *wording.key_lines(credential, lang), wording.next_start(credential, lang)]
     facts = [fact for fact in facts if fact]
     lines = [credential.title[lang], " · ".join(facts), url]
     return {

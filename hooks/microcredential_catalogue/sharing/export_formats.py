@@ -140,8 +140,9 @@ def _csv_words(c: Credential, catalogue: Catalogue, lang: str, page: str) -> dic
     }
 
 
-def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str) -> bytes:
-    """Every known start date of every listed credential, one all-day event each.
+def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str, statement) -> bytes:
+    """Every known start date of every listed credential, one all-day event each; None when
+    there is none. `statement(credential)`: its facts and their age, as every copy says them.
 
     UIDs name the credential and the date, so a subscribed calendar updates rather than
     duplicates; DTSTAMP is the date of the record's information, not the build's.
@@ -152,7 +153,6 @@ def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str,
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", title)
     for credential in sorted(catalogue.listed, key=lambda c: c.id):
-        provider = catalogue.providers[credential.provider].name[lang]
         url = addresses.absolute(addresses.credential_page(credential.id), lang, site_url)
         for start in credential.intake_dates:
             event = Event()
@@ -161,7 +161,7 @@ def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str,
             event.add("dtstart", start)
             event.add("dtend", start + timedelta(days=1))
             event.add("summary", starts.format(title=credential.title[lang]))
-            event.add("description", f"{provider}\n{credential.summary[lang]}\n{url}")
+            event.add("description", f"{statement(credential)}\n{credential.summary[lang]}\n{url}")
             event.add("url", url)
             calendar.add_component(event)
-    return calendar.to_ical()
+    return calendar.to_ical() if calendar.subcomponents else None

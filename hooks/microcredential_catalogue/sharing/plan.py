@@ -48,6 +48,11 @@ class Sharing:
         open_data(self.context)
 
     @property
+    def has_calendar(self) -> bool:
+        """Whether the start dates calendar is published: only with at least one event."""
+        return any(path.endswith(".ics") for path in self.context.files)
+
+    @property
     def files(self):
         """Every shared file: docs-relative path -> content (or the function that makes it)."""
         return self.context.files

@@ -13,6 +13,14 @@ from datetime import date
 from ..model.catalogue import Credential, Taxonomies
 from ..model.stale import add_months
 from . import formatting
+from .typography import french_text
+
+
+def as_said(text: str, lang: str) -> str:
+    """An editor's text as every copy prints it: in French, with the no-break spaces the page's
+    typography pass gives it (« 80 $ », « : »), so a copy outside HTML says the same characters."""
+    return french_text(text) if lang == "fr" else text
+
 
 # The facts a learner needs before enrolling; a card says "details to confirm" when one is unknown.
 KEY_FACTS = ("cost", "hours", "delivery")
@@ -63,9 +71,10 @@ class FactWording:
         """The total with its note ("392 $ (4 modules à 98 $ chacun)"), or the note alone where
         the source gives no total ("$80 plus HST")."""
         amount, note = self.amount(credential, lang), credential.cost_note
+        note_text = as_said(note[lang], lang) if note else None
         if amount is None:
-            return note[lang] if note else None
-        return f"{amount} ({note[lang]})" if note else amount
+            return note_text
+        return f"{amount} ({note_text})" if note else amount
 
     def hours(self, credential: Credential, lang: str) -> str | None:
         return None if credential.hours is None else self.hours_text(credential.hours, lang)
@@ -137,11 +146,11 @@ class FactWording:
 
     def statement(self, credential: Credential, lang: str, provider: str) -> str:
         """One line for a feed, a preview or structured data: provider · facts · age."""
-        return " · ".join([provider, *self.key_lines(credential, lang)])
+        return " · ".join([as_said(provider, lang), *self.key_lines(credential, lang)])
 
     def description(self, credential: Credential, lang: str) -> str:
         """The summary, then the key facts: a page's description, its structured data's."""
-        return f"{credential.summary[lang]} — {' · '.join(self.key_lines(credential, lang))}"
+        return f"{as_said(credential.summary[lang], lang)} — {' · '.join(self.key_lines(credential, lang))}"
 
     def card_facts(self, credential: Credential, lang: str) -> list[str]:
         """A card's short labels: paused first; then known facts only, then one mark for missing
