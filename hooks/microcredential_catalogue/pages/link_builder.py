@@ -10,22 +10,36 @@ import posixpath
 
 from .. import addresses
 from ..model.catalogue import LANGUAGES
-from ..search.index import filters
+from ..search.index import SearchAssets, filters
+from .catalogue import search_data
 from .render import Renderer
+from .scripts import STEMMERS
 
 MARKER = "<!-- catalogue:link-builder -->"
 # The calendar's paragraph: said only when the calendar has an event (an empty one is not published).
 CALENDAR_MARKER = "<!-- catalogue:calendar -->"
 PAGE = addresses.LINKS
+# The search words a link may carry: a sentence's worth. Longer, the link no longer fits a QR code
+# that prints legibly, and the catalogue's box would not need it.
+MAX_WORDS = 100
 
 
-def link_builders(renderer: Renderer, calendar: bool = False) -> dict[str, dict[str, str]]:
-    """Each language's generated parts of the page: marker -> HTML. `calendar`: whether the
-    start dates calendar is published (it is only when some credential has a start date)."""
+def link_builders(renderer: Renderer, search: SearchAssets, calendar: bool = False) -> dict[str, dict[str, str]]:
+    """Each language's generated parts of the page: marker -> HTML. `search`: the files the
+    builder counts the chosen list with; `calendar`: whether the start dates calendar is
+    published (it is only when some credential has a start date)."""
     options = filters(renderer.catalogue, renderer.strings)
     return {
         lang: {
-            MARKER: renderer.render("link_builder.html", PAGE, lang, filters=options),
+            MARKER: renderer.render(
+                "link_builder.html",
+                PAGE,
+                lang,
+                filters=options,
+                data=search_data(search, lang),
+                lunr=STEMMERS[lang],
+                max_words=MAX_WORDS,
+            ),
             CALENDAR_MARKER: renderer.render("_calendar_note.html", PAGE, lang, calendar=calendar_href(calendar, lang)),
         }
         for lang in LANGUAGES
