@@ -142,6 +142,11 @@ def url_beside(page: str, name: str, lang: str) -> str:
     return url(page, lang) + name
 
 
+def file_beside_from(from_page: str, folder: str, name: str, lang: str) -> str:
+    """A file published in `folder` in `lang` (a feed, the calendar), linked relatively from a page."""
+    return posixpath.relpath(url_beside(folder, name, lang), url(from_page, lang) or ".")
+
+
 def alternates(page: str, site_url: str) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) of every language's copy of a page, and x-default (French)."""
     links = [(HREFLANGS[lang], absolute(page, lang, site_url)) for lang in ("fr", "en")]

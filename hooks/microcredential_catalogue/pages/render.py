@@ -107,6 +107,7 @@ class Renderer:
             link=link,
             asset=lambda path: addresses.file_from(page, lang, path),
             script=lambda name: addresses.file_from(page, lang, addresses.script(name)),
+            published_file=lambda folder, name: addresses.file_beside_from(page, folder, name, lang),
             card_facts=lambda credential: self.card_facts(credential, lang),
             card=lambda credential, level=2: self.card(
                 credential, lang, link(addresses.credential_page(credential.id)), level
