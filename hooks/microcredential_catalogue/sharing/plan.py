@@ -101,8 +101,8 @@ class Sharing:
         self.qr_codes.catalogue(lang)
 
     def _credential(self, credential: Credential, lang: str) -> None:
+        self.previews.credential(credential, lang)  # first: the structured data names its image
         self.structured.course(credential, lang)
-        self.previews.credential(credential, lang)
         self.qr_codes.credential(credential, lang)
 
     def _lists(self, groups: dict[str, list[Group]], free: tuple[Credential, ...], lang: str) -> None:
