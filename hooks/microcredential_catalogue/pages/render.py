@@ -17,6 +17,7 @@ from ..model.catalogue import Catalogue, Credential
 from ..model.facets import registry_of, sort_key
 from ..wording import formatting
 from ..wording.facts import FactWording, unknown_facts
+from ..wording.site_settings import with_site_name
 
 
 class Renderer:
@@ -26,7 +27,7 @@ class Renderer:
         self.templates_dir = Path(templates_dir)
         self.catalogue = catalogue
         self.today = today or date.today()  # information older than the threshold on this day is flagged
-        self.strings = load_strings(self.templates_dir)
+        self.strings = with_site_name(load_strings(self.templates_dir), catalogue.site)
         self.facts = FactWording(self.strings, catalogue.taxonomies, self.today)
         # A credential appears in a dozen lists; its card is rendered once per (id, language, level, link).
         self._cards: dict[tuple, Markup] = {}

@@ -19,6 +19,7 @@ class SiteSettings:
     contact_email: str | None = None
     contact_url: str | None = None
     privacy: Bilingual | None = None
+    name: Bilingual | None = None  # the site's own name; None: the locale file's site_name
 
     def for_templates(self, catalogue=None) -> dict:
         """Plain values for the theme's templates (MkDocs keeps them in config.extra), with the
@@ -48,4 +49,13 @@ def site_settings(raw: dict) -> SiteSettings:
         contact_email=contact.get("email"),
         contact_url=contact.get("url"),
         privacy=Bilingual.of(raw.get("privacy")),
+        name=Bilingual.of(raw.get("name")),
     )
+
+
+def with_site_name(strings: dict, settings: SiteSettings | None) -> dict:
+    """The site's words with its name from data/site.yml, where the file names it: the one
+    place a network adopting the project changes it."""
+    if settings is None or settings.name is None:
+        return strings
+    return {**strings, "site_name": {lang: settings.name[lang] for lang in LANGUAGES}}
