@@ -97,3 +97,17 @@ def test_words_are_bounded_and_a_link_too_long_for_a_qr_code_says_so(clipboard_p
         (decoded,) = decode(Image.open(io.BytesIO(_download(page, "[data-builder-qr-png]"))))
         assert decoded.data.decode("utf-8") == link
     assert not [error for error in errors if "overflow" in error], errors
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_builder_offers_the_feed_of_a_list_one_filter_makes(clipboard_page, site_server, lang):
+    page = clipboard_page
+    page.goto(site_server + PREFIXES[lang] + "links/?sector=health")
+    feed = page.locator("[data-builder-feed-link]")
+    expect(feed).to_be_visible()
+    href = feed.get_attribute("href")
+    assert href == f"{site_server}{PREFIXES[lang]}browse/sectors/health/feed.xml"
+    assert page.request.get(href).text().lstrip().startswith("<?xml")
+    page.goto(site_server + PREFIXES[lang] + "links/?sector=health&region=north")
+    expect(page.locator("[data-builder-no-feed]")).to_have_text(WORDS["builder_no_feed"][lang])
+    expect(feed).to_be_hidden()

@@ -33,6 +33,7 @@ function start(root) {
   let sayTimer = 0;
   let counted = 0; // the latest count asked: an older answer arriving late is dropped
   let data = null; // {search, facets} once loaded, for counting
+  const feeds = JSON.parse(root.querySelector("[data-builder-feeds]").textContent);
 
   root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = false; });
   bindOptionFinders(root);
@@ -63,7 +64,19 @@ function start(root) {
     snippetField.value = snippet(embed, absolute(root.dataset.hostScript), root.dataset.frameTitle);
     root.querySelector("[data-builder-preview]").href = embed;
     showQr(link);
+    showFeed();
     count();
+  }
+
+  /* The feed of the list chosen, when one filter value (or none, for the whole catalogue) makes it. */
+  function showFeed() {
+    const ticked = params.flatMap((param) => boxesOf(param).filter((box) => box.checked).map((box) => [param, box.value]));
+    const words = wordsField.value.trim();
+    const [param, value] = ticked.length === 1 ? ticked[0] : ["", ""];
+    const href = !words && ticked.length <= 1 && feeds[param] ? feeds[param][value] : undefined;
+    root.querySelector("[data-builder-feed]").hidden = !href;
+    root.querySelector("[data-builder-no-feed]").hidden = Boolean(href);
+    if (href) root.querySelector("[data-builder-feed-link]").href = absolute(href);
   }
 
   /* The QR code of `link`, to see and to download as SVG and PNG; or, for a link too long for

@@ -10,6 +10,7 @@ import posixpath
 
 from .. import addresses
 from ..model.catalogue import LANGUAGES
+from ..model.facets import registry_of
 from ..search.index import SearchAssets, filters
 from .catalogue import search_data
 from .render import Renderer
@@ -22,6 +23,7 @@ PAGE = addresses.LINKS
 # The search words a link may carry: a sentence's worth. Longer, the link no longer fits a QR code
 # that prints legibly, and the catalogue's box would not need it.
 MAX_WORDS = 100
+FEED_FILE = "feed.xml"  # beside each list page (sharing/feeds.py)
 
 
 def link_builders(renderer: Renderer, search: SearchAssets, calendar: bool = False) -> dict[str, dict[str, str]]:
@@ -39,11 +41,32 @@ def link_builders(renderer: Renderer, search: SearchAssets, calendar: bool = Fal
                 data=search_data(search, lang),
                 lunr=STEMMERS[lang],
                 max_words=MAX_WORDS,
+                feeds=list_feeds(renderer.catalogue, options, lang),
             ),
             CALENDAR_MARKER: renderer.render("_calendar_note.html", PAGE, lang, calendar=calendar_href(calendar, lang)),
         }
         for lang in LANGUAGES
     }
+
+
+def list_feeds(catalogue, options, lang: str) -> dict[str, dict[str, str]]:
+    """The Atom feed of each list one filter value makes (param -> value -> address from this
+    page), where that list has one: its group page's feed, and the whole catalogue's new ones."""
+    registry = registry_of(catalogue)
+    feeds: dict[str, dict[str, str]] = {
+        "": {"": addresses.file_beside_from(PAGE, addresses.SHARE_FOLDER, "new.xml", lang)}
+    }
+    with_feeds = {facet.param: facet.name for facet in registry.filters if facet.feeds}
+    for filter_ in options:
+        if filter_.param in with_feeds:
+            feeds[filter_.param] = {
+                option.key: addresses.file_beside_from(
+                    PAGE, addresses.group_page(with_feeds[filter_.param], option.key), FEED_FILE, lang
+                )
+                for option in filter_.options
+            }
+    feeds.setdefault("cost", {})["free"] = addresses.file_beside_from(PAGE, addresses.FREE, FEED_FILE, lang)
+    return feeds
 
 
 def calendar_href(published: bool, lang: str) -> str | None:
