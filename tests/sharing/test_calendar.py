@@ -88,3 +88,35 @@ def test_each_event_has_uid_stamp_start_title_link_and_age_for_both_readers(buil
         assert seen["url"] == str(event["URL"]) and seen["stamp"]
         assert str(event["URL"]).startswith(built.url)
         assert (site / str(event["URL"])[len(built.url) :] / "index.html").is_file(), event["URL"]
+
+
+def _calendar_links(page: Path) -> list[str]:
+    document = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    return [a.get("href") for a in document.iter("a") if a.get("type") == "text/calendar"]
+
+
+def _card_links(page: Path) -> set[str]:
+    document = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    return {
+        link.get("href") for item in document.iter("li") if item.get("class") == "mc-card" for link in item.iter("a")
+    }
+
+
+def test_a_list_with_start_dates_has_its_own_calendar_linked_from_its_page(built, site):
+    """Per filtered list: a group page links the calendar beside it exactly when it is published,
+    and that calendar holds the start dates of the page's own credentials only."""
+    published = 0
+    for page in sorted(site.rglob("browse/**/index.html")):
+        calendar = page.parent / "intakes.ics"
+        links = _calendar_links(page)
+        assert bool(links) == calendar.exists(), page
+        if not calendar.exists():
+            continue
+        assert links == ["intakes.ics"]
+        cards = {(page.parent / href).resolve() for href in _card_links(page)}
+        for event in Calendar.from_ical(calendar.read_bytes()).walk("VEVENT"):
+            target = (site / str(event["URL"])[len(built.url) :]).resolve()
+            assert target in cards, (page, event["URL"])
+        published += 1
+    if any(site.rglob("share/intakes.ics")):
+        assert published, "some list has start dates when the catalogue does"

@@ -16,7 +16,7 @@ from .. import addresses
 from ..model.catalogue import Catalogue, Credential
 from ..model.facets import registry_of, sort_key
 from ..wording import formatting
-from ..wording.facts import FactWording, unknown_facts
+from ..wording.facts import FactWording, have_start_dates, unknown_facts
 from ..wording.site_settings import with_site_name
 
 
@@ -109,6 +109,7 @@ class Renderer:
             asset=lambda path: addresses.file_from(page, lang, path),
             script=lambda name: addresses.file_from(page, lang, addresses.script(name)),
             published_file=lambda folder, name: addresses.file_beside_from(page, folder, name, lang),
+            have_start_dates=have_start_dates,
             card_facts=lambda credential: self.card_facts(credential, lang),
             card=lambda credential, level=2: self.card(
                 credential, lang, link(addresses.credential_page(credential.id)), level

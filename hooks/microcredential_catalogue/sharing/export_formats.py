@@ -140,9 +140,12 @@ def _csv_words(c: Credential, catalogue: Catalogue, lang: str, page: str) -> dic
     }
 
 
-def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str, statement) -> bytes:
+def intakes_calendar(
+    catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str, statement, credentials=None
+) -> bytes | None:
     """Every known start date of every listed credential, one all-day event each; None when
-    there is none. `statement(credential)`: its facts and their age, as every copy says them.
+    there is none. `statement(credential)`: its facts and their age, as every copy says them;
+    `credentials`: a list's (a group page's), instead of the whole catalogue's.
 
     UIDs name the credential and the date, so a subscribed calendar updates rather than
     duplicates; DTSTAMP is the date of the record's information, not the build's.
@@ -152,7 +155,8 @@ def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str,
     calendar.add("prodid", f"-//{host}//{title}//{lang.upper()}")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", title)
-    for credential in sorted(catalogue.listed, key=lambda c: c.id):
+    chosen = catalogue.listed if credentials is None else [c for c in credentials if c.is_listed]
+    for credential in sorted(chosen, key=lambda c: c.id):
         url = addresses.absolute(addresses.credential_page(credential.id), lang, site_url)
         for start in credential.intake_dates:
             event = Event()

@@ -27,3 +27,20 @@ def open_data(context: ShareContext) -> None:
         )
         if calendar:
             context.files[addresses.file_beside(folder, addresses.CALENDAR_FILE, lang)] = calendar
+
+
+def list_calendar(context: ShareContext, page: str, lang: str, title: str, credentials) -> None:
+    """The start dates of a list (a group page's), beside it, when it has any."""
+    calendar_title = context.text("calendar_list_title", lang, group=title)
+    starts = context.renderer.strings["calendar_starts"][lang]
+    calendar = export_formats.intakes_calendar(
+        context.catalogue,
+        lang,
+        context.site_url,
+        calendar_title,
+        starts,
+        lambda c: context.statement(c, lang),
+        credentials=credentials,
+    )
+    if calendar:
+        context.files[addresses.file_beside(page, addresses.CALENDAR_FILE, lang)] = calendar

@@ -16,7 +16,7 @@ from ..model.groups import Group
 from ..pages.render import Renderer
 from .box import share_box
 from .context import PageExtras, ShareContext
-from .exports import open_data
+from .exports import list_calendar, open_data
 from .feeds import FeedFiles
 from .jsonld import StructuredData
 from .preview_image import SIZE
@@ -120,3 +120,4 @@ class Sharing:
         self.structured.item_list(page, lang, title, credentials)
         if with_feed:
             self.feeds.group_feed(page, lang, title, credentials)
+            list_calendar(self.context, page, lang, title, credentials)

@@ -26,6 +26,11 @@ def as_said(text: str, lang: str) -> str:
 KEY_FACTS = ("cost", "hours", "delivery")
 
 
+def have_start_dates(credentials) -> bool:
+    """Whether a list has a start date to put in a calendar (a calendar without one is not published)."""
+    return any(c.intake_dates for c in credentials if c.is_listed)
+
+
 def unknown_facts(credential: Credential, fields=None) -> list[str]:
     """The facts a record leaves out, by name, in the order the credential page lists them."""
     known = {
