@@ -46,13 +46,26 @@ class PageFacts:
     old_year: str | None  # the year of the "to confirm" notice, when the page shows one
 
     def phrases(self) -> list[str]:
-        """How a labelled copy must say each fact: "Coût : 392 $", "Length: Not specified"."""
+        """How a labelled copy must say each fact: "Coût : 392 $"; an unknown one as the page
+        names it, "Pas encore connu : durée"; and the age line."""
         colon = word("colon", self.lang)
-        said = [
-            f"{word(key, self.lang)}{colon} {value or word('not_specified', self.lang)}"
-            for key, value in self.facts.items()
-        ]
+        said = [f"{word(key, self.lang)}{colon} {value}" for key, value in self.facts.items() if value]
         return [*said, self.age]
+
+    def unknown(self) -> list[str]:
+        """The words for the key facts the page does not know ("durée")."""
+        return [word(f"unknown_{key}", self.lang) for key, value in self.facts.items() if value is None]
+
+    def wrongs(self, copy: str) -> list[str]:
+        """What `copy` fails to state as the page does."""
+        wrong = [f"lacks {phrase!r}" for phrase in self.phrases() if phrase not in copy]
+        intro = f"{word('unknown_intro', self.lang)}{word('colon', self.lang)} "
+        if self.unknown():
+            sentence = copy.split(intro, 1)[1].split(" · ")[0] if intro in copy else ""
+            wrong.extend(f"does not say {name!r} is not known" for name in self.unknown() if name not in sentence)
+        if word("not_specified", self.lang) in copy:
+            wrong.append("says 'not specified' where the page names what is not known")
+        return wrong
 
 
 def read_page(path: Path, lang: str) -> PageFacts:
@@ -137,7 +150,7 @@ def test_every_copy_states_the_cost_length_delivery_and_age_of_the_page(site):
         copies |= {f"feed {n}": s for n, s in enumerate(feeds.get(page.url, ()))}
         copies |= {f"calendar {n}": d for n, d in enumerate(events.get(page.url, ()))}
         for name, copy in copies.items():
-            wrong.extend(f"{page.url} {name}: lacks {p!r}" for p in page.phrases() if p not in copy)
+            wrong.extend(f"{page.url} {name}: {problem}" for problem in page.wrongs(copy))
         checked += 1
     assert checked >= 40, "every credential page in both languages"
     assert not wrong, "\n".join(wrong[:30])

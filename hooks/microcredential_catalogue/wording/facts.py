@@ -140,11 +140,17 @@ class FactWording:
     # -- the statements every copy of a credential makes ---------------------------------------
 
     def key_lines(self, credential: Credential, lang: str) -> list[str]:
-        """Cost, length and delivery, each labelled, "Non précisé" where unknown; then the age,
-        and "to confirm" where it is old."""
+        """The known ones of cost, length and delivery, each labelled; the unknown ones named in
+        one sentence, as the page does ("Pas encore connu : durée"); then the age, and "to
+        confirm" where it is old."""
         lines = []
         for key, fact in (("cost", self.cost), ("hours", self.hours), ("delivery", self.delivery)):
-            lines.append(self.labelled(key, fact(credential, lang) or self.text("not_specified", lang), lang))
+            value = fact(credential, lang)
+            if value:
+                lines.append(self.labelled(key, value, lang))
+        unknown = self.unknown(credential, lang, KEY_FACTS)
+        if unknown:
+            lines.append(self.labelled("unknown_intro", ", ".join(unknown), lang))
         lines.append(self.age(credential, lang))
         old = self.old_mark(credential, lang)
         return [*lines, old] if old else lines
