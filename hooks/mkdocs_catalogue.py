@@ -21,6 +21,7 @@ from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
 from microcredential_catalogue.pages.theme_markup import ToggleNames, with_valid_theme_markup
 from microcredential_catalogue.reading.problems import DataInvalid
+from microcredential_catalogue.wording.site_settings import with_site_name
 from microcredential_catalogue.wording.typography import french_html
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -89,7 +90,7 @@ def _share_site_settings(config, build: CatalogueBuild):
     """Who runs the site (data/site.yml), for the theme's header and footer templates."""
     settings = build.catalogue.site
     config.extra["catalogue_site"] = settings.for_templates(build.catalogue) if settings else None
-    strings = load_strings(build.templates_dir)
+    strings = with_site_name(load_strings(build.templates_dir), settings)
     config.extra["catalogue_words"] = {key: strings[key] for key in THEME_WORDS}
     return config
 
@@ -109,8 +110,27 @@ THEME_WORDS = (
 )
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has made each language's files
+def on_files(files, config, **_):
+    """MkDocs copies every non-HTML file of custom_dir into the site: our feed and sitemap
+    templates would be served as XML. overrides/ holds templates and words only: none of it is
+    published (the theme renders its own static templates, such as sitemap.xml, separately)."""
+    for file in template_sources(files, Path(config.theme.custom_dir)):
+        files.remove(file)
+    return files
+
+
+def template_sources(files, custom_dir: Path) -> list:
+    """The files MkDocs would copy from `custom_dir`."""
+    root = custom_dir.resolve()
+    return [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(root)]
+
+
 @event_priority(-100)  # after mkdocs-static-i18n set this language's site name
 def on_pre_build(config, **_):
+    settings = _state.build.catalogue.site if _state.build else None
+    if settings and settings.name:  # data/site.yml names the site: over mkdocs.yml's and the plugin's
+        config["site_name"] = settings.name[config.theme["language"]]
     for field in SITE_TEXT_FIELDS:
         if config[field]:
             config[field] = escape(config[field])

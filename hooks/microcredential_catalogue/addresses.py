@@ -80,6 +80,7 @@ def relative(from_page: str, to_page: str, lang: str, fragment: str = "") -> str
 # source file (name.fr.xml) that mkdocs-static-i18n publishes under that language's root.
 SHARE_FOLDER = "share"  # site-wide shared files: feeds, open data, the site's preview image
 CATALOGUE_QR_FILE = "catalogue-qr.svg"  # in SHARE_FOLDER: the search page's QR code
+CALENDAR_FILE = "intakes.ics"  # in SHARE_FOLDER: the start dates, published only when there is one
 ASSETS = "assets"  # one copy for both languages, under docs/ and in the site
 SCRIPTS = f"{ASSETS}/javascripts"  # ours, as ES modules and a few plain scripts
 SEARCH_DATA = f"{ASSETS}/catalogue-data"  # the search index and facet table the build writes
@@ -140,6 +141,11 @@ def file_beside(page: str, name: str, lang: str | None = None) -> str:
 def url_beside(page: str, name: str, lang: str) -> str:
     """The site-relative URL of a file published in `page`'s folder, in `lang`."""
     return url(page, lang) + name
+
+
+def file_beside_from(from_page: str, folder: str, name: str, lang: str) -> str:
+    """A file published in `folder` in `lang` (a feed, the calendar), linked relatively from a page."""
+    return posixpath.relpath(url_beside(folder, name, lang), url(from_page, lang) or ".")
 
 
 def alternates(page: str, site_url: str) -> list[tuple[str, str]]:

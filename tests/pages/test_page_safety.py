@@ -100,7 +100,8 @@ def test_a_record_s_title_and_summary_show_exactly_as_written_everywhere_the_the
     tree, _ = parse(hostile_site / ("en/" if lang == "en" else "") / "mc" / record_id / "index.html")
     assert spaced(tree.find("head/title").text) == spaced(f"{title} - {SITE_NAMES[lang]}")
     (description,) = [m for m in tree.iter("meta") if m.get("name") == "description"]
-    assert spaced(description.get("content")) == spaced(summary)
+    # The summary, exactly, then the key facts as every copy states them (wording/facts.py).
+    assert spaced(description.get("content")).startswith(spaced(summary) + " — ")
     (topic,) = [div for div in tree.iter("div") if div.get("data-md-component") == "header-topic"]
     assert spaced(text(topic).strip()) == spaced(title)
     assert [spaced(text(h1)) for h1 in tree.iter("h1")] == [spaced(title)]

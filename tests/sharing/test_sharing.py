@@ -203,12 +203,18 @@ def test_each_credential_page_describes_a_schema_org_course(site):
 
 def test_the_course_says_what_the_record_says_and_leaves_out_the_unknown(site):
     (full,) = jsonld_of(site / "en/mc/full-record/index.html")
-    assert full["offers"] == {"@type": "Offer", "category": "Paid", "price": 1000, "priceCurrency": "CAD"}
+    assert full["offers"] == {
+        "@type": "Offer",
+        "category": "Paid",
+        "price": 1000,
+        "priceCurrency": "CAD",
+        "description": "Textbook included",
+    }
     assert full["timeRequired"] == "PT45H" and full["inLanguage"] == ["fr", "en"]
     assert full["educationalCredentialAwarded"]["credentialCategory"] == "Digital badge"
     assert full["hasCourseInstance"] == [
-        {"@type": "CourseInstance", "courseMode": "Blended", "startDate": "2027-01-11"},
-        {"@type": "CourseInstance", "courseMode": "Blended", "startDate": "2027-05-03"},
+        {"@type": "CourseInstance", "courseMode": "Blended", "courseWorkload": "PT45H", "startDate": "2027-01-11"},
+        {"@type": "CourseInstance", "courseMode": "Blended", "courseWorkload": "PT45H", "startDate": "2027-05-03"},
     ]
     (starter,) = jsonld_of(site / "en/mc/free-starter/index.html")
     assert starter["offers"]["price"] == 0 and starter["offers"]["category"] == "Free"

@@ -1,15 +1,24 @@
 /* The link builder of the "Share a link" page (overrides/catalogue/link_builder.html): the filters
  * ticked give the catalogue's link to that list, the <iframe> code of the embeddable list
  * (embed.js, with embed-host.js for its height) and the link's QR code, drawn here by the vendored
- * qrcode-generator: a code for every combination of filters cannot be made in advance. A group
- * page's "Embed this list" link opens the page with its filter in the address (links/?sector=health):
- * those filters start ticked. Search words (q) narrow the list as in the catalogue's box. */
+ * qrcode-generator (SVG and PNG): a code for every combination of filters cannot be made in
+ * advance. A group page's "Embed this list" link opens the page with its filter in the address
+ * (links/?sector=health): those filters start ticked. Search words (q) narrow the list as in the
+ * catalogue's box; the builder counts the list with the catalogue's own search and filters
+ * (search/catalogue-data.js), and warns when it is empty.
+ *
+ * Reader-typed text never goes through String.replace (a "$&" in it would be read as a pattern):
+ * placeholders are filled with split/join (fill). */
 
 import { qrcode } from "./vendor/qrcode.mjs";
 import { queryOf, stateFromQuery } from "./search/url-state.js";
 import { bindOptionFinders } from "./search/option-finder.js";
+import { evaluate, loadFacets, loadIndex } from "./search/catalogue-data.js";
 
-const root = document.getElementById("mc-builder");
+const QR_CELL = 4; // pixels per module, as the SVG
+const QR_MARGIN = 16; // pixels of quiet zone around the code
+
+const root = typeof document === "undefined" ? null : document.getElementById("mc-builder"); // node tests import it
 if (root) start(root);
 
 function start(root) {
@@ -20,7 +29,11 @@ function start(root) {
   const snippetField = root.querySelector("#mc-builder-snippet");
   const status = root.querySelector("[data-builder-status]");
   const absolute = (relative) => new URL(relative, location.href).href;
+  const maxWords = wordsField.maxLength > 0 ? wordsField.maxLength : 100;
   let sayTimer = 0;
+  let counted = 0; // the latest count asked: an older answer arriving late is dropped
+  let data = null; // {search, facets} once loaded, for counting
+  const feeds = JSON.parse(root.querySelector("[data-builder-feeds]").textContent);
 
   root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = false; });
   bindOptionFinders(root);
@@ -35,7 +48,11 @@ function start(root) {
   function chosenQuery() {
     const filters = {};
     for (const param of params) filters[param] = new Set(boxesOf(param).filter((box) => box.checked).map((box) => box.value));
-    return queryOf({ q: wordsField.value.trim(), filters }, params, (param) => boxesOf(param).map((box) => box.value));
+    return queryOf(chosenState(filters), params, (param) => boxesOf(param).map((box) => box.value));
+  }
+
+  function chosenState(filters) {
+    return { q: wordsField.value.trim().slice(0, maxWords), filters };
   }
 
   function update() {
@@ -46,14 +63,83 @@ function start(root) {
     linkField.value = link;
     snippetField.value = snippet(embed, absolute(root.dataset.hostScript), root.dataset.frameTitle);
     root.querySelector("[data-builder-preview]").href = embed;
-    const svg = qrSvg(link);
+    showQr(link);
+    showFeed();
+    count();
+  }
+
+  /* The feed of the list chosen, when one filter value (or none, for the whole catalogue) makes it. */
+  function showFeed() {
+    const ticked = params.flatMap((param) => boxesOf(param).filter((box) => box.checked).map((box) => [param, box.value]));
+    const words = wordsField.value.trim();
+    const [param, value] = ticked.length === 1 ? ticked[0] : ["", ""];
+    const href = !words && ticked.length <= 1 && feeds[param] ? feeds[param][value] : undefined;
+    root.querySelector("[data-builder-feed]").hidden = !href;
+    root.querySelector("[data-builder-no-feed]").hidden = Boolean(href);
+    if (href) root.querySelector("[data-builder-feed-link]").href = absolute(href);
+  }
+
+  /* The QR code of `link`, to see and to download as SVG and PNG; or, for a link too long for
+   * any QR code, no code at all (never the previous list's) and a note saying why. */
+  function showQr(link) {
+    const figure = root.querySelector("[data-builder-qr-figure]");
+    const note = root.querySelector("[data-builder-qr-note]");
+    const code = qrCode(link);
+    figure.hidden = code === null;
+    note.hidden = code !== null;
+    note.textContent = code === null ? root.dataset.qrTooLong : "";
+    const svgLink = root.querySelector("[data-builder-qr-download]");
+    const pngLink = root.querySelector("[data-builder-qr-png]");
+    const pngPart = root.querySelector("[data-builder-qr-png-part]");
+    for (const download of [svgLink, pngLink]) {
+      if (download.href) URL.revokeObjectURL(download.href);
+      download.removeAttribute("href");
+    }
+    pngPart.hidden = true; // shown once its PNG exists: a download link needs an address
+    pngLink.removeAttribute("download");
+    if (code === null) return;
+    const svg = code.createSvgTag({ cellSize: QR_CELL, margin: QR_MARGIN, scalable: true });
     const image = root.querySelector("[data-builder-qr]");
     image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
-    image.alt = root.dataset.qrAlt.replace("{url}", link);
-    // A file of our own making to download: a blob address, so no page links to a data: address.
-    const download = root.querySelector("[data-builder-qr-download]");
-    if (download.href.startsWith("blob:")) URL.revokeObjectURL(download.href);
-    download.href = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    image.alt = fill(root.dataset.qrAlt, "url", link);
+    // Files of our own making to download: blob addresses, so no page links to a data: address.
+    svgLink.href = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    qrCanvas(code).toBlob((png) => {
+      if (linkField.value !== link || !png) return;
+      pngLink.href = URL.createObjectURL(png);
+      pngLink.download = pngLink.dataset.downloadName;
+      pngPart.hidden = false;
+    }, "image/png");
+  }
+
+  /* How many credentials the link lists, with the catalogue's search and filters. */
+  async function count() {
+    const asked = ++counted;
+    const filters = {};
+    for (const param of params) filters[param] = new Set(boxesOf(param).filter((box) => box.checked).map((box) => box.value));
+    const state = chosenState(filters);
+    try {
+      if (!data) {
+        const [search, facets] = await Promise.all([loadIndex(root, root.dataset.lang), loadFacets(root, params)]);
+        data = { search, facets };
+      }
+      await data.search.index.need(state.q); // the index shards the words need
+      if (asked !== counted) return;
+      showCount(evaluate(data.search, data.facets, state).results.length);
+    } catch (error) {
+      showCount(null); // the count is a help: without the data, the link is still right
+      throw error;
+    }
+  }
+
+  function showCount(n) {
+    const line = root.querySelector("[data-builder-count]");
+    line.classList.toggle("mc-builder__count--none", n === 0);
+    line.dataset.count = n === null ? "" : String(n);
+    if (n === null) line.textContent = "";
+    else if (n === 0) line.textContent = root.dataset.countNone;
+    else if (n === 1) line.textContent = root.dataset.countOne;
+    else line.textContent = fill(root.dataset.countMany, "n", new Intl.NumberFormat(root.dataset.lang + "-CA").format(n));
   }
 
   async function copy(kind) {
@@ -82,10 +168,10 @@ function start(root) {
       const legend = root.querySelector('[data-filter="' + param + '"] > legend').textContent.trim();
       return labels.length ? legend + " (" + labels.join(", ") + ")" : "";
     }).filter(Boolean);
-    const words = wordsField.value.trim();
-    if (words) parts.unshift(root.dataset.wordsChosen.replace("{words}", words));
+    const words = wordsField.value.trim().slice(0, maxWords);
+    if (words) parts.unshift(fill(root.dataset.wordsChosen, "words", words));
     chosen.hidden = parts.length === 0;
-    chosen.textContent = parts.length ? root.dataset.chosen.replace("{filters}", parts.join(" · ")) : "";
+    chosen.textContent = parts.length ? fill(root.dataset.chosen, "filters", parts.join(" · ")) : "";
   }
 
   root.addEventListener("change", (event) => {
@@ -108,12 +194,40 @@ function snippet(embedUrl, hostScriptUrl, title) {
 }
 
 function attribute(text) {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.split("&").join("&amp;").split('"').join("&quot;").split("<").join("&lt;").split(">").join("&gt;");
 }
 
-function qrSvg(text) {
+/* `template` with every "{name}" replaced by `value`, taken literally whatever it holds. */
+export function fill(template, name, value) {
+  return template.split("{" + name + "}").join(value);
+}
+
+/* The QR code of `text`, or null when no QR code can hold it ("code length overflow"). */
+export function qrCode(text) {
   const code = qrcode(0, "M"); // the smallest version that holds the link; "M" survives a smudge on paper
   code.addData(text);
-  code.make();
-  return code.createSvgTag({ cellSize: 4, margin: 16, scalable: true });
+  try {
+    code.make();
+  } catch (error) {
+    return null;
+  }
+  return code;
+}
+
+/* The code drawn on a canvas, black on white, with the SVG's quiet zone: the PNG newsletter tools take. */
+function qrCanvas(code) {
+  const modules = code.getModuleCount();
+  const size = modules * QR_CELL + 2 * QR_MARGIN;
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = size;
+  const context = canvas.getContext("2d");
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, size, size);
+  context.fillStyle = "#000";
+  for (let row = 0; row < modules; row += 1) {
+    for (let col = 0; col < modules; col += 1) {
+      if (code.isDark(row, col)) context.fillRect(QR_MARGIN + col * QR_CELL, QR_MARGIN + row * QR_CELL, QR_CELL, QR_CELL);
+    }
+  }
+  return canvas;
 }

@@ -30,7 +30,7 @@ class CatalogueBuild:
     synonyms: Synonyms
     site_url: str = ""
     sharing: Sharing | None = None  # set by write(): what each page's head carries
-    link_builders: dict[str, str] | None = None  # set by write(): the "Share a link" page's builder
+    link_builders: dict[str, dict[str, str]] | None = None  # set by write(): the "Share a link" page's parts
 
     @classmethod
     def load(
@@ -51,7 +51,7 @@ class CatalogueBuild:
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
         )
         plan.sharing = self.sharing
-        self.link_builders = link_builders(renderer)
+        self.link_builders = link_builders(renderer, search, calendar=self.sharing.has_calendar)
         return write_pages(plan.pages(), self.docs_dir, {**search.files, **scripts.files, **self.sharing.files})
 
 

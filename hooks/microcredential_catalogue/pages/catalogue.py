@@ -16,6 +16,12 @@ from .source import PageFamily, PageSource
 _BLANK_CARD = {"title": "", "summary": "", "name": ""}
 
 
+def search_data(search: SearchAssets, lang: str) -> dict[str, str]:
+    """The search files, named with their version so a new build is never read from a stale cache."""
+    files = (("index", search.index_file[lang]), ("facets", search.records_file[lang]))
+    return {name: f"{path}?v={search.version(path)}" for name, path in files}
+
+
 class CataloguePages(PageFamily):
     def __init__(self, catalogue: Catalogue, renderer: Renderer, search: SearchAssets, scripts: PageScripts | None):
         super().__init__(catalogue, renderer)
@@ -26,9 +32,7 @@ class CataloguePages(PageFamily):
         return [self._catalogue(lang), self._embed(lang)]
 
     def _data(self, lang: str) -> dict[str, str]:
-        """The search files, named with their version so a new build is never read from a stale cache."""
-        files = (("index", self.search.index_file[lang]), ("facets", self.search.records_file[lang]))
-        return {name: f"{path}?v={self.search.version(path)}" for name, path in files}
+        return search_data(self.search, lang)
 
     def _preloads(self, page: str, lang: str, script: str) -> list[dict[str, str]]:
         """What the page's head asks for at once, beside the theme's stylesheets, before search

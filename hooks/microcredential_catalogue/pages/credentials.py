@@ -28,7 +28,7 @@ class CredentialPages(PageFamily):
             lang,
             "credential.html",
             credential.title[lang],
-            credential.summary[lang],
+            self.renderer.facts.description(credential, lang),  # the summary and the key facts
             credential=credential,
             leads_here=leads_here,
             share=share,

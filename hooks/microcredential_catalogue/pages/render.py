@@ -13,14 +13,12 @@ from markupsafe import Markup
 from .. import addresses
 from ..model.catalogue import Catalogue, Credential
 from ..model.facets import registry_of, sort_key
-from ..model.stale import add_months
 from ..reading import markdown_text
 from ..reading.problems import DataInvalid, Problem, field_path
 from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
 from ..wording import formatting
-
-# The facts a learner needs before enrolling; a card says "details to confirm" when one is unknown.
-KEY_FACTS = ("cost", "hours", "delivery")
+from ..wording.facts import FactWording, have_start_dates, unknown_facts
+from ..wording.site_settings import with_site_name
 
 
 class Renderer:
@@ -30,7 +28,8 @@ class Renderer:
         self.templates_dir = Path(templates_dir)
         self.catalogue = catalogue
         self.today = today or date.today()  # information older than the threshold on this day is flagged
-        self.strings = load_strings(self.templates_dir)
+        self.strings = with_site_name(load_strings(self.templates_dir), catalogue.site)
+        self.facts = FactWording(self.strings, catalogue.taxonomies, self.today)
         # A credential appears in a dozen lists; its card is rendered once per (id, language, level, link).
         self._cards: dict[tuple, Markup] = {}
         self._facts: dict[tuple, list[str]] = {}
@@ -64,7 +63,7 @@ class Renderer:
         """A card's short labels (paused, cost, delivery, hours…): on group pages and in search results."""
         key = (credential.id, lang)
         if key not in self._facts:
-            self._facts[key] = self._card_facts(credential, lang)
+            self._facts[key] = self.facts.card_facts(credential, lang)
         return self._facts[key]
 
     def card(self, credential, lang: str, href: str, level: int = 2) -> Markup:
@@ -82,59 +81,18 @@ class Renderer:
             )
         return self._cards[key]
 
-    def _card_facts(self, credential, lang: str) -> list[str]:
-        """Paused first; then known facts only, then one mark for missing key facts and one for
-        old information. The one wording of these facts: group pages and search results alike."""
-        c = credential
-        taxonomies = self.catalogue.taxonomies
-        facts = [self.text("status_paused", lang)] if c.status == "paused" else []
-        if c.cost_amount is not None:
-            facts.append(self.text("free", lang) if c.is_free else formatting.money(c.cost_amount, lang))
-        if c.delivery:
-            facts.append(taxonomies.label("delivery", c.delivery, lang))
-        if c.hours is not None:
-            facts.append(self.hours_text(c.hours, lang))
-        facts.extend(self.funding_text(key, lang) for key in c.funding)
-        facts.extend(taxonomies.short_label("sectors", key, lang) for key in c.sectors)
-        if self.unknown_facts(c, KEY_FACTS):
-            facts.append(self.text("card_details_to_confirm", lang))
-        if self.is_old(c):
-            facts.append(self.text("card_old", lang, year=c.information_date.year))
-        return facts
-
     def hours_text(self, hours: int, lang: str) -> str:
-        if hours == 1:
-            return self.text("hours_value_one", lang)
-        return self.text("hours_value", lang, n=formatting.number(hours, lang))
+        return self.facts.hours_text(hours, lang)
 
     def funding_text(self, key: str, lang: str) -> str:
-        """ "OSAP (2021 list)": an eligibility is only as good as the list it comes from."""
-        term = self.catalogue.taxonomies.terms("funding")[key]
-        if term.year is None:
-            return term.label[lang]
-        return self.text("funding_with_year", lang, label=term.label[lang], year=term.year)
+        return self.facts.funding_text(key, lang)
 
     def is_old(self, credential: Credential) -> bool:
-        """Information older than settings.stale_after_months (data/taxonomies.yml) on the build day."""
-        limit = self.catalogue.taxonomies.stale_after_months
-        return self.today > add_months(credential.information_date.earliest(), limit)
+        return self.facts.is_old(credential)
 
     @staticmethod
     def unknown_facts(credential: Credential, fields=None) -> list[str]:
-        """The facts a record leaves out, by name, in the order the credential page lists them."""
-        known = {
-            "cost": credential.cost_amount is not None or credential.cost_note is not None,
-            "hours": credential.hours is not None,
-            "delivery": credential.delivery is not None,
-            "languages": bool(credential.languages),
-            "regions": bool(credential.regions) or credential.delivery == "online",
-            "intake": credential.intake_continuous or bool(credential.intake_dates),
-            "audiences": bool(credential.audiences),
-            "award": credential.award is not None,
-            "prerequisites": credential.prerequisites is not None,
-            "assessment": credential.assessment is not None,
-        }
-        return [name for name, is_known in known.items() if not is_known and (fields is None or name in fields)]
+        return unknown_facts(credential, fields)
 
     def render(self, template: str, page: str, lang: str, **context) -> str:
         taxonomies = self.catalogue.taxonomies
@@ -151,6 +109,8 @@ class Renderer:
             link=link,
             asset=lambda path: addresses.file_from(page, lang, path),
             script=lambda name: addresses.file_from(page, lang, addresses.script(name)),
+            published_file=lambda folder, name: addresses.file_beside_from(page, folder, name, lang),
+            have_start_dates=have_start_dates,
             card_facts=lambda credential: self.card_facts(credential, lang),
             card=lambda credential, level=2: self.card(
                 credential, lang, link(addresses.credential_page(credential.id)), level
@@ -161,6 +121,8 @@ class Renderer:
             funding_text=lambda key: self.funding_text(key, lang),
             hours_text=lambda hours: self.hours_text(hours, lang),
             is_old=self.is_old,
+            age_of=lambda credential: self.facts.age(credential, lang),
+            cost_text=lambda credential: self.facts.cost(credential, lang),
             unknown_facts=self.unknown_facts,
             site=self.catalogue.site,
             age_limit_months=taxonomies.stale_after_months,

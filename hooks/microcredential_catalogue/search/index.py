@@ -10,7 +10,8 @@ listings). A paused credential stays findable, as on the group pages, and says i
 Each index holds, per word (as written, folded, and its stem), the records that have it and a
 weight: the page language's title, keywords and summary, the synonyms of data/synonyms.yml, the
 other language's title and keywords (lower: a bilingual learner's word finds the record, shown
-in the page's language), and the provider's name as whole words only (see search/query.py).
+in the page's language), the provider's name as whole words only (see search/query.py), and,
+weighed lowest, the rest of what the page shows (description, prerequisites, outcomes…).
 The records file holds what a result card shows, in title order: the order of an empty query.
 
 Nothing here touches the network.
@@ -35,7 +36,17 @@ from .text import SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
 DATA_FOLDER = addresses.SEARCH_DATA  # under docs/, git-ignored, generated
 
 # How much a word weighs in each field (see search/query.py for how matches add up).
-FIELD_WEIGHTS = {"title": 10, "keywords": 6, "synonyms": 4, "other_title": 3, "other_keywords": 2, "summary": 1}
+FIELD_WEIGHTS = {
+    "title": 10,
+    "keywords": 6,
+    "synonyms": 4,
+    "other_title": 3,
+    "other_keywords": 2,
+    "summary": 1,
+    "page": 1,  # the rest of what the page shows: a word the learner just read there finds it
+}
+# A Markdown link's address is not text the page shows: "[site](https://…)" reads "site".
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 PROVIDER_WEIGHT = 2
 _SHARD_KEY = re.compile(r"[a-z0-9]")
 FIRST_PAGE = 20  # results per page; the catalogue page's HTML holds the first page (view.js: PAGE_SIZE)
@@ -201,14 +212,19 @@ def record_weights(credential: Credential, catalogue: Catalogue, lang: str, syno
         "summary": (c.summary[lang], lang),
         "other_title": (c.title[other], other),
         "other_keywords": (" , ".join(k[other] for k in c.keywords), other),
+        "page": (page_text(c, catalogue, lang), lang),
     }
     own_words = [w for field in ("title", "keywords", "summary") for w in folded_words(texts[field][0])]
     texts["synonyms"] = (" , ".join(synonyms.expansions(lang, own_words)), lang)
+    provider = catalogue.providers[c.provider].name
+    provider_words = {word for text_lang in LANGUAGES for word in folded_words(provider[text_lang])}
     weights: dict[str, int] = defaultdict(int)
     for field, (text, text_lang) in texts.items():
-        for term in _terms(text, text_lang, lang):
+        # A description naming its provider ("St. Lawrence College") must not make "law" find it:
+        # provider words are found as whole words only, below.
+        skip = provider_words if field == "page" else frozenset()
+        for term in _terms(text, text_lang, lang, skip):
             weights[term] += FIELD_WEIGHTS[field]
-    provider = catalogue.providers[c.provider].name
     for text_lang in LANGUAGES:
         for word in folded_words(provider[text_lang]):
             if word not in STOP_WORDS[text_lang]:
@@ -216,11 +232,26 @@ def record_weights(credential: Credential, catalogue: Catalogue, lang: str, syno
     return weights
 
 
-def _terms(text: str, text_lang: str, index_lang: str) -> set[str]:
-    """A field's distinct words, as written and stemmed with the index's stemmer (the query's)."""
+def page_text(credential: Credential, catalogue: Catalogue, lang: str) -> str:
+    """What the credential's page shows besides title, summary and keywords, in its language:
+    the description, prerequisites, assessment, outcomes, the cost note, the standard, and the
+    labels of its delivery mode and regions. Weighed low (FIELD_WEIGHTS["page"])."""
+    c, taxonomies = credential, catalogue.taxonomies
+    texts = [_LINK_TARGET.sub("]", c.description[lang]) if c.description else ""]
+    texts += [text[lang] for text in (c.prerequisites, c.assessment, c.cost_note) if text]
+    texts += [outcome[lang] for outcome in c.outcomes]
+    texts += [c.award.standard[lang]] if c.award and c.award.standard else []
+    texts += [taxonomies.label("delivery", c.delivery, lang)] if c.delivery else []
+    texts += [taxonomies.label("regions", key, lang) for key in c.regions]
+    return " , ".join(texts)
+
+
+def _terms(text: str, text_lang: str, index_lang: str, skip=frozenset()) -> set[str]:
+    """A field's distinct words (but those in `skip`), as written and stemmed with the index's
+    stemmer (the query's)."""
     found = set()
     for word in folded_words(text):
-        if word not in STOP_WORDS[text_lang]:
+        if word not in STOP_WORDS[text_lang] and word not in skip:
             found.add(word)
             found.add(stem(word, index_lang))
     return found

@@ -47,6 +47,16 @@ class Feed:
     entries: tuple[Entry, ...]
 
 
+def updated_on(credential: Credential) -> PartialDate:
+    """When an entry was last updated: the facts' last check, never before the record was added."""
+    return max(credential.added, credential.verified, key=PartialDate.earliest)
+
+
+def was_checked_again(credential: Credential) -> bool:
+    """Whether an editor checked the record's facts after it entered the catalogue: news of a change."""
+    return credential.verified.earliest() > credential.added.earliest()
+
+
 def newest(credentials, date_of) -> list[Credential]:
     """Most recent first by `date_of`, then by id so that equal dates keep a stable order."""
     ordered = sorted(credentials, key=lambda c: c.id)

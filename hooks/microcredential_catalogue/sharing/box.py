@@ -6,29 +6,24 @@ from datetime import date
 from urllib.parse import quote, urlencode
 
 from ..model.catalogue import Credential
-from ..wording import formatting
+from ..wording.facts import as_said
 from .context import ShareContext
 from .qr import QR_FILE
 
 
 def share_box(context: ShareContext, credential: Credential, lang: str, today: date) -> dict:
+    """`today` is the build's day, the one the facts' wording (wording/facts.py) was made for."""
     url = context.credential_url(credential, lang)
     provider = context.catalogue.providers[credential.provider].name[lang]
-    facts = [provider, context.cost_line(credential, lang), _start(context, credential, lang, today)]
-    lines = [credential.title[lang], " · ".join(fact for fact in facts if fact), url]
+    wording = context.facts
+    facts = [as_said(provider, lang), *wording.key_lines(credential, lang), wording.next_start(credential, lang)]
+    facts = [fact for fact in facts if fact]
+    lines = [credential.title[lang], " · ".join(facts), url]
     return {
         "url": url,
         "title": credential.title[lang],
-        "facts": [fact for fact in facts if fact],
+        "facts": facts,
         "text": "\n".join(lines),
         "mailto": "mailto:?" + urlencode({"subject": lines[0], "body": "\n".join(lines)}, quote_via=quote),
         "qr": QR_FILE,
     }
-
-
-def _start(context: ShareContext, credential: Credential, lang: str, today: date) -> str:
-    """When one can start: the next start date after `today`, "any time", or nothing known."""
-    upcoming = [start for start in credential.intake_dates if start >= today]
-    if upcoming:
-        return context.text("share_next_start", lang, date=formatting.day(upcoming[0], lang))
-    return context.text("intake_continuous", lang) if credential.intake_continuous else ""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .. import addresses
 from ..model.catalogue import Catalogue, Credential
 from ..pages.render import Renderer
-from ..wording import formatting
+from ..wording.facts import FactWording
 
 
 @dataclass
@@ -42,15 +42,15 @@ class ShareContext:
     def credential_url(self, credential: Credential, lang: str) -> str:
         return self.page_url(addresses.credential_page(credential.id), lang)
 
-    def cost_line(self, credential: Credential, lang: str) -> str:
-        t = self.renderer.text
-        if credential.cost_amount is None:
-            amount = t("not_specified", lang)
-        elif credential.is_free:
-            amount = t("free", lang)
-        else:
-            amount = formatting.money(credential.cost_amount, lang)
-        return f"{t('cost', lang)}{t('colon', lang)} {amount}"
+    @property
+    def facts(self) -> FactWording:
+        """The one wording of a credential's facts (wording/facts.py), as the pages use it."""
+        return self.renderer.facts
+
+    def statement(self, credential: Credential, lang: str) -> str:
+        """Provider · cost · length · delivery · age: what every shared copy says of a credential."""
+        provider = self.catalogue.providers[credential.provider].name[lang]
+        return self.facts.statement(credential, lang, provider)
 
     def page_sitemap(self, page: str, lang: str) -> str:
         """A one-page sitemap published in the folder of `page`.

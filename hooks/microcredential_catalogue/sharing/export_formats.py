@@ -79,8 +79,12 @@ def catalogue_schema() -> str:
     return SCHEMA_FILE.read_text(encoding="utf-8")
 
 
-def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str) -> bytes:
-    """Every known start date of every listed credential, one all-day event each.
+def intakes_calendar(
+    catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str, statement, credentials=None
+) -> bytes | None:
+    """Every known start date of every listed credential, one all-day event each; None when
+    there is none. `statement(credential)`: its facts and their age, as every copy says them;
+    `credentials`: a list's (a group page's), instead of the whole catalogue's.
 
     UIDs name the credential and the date, so a subscribed calendar updates rather than
     duplicates; DTSTAMP is the date of the record's information, not the build's.
@@ -90,8 +94,8 @@ def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str,
     calendar.add("prodid", f"-//{host}//{title}//{lang.upper()}")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", title)
-    for credential in sorted(catalogue.listed, key=lambda c: c.id):
-        provider = catalogue.providers[credential.provider].name[lang]
+    chosen = catalogue.listed if credentials is None else [c for c in credentials if c.is_listed]
+    for credential in sorted(chosen, key=lambda c: c.id):
         url = addresses.absolute(addresses.credential_page(credential.id), lang, site_url)
         for start in credential.intake_dates:
             event = Event()
@@ -100,7 +104,7 @@ def intakes_calendar(catalogue: Catalogue, lang: str, site_url: str, title: str,
             event.add("dtstart", start)
             event.add("dtend", start + timedelta(days=1))
             event.add("summary", starts.format(title=credential.title[lang]))
-            event.add("description", f"{provider}\n{credential.summary[lang]}\n{url}")
+            event.add("description", f"{statement(credential)}\n{credential.summary[lang]}\n{url}")
             event.add("url", url)
             calendar.add_component(event)
-    return calendar.to_ical()
+    return calendar.to_ical() if calendar.subcomponents else None

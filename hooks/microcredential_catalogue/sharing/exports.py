@@ -11,7 +11,8 @@ from .sheet_table import catalogue_table, table_csv
 
 def open_data(context: ShareContext) -> None:
     """The same exports under each language's root (so each language's pages link their own);
-    the start dates, one calendar per language."""
+    the start dates, one calendar per language, published only when it has an event (RFC 5545
+    wants at least one component, and an empty calendar would invite a pointless subscription)."""
     catalogue, site_url, folder = context.catalogue, context.site_url, addresses.SHARE_FOLDER
     data = {
         "catalogue.json": export_formats.catalogue_json(catalogue, site_url),
@@ -23,5 +24,25 @@ def open_data(context: ShareContext) -> None:
         for name, content in data.items():
             context.files[addresses.file_beside(folder, name, lang)] = content
         title, starts = context.text("calendar_title", lang), context.renderer.strings["calendar_starts"][lang]
-        calendar = export_formats.intakes_calendar(catalogue, lang, site_url, title, starts)
-        context.files[addresses.file_beside(folder, "intakes.ics", lang)] = calendar
+        calendar = export_formats.intakes_calendar(
+            catalogue, lang, site_url, title, starts, lambda c, lang=lang: context.statement(c, lang)
+        )
+        if calendar:
+            context.files[addresses.file_beside(folder, addresses.CALENDAR_FILE, lang)] = calendar
+
+
+def list_calendar(context: ShareContext, page: str, lang: str, title: str, credentials) -> None:
+    """The start dates of a list (a group page's), beside it, when it has any."""
+    calendar_title = context.text("calendar_list_title", lang, group=title)
+    starts = context.renderer.strings["calendar_starts"][lang]
+    calendar = export_formats.intakes_calendar(
+        context.catalogue,
+        lang,
+        context.site_url,
+        calendar_title,
+        starts,
+        lambda c: context.statement(c, lang),
+        credentials=credentials,
+    )
+    if calendar:
+        context.files[addresses.file_beside(page, addresses.CALENDAR_FILE, lang)] = calendar

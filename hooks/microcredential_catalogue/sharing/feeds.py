@@ -1,4 +1,11 @@
-"""Atom feeds a network can follow: what is new, what changed, and each group's credentials."""
+"""Atom feeds a network can follow: what is new, what changed, and each group's credentials.
+
+An entry is published when its record first entered the catalogue (`added`, which the record
+template writes on the day a record is made; defaults to `verified`) and updated when an editor
+last checked its facts against the source (`verified`), never before it was published. "New"
+sorts on `added`; "changed" lists only records checked again after they were added. No date
+comes from the clock: the same data gives the same feeds (CONTRIBUTING.md, "Two dates").
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from functools import cached_property
 
 from .. import addresses
 from ..model.catalogue import Credential
-from .atom import Entry, Feed, feed_updated, newest, timestamp, xml_text
+from .atom import Entry, Feed, feed_updated, newest, timestamp, updated_on, was_checked_again, xml_text
 from .context import ShareContext
 
 SITE_FEEDS = ("new", "changed")
@@ -22,8 +29,10 @@ class FeedFiles:
         """The whole catalogue's feeds, announced on the home page."""
         home = self.context.extras_of("", lang)
         for name in SITE_FEEDS:
-            date_of = (lambda c: c.added) if name == "new" else (lambda c: c.information_date)
-            credentials = newest(self.catalogue.listed, date_of)
+            listed = self.catalogue.listed
+            if name == "changed":
+                listed = [c for c in listed if was_checked_again(c)]
+            credentials = newest(listed, updated_on if name == "changed" else (lambda c: c.added))
             title, lead = self.context.text(f"feed_{name}", lang), self.context.text(f"feed_{name}_lead", lang)
             changed = name == "changed"
             feed_url = self._feed(addresses.SHARE_FOLDER, f"{name}.xml", "", lang, title, lead, credentials, changed)
@@ -57,16 +66,15 @@ class FeedFiles:
 
     def _entry(self, credential: Credential, lang: str, changed: bool) -> Entry:
         url = self.context.credential_url(credential, lang)
-        information = credential.information_date
-        provider = self.catalogue.providers[credential.provider].name[lang]
-        summary = f"{provider} · {self.context.cost_line(credential, lang)} · {credential.summary[lang]}"
+        updated = updated_on(credential)
+        summary = f"{self.context.statement(credential, lang)} · {credential.summary[lang]}"
         return Entry(
-            # A change is news of its own: its id names the date of the facts it brings.
-            id=f"{url}#facts-{information.iso()}" if changed else url,
+            # A change is news of its own: its id names the day the facts were checked again.
+            id=f"{url}#checked-{updated.iso()}" if changed else url,
             title=xml_text(credential.title[lang]),
             summary=xml_text(summary),
             url=url,
-            updated=timestamp(information if changed else credential.added),
+            updated=timestamp(updated),
             published=timestamp(credential.added),
             categories=tuple(self.catalogue.taxonomies.label("sectors", key, lang) for key in credential.sectors),
         )

@@ -16,7 +16,10 @@ class StructuredData:
     def course(self, credential: Credential, lang: str) -> None:
         page = addresses.credential_page(credential.id)
         url = self.context.page_url(page, lang)
-        data = schema_org.course(credential, lang, url, self.context.catalogue)
+        description = self.context.facts.description(credential, lang)
+        image = self.context.extras_of(page, lang).image  # drawn first (sharing/plan.py)
+        image_url = self.context.site_url + image if image else ""
+        data = schema_org.course(credential, lang, url, self.context.catalogue, description, image_url)
         self.context.extras_of(page, lang).jsonld.append(schema_org.script_json(data))
 
     def item_list(self, page: str, lang: str, title: str, credentials) -> None:

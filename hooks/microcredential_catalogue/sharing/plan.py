@@ -16,7 +16,7 @@ from ..model.groups import Group
 from ..pages.render import Renderer
 from .box import share_box
 from .context import PageExtras, ShareContext
-from .exports import open_data
+from .exports import list_calendar, open_data
 from .feeds import FeedFiles
 from .jsonld import StructuredData
 from .preview_image import SIZE
@@ -46,6 +46,11 @@ class Sharing:
                 self._credential(credential, lang)
             self._lists(groups, free, lang)
         open_data(self.context)
+
+    @property
+    def has_calendar(self) -> bool:
+        """Whether the start dates calendar is published: only with at least one event."""
+        return any(path.endswith(".ics") for path in self.context.files)
 
     @property
     def files(self):
@@ -96,8 +101,8 @@ class Sharing:
         self.qr_codes.catalogue(lang)
 
     def _credential(self, credential: Credential, lang: str) -> None:
+        self.previews.credential(credential, lang)  # first: the structured data names its image
         self.structured.course(credential, lang)
-        self.previews.credential(credential, lang)
         self.qr_codes.credential(credential, lang)
 
     def _lists(self, groups: dict[str, list[Group]], free: tuple[Credential, ...], lang: str) -> None:
@@ -115,3 +120,4 @@ class Sharing:
         self.structured.item_list(page, lang, title, credentials)
         if with_feed:
             self.feeds.group_feed(page, lang, title, credentials)
+            list_calendar(self.context, page, lang, title, credentials)

@@ -21,7 +21,8 @@ class PreviewImages:
     def credential(self, credential: Credential, lang: str) -> None:
         page = addresses.credential_page(credential.id)
         provider = self.context.catalogue.providers[credential.provider]
-        lines = (provider.name[lang], self.context.cost_line(credential, lang))
+        # The image shows the lines that fit under the title; its alternative text says every line.
+        lines = (provider.name[lang], *self.context.facts.key_lines(credential, lang))
         card = PreviewCard(credential.title[lang], lines, self.context.text("site_name", lang))
         self._preview(page, page, lang, card)
 

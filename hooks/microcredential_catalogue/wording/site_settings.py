@@ -28,6 +28,8 @@ class SiteSettings:
             return None
         return f"{self.repository.rstrip('/')}/blob/{self.repository_branch}/{path}"
 
+    name: Bilingual | None = None  # the site's own name; None: the locale file's site_name
+
     def for_templates(self, catalogue=None) -> dict:
         """Plain values for the theme's templates (MkDocs keeps them in config.extra), with the
         day records were last checked, as the About page says how fresh the catalogue is."""
@@ -58,4 +60,13 @@ def site_settings(raw: dict) -> SiteSettings:
         privacy=Bilingual.of(raw.get("privacy")),
         repository=raw.get("repository", {}).get("url"),
         repository_branch=raw.get("repository", {}).get("branch", "main"),
+        name=Bilingual.of(raw.get("name")),
     )
+
+
+def with_site_name(strings: dict, settings: SiteSettings | None) -> dict:
+    """The site's words with its name from data/site.yml, where the file names it: the one
+    place a network adopting the project changes it."""
+    if settings is None or settings.name is None:
+        return strings
+    return {**strings, "site_name": {lang: settings.name[lang] for lang in LANGUAGES}}

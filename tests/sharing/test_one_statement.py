@@ -1,0 +1,180 @@
+"""Every copy of a credential says what its page says: the share text and e-mail, the link
+preview's description and image text, the structured data, the feeds, the cards of lists and
+search results, and the calendar state the same cost, length, delivery and age as the page.
+
+The expected facts are read from the page a learner reads (its fact list and its age line), never
+from the records, so the test holds for any valid record an editor adds; it runs on the shipped
+records plus the fixture records and the hostile-but-valid ones (quotes, ampersands, long titles,
+template syntax, right-to-left text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import feedparser
+import html5lib
+import pytest
+import yaml
+from icalendar import Calendar
+from support import PROJECT
+
+WORDS = yaml.safe_load((PROJECT / "overrides" / "locales" / "catalogue.yml").read_text(encoding="utf-8"))
+FACTS = ("cost", "hours", "delivery")
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS[key][lang]
+
+
+def text_of(element) -> str:
+    return re.sub(r"[ \t\r\n]+", " ", "".join(element.itertext())).strip()  # keeps no-break spaces
+
+
+@dataclass
+class PageFacts:
+    """What the credential's page states: each key fact (None: not known) and the age line."""
+
+    url: str
+    lang: str
+    facts: dict[str, str | None]
+    age: str
+    old_year: str | None  # the year of the "to confirm" notice, when the page shows one
+
+    def phrases(self) -> list[str]:
+        """How a labelled copy must say each fact: "Coût : 392 $"; an unknown one as the page
+        names it, "Pas encore connu : durée"; and the age line."""
+        colon = word("colon", self.lang)
+        said = [f"{word(key, self.lang)}{colon} {value}" for key, value in self.facts.items() if value]
+        return [*said, self.age]
+
+    def unknown(self) -> list[str]:
+        """The words for the key facts the page does not know ("durée")."""
+        return [word(f"unknown_{key}", self.lang) for key, value in self.facts.items() if value is None]
+
+    def wrongs(self, copy: str) -> list[str]:
+        """What `copy` fails to state as the page does."""
+        wrong = [f"lacks {phrase!r}" for phrase in self.phrases() if phrase not in copy]
+        intro = f"{word('unknown_intro', self.lang)}{word('colon', self.lang)} "
+        if self.unknown():
+            sentence = copy.split(intro, 1)[1].split(" · ")[0] if intro in copy else ""
+            wrong.extend(f"does not say {name!r} is not known" for name in self.unknown() if name not in sentence)
+        if word("not_specified", self.lang) in copy:
+            wrong.append("says 'not specified' where the page names what is not known")
+        return wrong
+
+
+def read_page(path: Path, lang: str) -> PageFacts:
+    document = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    listed = document.find(".//dl[@class='mc-facts']")
+    terms = {text_of(dt): text_of(dd) for dt, dd in zip(listed.findall("dt"), listed.findall("dd"), strict=True)}
+    facts = {key: terms.get(word(key, lang)) for key in FACTS}
+    footer = text_of(document.find(".//footer[@class='mc-provenance']").find("p"))
+    notice = document.find(".//div[@class='admonition warning mc-age mc-age--old']")
+    old_year = re.search(r"\d{4}", text_of(notice.find("p"))).group() if notice is not None else None
+    url = document.find(".//link[@rel='canonical']").get("href")
+    return PageFacts(url, lang, facts, footer.split(". ")[0], old_year)
+
+
+def credential_pages(site: Path):
+    for lang, root in (("fr", site), ("en", site / "en")):
+        for path in sorted((root / "mc").glob("*/index.html")):
+            if "mc-facts" in path.read_text(encoding="utf-8"):  # not an alias's redirect
+                yield lang, path
+
+
+def head_copies(path: Path) -> dict[str, str]:
+    """The page's own copies: meta descriptions, image text, share text, e-mail, JSON-LD."""
+    document = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    copies = {}
+    for meta in document.iter("meta"):
+        name = meta.get("property") or meta.get("name")
+        if name in {"description", "og:description", "og:image:alt", "twitter:image:alt"}:
+            copies[name] = meta.get("content")
+    copies["share text"] = text_of(document.find(".//pre[@id='mc-share-text']"))
+    copies["share html"] = text_of(document.find(".//div[@id='mc-share-html']"))
+    mailto = document.find(".//section[@class='mc-share']//a[@class='md-button']").get("href")
+    copies["e-mail"] = parse_qs(urlparse(mailto).query)["body"][0]
+    for script in document.iter("script"):
+        if script.get("type") == "application/ld+json":
+            data = json.loads(script.text)
+            if data.get("@type") == "Course":
+                copies["JSON-LD"] = data["description"]
+    return copies
+
+
+def feed_summaries(site: Path) -> dict[str, list[str]]:
+    """Every feed entry's summary, by the page it links."""
+    summaries: dict[str, list[str]] = {}
+    for path in site.rglob("*.xml"):
+        feed = feedparser.parse(path.read_bytes())
+        if feed.version != "atom10":
+            continue
+        for entry in feed.entries:
+            summaries.setdefault(entry.link, []).append(entry.summary)
+    return summaries
+
+
+def cards(site: Path) -> dict[tuple[str, str], list[str]]:
+    """The short facts each search result card shows, by (language, id)."""
+    found = {}
+    for path in (site / "assets" / "catalogue-data").glob("cards-*.json"):
+        lang = path.name.split("-")[1]
+        for record in json.loads(path.read_text(encoding="utf-8"))["records"]:
+            found[(lang, record["id"])] = record["facts"]
+    return found
+
+
+def calendar_descriptions(site: Path) -> dict[str, list[str]]:
+    events: dict[str, list[str]] = {}
+    for path in site.rglob("*.ics"):
+        for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            events.setdefault(str(event.get("URL")), []).append(str(event.get("DESCRIPTION", "")))
+    return events
+
+
+@pytest.fixture(scope="module", params=["records", "hostile"])
+def site(request, fixture_sites) -> Path:
+    return fixture_sites[request.param].site
+
+
+def test_every_copy_states_the_cost_length_delivery_and_age_of_the_page(site):
+    feeds, events, checked, wrong = feed_summaries(site), calendar_descriptions(site), 0, []
+    for lang, path in credential_pages(site):
+        page = read_page(path, lang)
+        copies = head_copies(path)
+        copies |= {f"feed {n}": s for n, s in enumerate(feeds.get(page.url, ()))}
+        copies |= {f"calendar {n}": d for n, d in enumerate(events.get(page.url, ()))}
+        for name, copy in copies.items():
+            wrong.extend(f"{page.url} {name}: {problem}" for problem in page.wrongs(copy))
+        checked += 1
+    assert checked >= 40, "every credential page in both languages"
+    assert not wrong, "\n".join(wrong[:30])
+
+
+def test_every_listed_credential_reaches_a_feed_with_its_facts(site):
+    feeds = feed_summaries(site)
+    missing = []
+    for lang, path in credential_pages(site):
+        page = read_page(path, lang)
+        discontinued = word("discontinued_title", lang) in path.read_text(encoding="utf-8")
+        if not discontinued and page.url not in feeds:
+            missing.append(page.url)
+    assert not missing, missing
+
+
+def test_every_card_shows_the_known_facts_of_the_page_and_its_old_mark(site):
+    found, wrong = cards(site), []
+    for lang, path in credential_pages(site):
+        page = read_page(path, lang)
+        card = found.get((lang, path.parent.name))
+        if card is None:  # discontinued: out of search
+            continue
+        wrong.extend(f"{page.url}: card lacks {v!r}" for v in page.facts.values() if v and v not in card)
+        if page.old_year and not any(page.old_year in fact for fact in card):
+            wrong.append(f"{page.url}: card does not say the information is from {page.old_year}")
+    assert not wrong, "\n".join(wrong[:30])
