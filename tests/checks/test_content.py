@@ -39,6 +39,51 @@ RESEARCH_SOURCES = {
     "https://news.westernu.ca/2022/02/microcredentials-offer-professional-up-skilling/": PartialDate(2022, 2),
     "https://www.centennialcollege.ca/school-of-communications-media-arts-and-design-blog/2022/november/29/"
     "three-colleges-join-forces-to-offer-film-and-tv-micro-credentials": PartialDate(2022, 11, 29),
+    # ../shared/research/more-ontario-microcredentials.md (and the first notes' Seneca and Ontario Tech pages)
+    "https://muskoka411.com/georgian-launches-free-upskill-tourism-micro-credentials-for-the-hospitality-and-tourism-sector/": PartialDate(
+        2022, 8, 8
+    ),
+    "https://www.iheartradio.ca/ctv-news-content/georgian-college-launches-free-program-to-boost-hospitality-and-tourism-employment-1.18351654": PartialDate(
+        2022, 8, 8
+    ),
+    "https://www.loyalistcollege.com/news/loyalist-college-introduces-its-first-cannabis-career-launch-micro-credential/": PartialDate(
+        2021, 2, 8
+    ),
+    "https://www.thespec.com/local-hamilton-mountain/news/2021/05/03/mohawk-college-running-new-online-materials-handling-program.html": PartialDate(
+        2021, 5, 3
+    ),
+    "https://cambriancollege.ca/news/2022/10/cambrian-college-offers-new-pre-early-childhood-education-program/": PartialDate(
+        2022, 10, 4
+    ),
+    "https://republicofmining.com/2023/12/11/newbies-to-superiors-north-shore-can-help-fill-the-ranks-of-the-mining-industry-by-austin-campbell-northern-ontario-business-december-11-2023/": PartialDate(
+        2023, 12, 11
+    ),
+    "https://employees.senecapolytechnic.ca/spaces/153/academic-newsletter/articles/december-2020/8528/skills-catalyst-seneca-s-first-micro-credentialled-program-for-students": PartialDate(
+        2020, 12
+    ),
+    "https://www.globenewswire.com/news-release/2025/10/21/3170007/0/fr/Le-Coll%C3%A8ge-Bor%C3%A9al-d%C3%A9voile-trois-microcertifications-pour-renforcer-le-leadership-des-gestionnaires-en-services-%C3%A0-l-enfance.html": PartialDate(
+        2025, 10, 21
+    ),
+    "https://l-express.ca/petite-enfance-deux-nouveaux-programmes-en-ligne-du-college-boreal": PartialDate(2020, 7, 16),
+    "https://www.lakeheadu.ca/about/news-and-events/news/archive/2021/node/68146": PartialDate(2021, 12, 16),
+    "https://www.lambtoncollege.ca/news/article/2026/02/04/lambton-college-adopts-care-passport-to-prepare-students-for-long-term-care-careers": PartialDate(
+        2026, 2, 4
+    ),
+    # The catalogue entry bears no publication date; it is "Effective: Fall 2024, Winter 2025, Summer 2025".
+    "https://cat.georgiancollege.ca/programs/essc/": PartialDate(2024),
+    "https://humbernews.ca/2024/03/humber-college-launches-new-esports-micro-credential/": PartialDate(2024, 3),
+    "https://www.thesudburystar.com/news/local-news/boreal-training-women-newcomers-for-mining-roles": PartialDate(
+        2022, 2, 14
+    ),
+    "https://www.affairesuniversitaires.ca/articles-de-fond/article/les-microcertifications-sont-elles-lavenir-de-lenseignement-superieur/": PartialDate(
+        2022, 1, 12
+    ),
+    "https://blogs1.conestogac.on.ca/news/2021/11/new_micro-credential_connects.php": PartialDate(2021, 11, 16),
+    "https://www.newswire.ca/fr/news-releases/les-gouvernements-du-canada-et-de-l-ontario-octroient-plus-de-12-6-millions-au-college-la-cite-a-ottawa-869386678.html": PartialDate(
+        2022, 4, 6
+    ),
+    # The page names the 2021-22 Minister's Awards and shows no day.
+    "https://snpolytechnic.com/news/2021-22-ministers-awards-excellence-winner-profile": PartialDate(2022),
 }
 
 # What the seed says of each of its ten examples (English name as on the slides, provider, and the
@@ -113,7 +158,19 @@ def test_footcare_is_for_nurses_not_for_any_job_seeker():
         footcare.prerequisites.en
     )
     assert "(IA)" in footcare.prerequisites.fr and "(IAA)" in footcare.prerequisites.fr
-    assert "employment" not in footcare.pathways
+
+
+def test_records_for_people_already_at_work_are_on_the_employment_path():
+    """The site defines Employment as finding a job, keeping it or moving ahead at work
+    (taxonomies.yml): a credential for people already working serves that path, whatever else it serves."""
+    upskilling = [c for c in CATALOGUE.credentials if "employed-upskilling" in c.audiences]
+    assert upskilling, "no record for people already at work: the rule below would prove nothing"
+    assert [c.id for c in upskilling if "employment" not in c.pathways] == []
+
+
+def test_the_employment_path_means_moving_ahead_at_work_too():
+    employment = CATALOGUE.taxonomies.terms("pathways")["employment"]
+    assert "move ahead at work" in employment.description.en and "progresser au travail" in employment.description.fr
 
 
 def test_st_lawrence_keeps_the_seed_price_per_module_and_no_invented_total():
