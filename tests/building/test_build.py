@@ -45,6 +45,7 @@ def implied_pages(data: Path) -> set[str]:
         "pathways": list(taxonomies["pathways"]),
         "delivery": [*taxonomies["delivery"], "not-specified"],
         "regions": [*taxonomies["regions"], "not-specified"],
+        "campus": [*taxonomies["regions"], "not-specified"],  # the provider's region
         "cost": [band["key"] for band in taxonomies["cost_bands"]] + ["not-specified"],
         "hours": [band["key"] for band in taxonomies["hours_bands"]] + ["not-specified"],
         "providers": list(providers),

@@ -221,6 +221,12 @@ def test_group_pages_list_their_credentials_as_an_item_list(site):
     groups = [*sorted((site / "en/browse").glob("*/*/index.html")), site / "en/browse/free/index.html"]
     assert len(groups) > 20
     for page in groups:
+        if 'class="mc-card"' not in page.read_text(encoding="utf-8"):  # an empty group advertises no list
+            assert jsonld_of(page) == [], page  # and no feed of its own (the site's feeds stay)
+            assert not any(href.endswith("/feed.xml") for href in feed_links(page).values()), page
+            assert not (page.parent / "feed.xml").exists(), page
+            assert '<meta name="robots" content="noindex">' in page.read_text(encoding="utf-8"), page
+            continue
         (item_list,) = jsonld_of(page)
         assert_schema_org_terms(item_list)
         assert item_list["@type"] == "ItemList"
@@ -285,8 +291,11 @@ def test_sector_pathway_region_and_free_pages_have_their_own_feed(site):
         *sorted((site / "en/browse/sectors").glob("*/index.html")),
         *sorted((site / "browse/pathways").glob("*/index.html")),
         *sorted((site / "en/browse/regions").glob("*/index.html")),
+        *sorted((site / "browse/campus").glob("*/index.html")),
         site / "browse/free/index.html",
     ]
+    pages = [page for page in pages if 'class="mc-card"' in page.read_text(encoding="utf-8")]  # empty: no feed
+    assert len(pages) > 10
     for page in pages:
         (href,) = feed_links(page).values()
         feed = assert_valid_atom(local(site, href), language_of(site, page))
@@ -371,7 +380,10 @@ def test_the_csv_export_opens_in_a_spreadsheet_with_accents_and_no_formulas(site
     full = by_id["full-record"]
     assert (full["title_fr"], full["title_en"]) == ("Soins de base en santé", "Basic health care")
     assert full["cost_cad"] == "1000" and full["start_dates"] == "2027-01-11; 2027-05-03"
-    assert full["regions_fr"] == "Est; Nord" and full["page_en"] == SITE_URL + "en/mc/full-record/"
+    assert (
+        full["regions_fr"] == "Est de l'Ontario; Nord de l'Ontario"
+        and full["page_en"] == SITE_URL + "en/mc/full-record/"
+    )
     for row in rows:
         assert not any(value.startswith(("=", "+", "-", "@")) for value in row.values()), row["id"]
 

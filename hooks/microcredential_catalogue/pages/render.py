@@ -75,7 +75,7 @@ class Renderer:
                     lang=lang,
                     href=href,
                     level=level,
-                    provider=self.catalogue.providers[credential.provider],
+                    provider_line=self.catalogue.provider_line(credential, lang),
                     facts=self.card_facts(credential, lang),
                 )
             )
@@ -87,8 +87,11 @@ class Renderer:
         c = credential
         taxonomies = self.catalogue.taxonomies
         facts = [self.text("status_paused", lang)] if c.status == "paused" else []
-        if c.cost_amount is not None:
-            facts.append(self.text("free", lang) if c.is_free else formatting.money(c.cost_amount, lang))
+        old, year = self.is_old(c), c.information_date.year
+        if c.is_free:  # "Free in 2022: to confirm": free then is not free now
+            facts.append(self.text("card_free_in", lang, year=year) if old else self.text("free", lang))
+        elif c.cost_amount is not None:
+            facts.append(formatting.money(c.cost_amount, lang))
         if c.delivery:
             facts.append(taxonomies.label("delivery", c.delivery, lang))
         if c.hours is not None:
@@ -97,8 +100,8 @@ class Renderer:
         facts.extend(taxonomies.short_label("sectors", key, lang) for key in c.sectors)
         if self.unknown_facts(c, KEY_FACTS):
             facts.append(self.text("card_details_to_confirm", lang))
-        if self.is_old(c):
-            facts.append(self.text("card_old", lang, year=c.information_date.year))
+        if old and not c.is_free:
+            facts.append(self.text("card_old", lang, year=year))
         return facts
 
     def hours_text(self, hours: int, lang: str) -> str:

@@ -7,6 +7,7 @@ from urllib.parse import quote, urlencode
 
 from ..model.catalogue import Credential
 from ..wording import formatting
+from ..wording.typography import french_text
 from .context import ShareContext
 from .qr import QR_FILE
 
@@ -15,7 +16,7 @@ def share_box(context: ShareContext, credential: Credential, lang: str, today: d
     url = context.credential_url(credential, lang)
     provider = context.catalogue.providers[credential.provider].name[lang]
     facts = [provider, context.cost_line(credential, lang), _start(context, credential, lang, today)]
-    lines = [credential.title[lang], " · ".join(fact for fact in facts if fact), url]
+    lines = [typeset(credential.title[lang], lang), typeset(" · ".join(fact for fact in facts if fact), lang), url]
     return {
         "url": url,
         "title": credential.title[lang],
@@ -32,3 +33,8 @@ def _start(context: ShareContext, credential: Credential, lang: str, today: date
     if upcoming:
         return context.text("share_next_start", lang, date=formatting.day(upcoming[0], lang))
     return context.text("intake_continuous", lang) if credential.intake_continuous else ""
+
+
+def typeset(text: str, lang: str) -> str:
+    """A line of copyable text with French typography: a pasted text has no page to typeset it."""
+    return french_text(text) if lang == "fr" else text
