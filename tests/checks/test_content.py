@@ -168,6 +168,23 @@ def test_records_for_people_already_at_work_are_on_the_employment_path():
     assert [c.id for c in upskilling if "employment" not in c.pathways] == []
 
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def test_a_free_record_says_in_which_year_its_source_said_so():
+    """Free then is not free now: the cost note of a free record names the year, in both languages."""
+    free = [c for c in CATALOGUE.credentials if c.is_free]
+    for c in free:
+        assert c.cost_note and YEAR.search(c.cost_note.fr) and YEAR.search(c.cost_note.en), c.id
+
+
+def test_a_page_says_whether_its_record_was_compared_with_the_source_or_typed_from_notes(shipped_site):
+    for c in CATALOGUE.credentials:
+        english = (shipped_site / "en/mc" / c.id / "index.html").read_text(encoding="utf-8")
+        compared, typed = "compared it with its source", "from research notes: no one has compared it"
+        assert (compared in english, typed in english) == (c.checked_against == "source", c.checked_against == "notes")
+
+
 def test_the_employment_path_means_moving_ahead_at_work_too():
     employment = CATALOGUE.taxonomies.terms("pathways")["employment"]
     assert "move ahead at work" in employment.description.en and "progresser au travail" in employment.description.fr
@@ -290,7 +307,8 @@ def test_a_free_credential_shows_on_the_free_list_and_the_home_page(site_with_a_
     for prefix, title in (("", "Formation gratuite d&#39;essai"), ("en/", "Free trial course")):
         assert title in (site / prefix / "browse/free/index.html").read_text(encoding="utf-8")
         home = (site / prefix / "index.html").read_text(encoding="utf-8")
-        assert re.search(r'href="browse/free/">[^<]+</a> \(1\)', home), "the home page counts the free credential"
+        free = sum(1 for c in CATALOGUE.listed if c.is_free) + 1  # the shipped free records and this one
+        assert re.search(rf'href="browse/free/">[^<]+</a> \({free}\)', home), "the home page counts the free credential"
 
 
 def test_the_other_language_page_shows_the_providers_own_title(shipped_site):

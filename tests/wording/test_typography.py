@@ -1,5 +1,6 @@
 """French typography: no line of a French page may break before « : ; ? ! », inside « », or in « 1 000 $ »."""
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -103,6 +104,22 @@ def test_labels_alt_texts_previews_and_share_texts_of_french_pages_keep_theirs_t
         for p in pages
         if (found := breakable_spaces(p.read_text(encoding="utf-8"), _Unseen))
     }
+    assert problems == {}
+
+
+FEED_TEXT = re.compile(r"<(title|subtitle|summary)>([^<]*)</\1>")
+
+
+def test_french_feeds_keep_their_no_break_spaces_too(shipped_site):
+    feeds = [p for p in shipped_site.rglob("*.xml") if p.relative_to(shipped_site).parts[0] != "en"]
+    feeds = [p for p in feeds if "<feed " in p.read_text(encoding="utf-8")]
+    assert len(feeds) > 10
+    problems = {}
+    for feed in feeds:
+        texts = [html.unescape(text) for _, text in FEED_TEXT.findall(feed.read_text(encoding="utf-8"))]
+        found = [name for text in texts for name, pattern in RULES if pattern.search(text)]
+        if found:
+            problems[str(feed.relative_to(shipped_site))] = found
     assert problems == {}
 
 
