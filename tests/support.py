@@ -195,10 +195,12 @@ def cli_project(root: Path, credentials: str | None) -> Path:
     return root
 
 
-def run_catalogue(project: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    """The editors' command, run in `project` on the fixtures' day."""
+def run_catalogue(
+    project: Path, *args: str, stdin: str | None = None, today: date = TODAY
+) -> subprocess.CompletedProcess:
+    """The editors' command, run in `project` on the fixtures' day (the shipped data: on today)."""
     return subprocess.run(
-        [CATALOGUE, "--today", TODAY.isoformat(), *args],
+        [CATALOGUE, "--today", today.isoformat(), *args],
         cwd=project,
         env=dict(os.environ, LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="C.UTF-8"),  # English unless --lang fr
         input=stdin,

@@ -332,7 +332,7 @@ def test_the_catalogue_prints_its_results_only(viewer, root):
     first_title = page.locator("[data-results] .mc-card__title a").first.inner_text()
     assert first_title.split()[0] in text
     assert ("Filtrer" if root == "" else "Filter") not in text
-    assert ("Mode de prestation" if root == "" else "Delivery mode") not in text  # a filter's legend
+    assert ("Comment se donne la formation" if root == "" else "How it is taught") not in text  # a filter's legend
 
 
 @pytest.mark.parametrize("root", ROOTS)

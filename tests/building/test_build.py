@@ -45,6 +45,7 @@ def implied_pages(data: Path) -> set[str]:
         "pathways": list(taxonomies["pathways"]),
         "delivery": [*taxonomies["delivery"], "not-specified"],
         "regions": [*taxonomies["regions"], "not-specified"],
+        "campus": [*taxonomies["regions"], "not-specified"],  # the provider's region
         "cost": [band["key"] for band in taxonomies["cost_bands"]] + ["not-specified"],
         "hours": [band["key"] for band in taxonomies["hours_bands"]] + ["not-specified"],
         "providers": list(providers),
@@ -101,9 +102,12 @@ def test_fixture_records_render_every_field_in_each_language(site, records_build
     assert 'md-button--primary" href="https://example.org/fr/soins" rel="external">Voir la page officielle' in french
     starter = (site / "en/mc/free-starter/index.html").read_text(encoding="utf-8")
     assert "Leads here from" in starter and 'href="../full-record/"' in starter
-    assert "Its source bears no date; record compared with it in May 2022" in starter and "Continuous intake" in starter
+    assert (
+        "Its source bears no date; record compared with it in May 2022" in starter
+        and "You can start at any time" in starter
+    )
     # Unknown facts are named together in one sentence, with the provider to ask.
-    assert "Not known yet:</strong> length, delivery mode" in starter and "ask the provider" in starter
+    assert "Not known yet:</strong> length, how it is taught" in starter and "ask the provider" in starter
     assert "Not specified" not in starter
     assert "No page of its own is known" in starter  # no url: the provider's site, said so
 

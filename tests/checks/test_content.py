@@ -135,7 +135,36 @@ def test_footcare_is_for_nurses_not_for_any_job_seeker():
         footcare.prerequisites.en
     )
     assert "(IA)" in footcare.prerequisites.fr and "(IAA)" in footcare.prerequisites.fr
-    assert "employment" not in footcare.pathways
+
+
+def test_records_for_people_already_at_work_are_on_the_employment_path():
+    """The site defines Employment as finding a job, keeping it or moving ahead at work
+    (taxonomies.yml): a credential for people already working serves that path, whatever else it serves."""
+    upskilling = [c for c in CATALOGUE.credentials if "employed-upskilling" in c.audiences]
+    assert upskilling, "no record for people already at work: the rule below would prove nothing"
+    assert [c.id for c in upskilling if "employment" not in c.pathways] == []
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def test_a_free_record_says_in_which_year_its_source_said_so():
+    """Free then is not free now: the cost note of a free record names the year, in both languages."""
+    free = [c for c in CATALOGUE.credentials if c.is_free]
+    for c in free:
+        assert c.cost_note and YEAR.search(c.cost_note.fr) and YEAR.search(c.cost_note.en), c.id
+
+
+def test_a_page_says_whether_its_record_was_compared_with_the_source_or_typed_from_notes(shipped_site):
+    for c in CATALOGUE.credentials:
+        english = (shipped_site / "en/mc" / c.id / "index.html").read_text(encoding="utf-8")
+        compared, typed = "compared it with its source", "from research notes: no one has compared it"
+        assert (compared in english, typed in english) == (c.checked_against == "source", c.checked_against == "notes")
+
+
+def test_the_employment_path_means_moving_ahead_at_work_too():
+    employment = CATALOGUE.taxonomies.terms("pathways")["employment"]
+    assert "move ahead at work" in employment.description.en and "progresser au travail" in employment.description.fr
 
 
 def test_st_lawrence_keeps_the_seed_price_per_module_and_no_invented_total():

@@ -28,7 +28,7 @@ from support import (
 
 VALID = RECORDS / "valid" / "free-starter.yml"
 RESERVED_LIST = (
-    "404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, "
+    "404, about, assets, browse, campus, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, "
     "favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, page-scripts, pathways, practitioners, "
     "providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is"
 )

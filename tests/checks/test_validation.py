@@ -202,7 +202,7 @@ EXPECTED = [
     (
         "alias-reserved.yml",
         [
-            "{file}:8: aliases[1]: 'catalogue' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, page-scripts, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is",
+            "{file}:8: aliases[1]: 'catalogue' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, campus, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, page-scripts, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is",
         ],
     ),
     (
@@ -298,14 +298,14 @@ EXPECTED = [
     (
         "index.yml",
         [
-            "{file}:1: the file name 'index' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, page-scripts, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is",
+            "{file}:1: the file name 'index' is a word the site uses for its own pages: choose another; the reserved words are: 404, about, assets, browse, campus, catalogue, catalogue-data, contributing, cost, delivery, editors, embed, en, favicon, feed, feeds, fields, fr, hours, index, learn, links, mc, not-specified, page-scripts, pathways, practitioners, providers, questions, referral-sheet, regions, robots, search, sectors, share, site, sitemap, stylesheets, what-is",
         ],
     ),
     (
         "key-with-line-break.yml",
         [
             "{file}:8: 'notes\\n': this key must be on one line (got a line break at character 6): join the lines",
-            "{file}:8: 'notes\\n': unknown field (the fields allowed here are: added, aliases, assessment, audiences, award, cost, delivery, description, funding, hours, intake, keywords, languages, official_title, outcomes, pathways, prerequisites, provider, regions, sectors, source, source_date, stacks_into, status, summary, title, url, verified)",
+            "{file}:8: 'notes\\n': unknown field (the fields allowed here are: added, aliases, assessment, audiences, award, checked_against, cost, delivery, description, funding, hours, intake, keywords, languages, official_title, outcomes, pathways, prerequisites, provider, regions, sectors, source, source_date, stacks_into, status, summary, title, url, verified)",
         ],
     ),
     (

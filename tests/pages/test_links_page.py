@@ -32,6 +32,8 @@ def test_every_documented_parameter_is_a_real_filter(lang):
             keys = ["fr", "en"]
         elif facet == "providers":
             keys = list(yaml.safe_load((PROJECT / "data" / "providers.yml").read_text(encoding="utf-8")))
+        elif facet == "campus":  # the provider's region: a region key
+            keys = list(TAXONOMIES["regions"])
         else:
             keys = list(TAXONOMIES[facet])
         keys += ["not-specified"] if with_unknown else []
@@ -61,7 +63,7 @@ class _Boxes(HTMLParser):
             self.ids.append(attributes["id"])
         if tag == "fieldset":
             self._in_filter = "mc-filter" in (attributes.get("class") or "").split()
-        elif tag == "input" and self._in_filter:
+        elif tag == "input" and self._in_filter and attributes.get("type") == "checkbox":  # not a list's find box
             self.boxes.append({key: attributes.get(key) for key in ("name", "value", "id")})
         elif tag == "label" and self._in_filter:
             self._label, self._words = attributes.get("for"), []

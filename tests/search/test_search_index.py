@@ -95,6 +95,7 @@ def test_records_carry_the_filter_keys_and_card_facts(assets):
         "pathway": ["postsecondary"],
         "cost": ["100-499"],
         "delivery": ["in-person"],
+        "campus": ["east"],  # St. Lawrence College's campus region (data/providers.yml)
         "region": ["east"],
         "hours": ["50-99"],
         "funding": ["osap"],

@@ -51,7 +51,7 @@ def test_the_shipped_synonyms_are_valid():
         ),
         (
             "filters:\n  price:\n    free: {fr: [gratuit]}\n",
-            "data/synonyms.yml:2: filters.price: must be a filter: cost, delivery, funding, hours, intake, language,"
+            "data/synonyms.yml:2: filters.price: must be a filter: campus, cost, delivery, funding, hours, intake, language,"
             " pathway, provider, region, sector (got 'price')",
         ),
         (

@@ -137,13 +137,14 @@ def test_the_theme_finds_a_sitemap_beside_every_alternate_link(site):
 
 
 def test_values_from_the_data_are_escaped_in_the_head(site):
-    for root, title in (
-        (site, "Soins & « sécurité » <3 > 'tout' \"net\""),
-        (site / "en", "Care & \"safety\" <3 > 'all' =SUM(A1)"),
+    for root, title, preview in (
+        (site, "Soins & « sécurité » <3 > 'tout' \"net\"", "Soins & «\u00a0sécurité\u00a0» <3 > 'tout' \"net\""),
+        (site / "en", "Care & \"safety\" <3 > 'all' =SUM(A1)", "Care & \"safety\" <3 > 'all' =SUM(A1)"),
     ):
         page = root / "mc" / "hostile-quotes" / "index.html"
         head = head_of(page)
-        assert metas(head)["og:title"] == [title] and metas(head)["twitter:title"] == [title]
+        # a link preview shows the French title with its no-break spaces (typography.py)
+        assert metas(head)["og:title"] == [preview] and metas(head)["twitter:title"] == [preview]
         (course,) = [json.loads(s.text) for s in head.iter("script") if s.get("type") == "application/ld+json"]
         assert course["name"] == title
         raw = page.read_text(encoding="utf-8")
@@ -228,6 +229,12 @@ def test_group_pages_list_their_credentials_as_an_item_list(site):
     groups = [*sorted((site / "en/browse").glob("*/*/index.html")), site / "en/browse/free/index.html"]
     assert len(groups) > 20
     for page in groups:
+        if 'class="mc-card"' not in page.read_text(encoding="utf-8"):  # an empty group advertises no list
+            assert jsonld_of(page) == [], page  # and no feed of its own (the site's feeds stay)
+            assert not any(href.endswith("/feed.xml") for href in feed_links(page).values()), page
+            assert not (page.parent / "feed.xml").exists(), page
+            assert '<meta name="robots" content="noindex">' in page.read_text(encoding="utf-8"), page
+            continue
         (item_list,) = jsonld_of(page)
         assert_schema_org_terms(item_list)
         assert item_list["@type"] == "ItemList"
@@ -292,8 +299,11 @@ def test_sector_pathway_region_and_free_pages_have_their_own_feed(site):
         *sorted((site / "en/browse/sectors").glob("*/index.html")),
         *sorted((site / "browse/pathways").glob("*/index.html")),
         *sorted((site / "en/browse/regions").glob("*/index.html")),
+        *sorted((site / "browse/campus").glob("*/index.html")),
         site / "browse/free/index.html",
     ]
+    pages = [page for page in pages if 'class="mc-card"' in page.read_text(encoding="utf-8")]  # empty: no feed
+    assert len(pages) > 10
     for page in pages:
         (href,) = feed_links(page).values()
         feed = assert_valid_atom(local(site, href), language_of(site, page))
@@ -390,7 +400,10 @@ def test_each_language_has_a_csv_table_with_its_headers_and_labels_and_no_formul
     full = by_id["full-record"]
     assert (full["title.fr"], full["title.en"]) == ("Soins de base en santé", "Basic health care")
     assert full["cost.amount"] == "1000" and full["intake"] == "2027-01-11; 2027-05-03"
-    assert (full["regions.1"], full["regions.2"]) == (("Est", "Nord") if lang == "fr" else ("Eastern", "Northern"))
+    expected_regions = (
+        ("Est de l'Ontario", "Nord de l'Ontario") if lang == "fr" else ("Eastern Ontario", "Northern Ontario")
+    )
+    assert (full["regions.1"], full["regions.2"]) == expected_regions
     assert full["page"] == SITE_URL + ("en/" if lang == "en" else "") + "mc/full-record/"
     assert full["source.fr"].startswith("https://") and full["verified"]  # the source and its dates
     for row in rows:

@@ -1,5 +1,6 @@
 """French typography: no line of a French page may break before « : ; ? ! », inside « », or in « 1 000 $ »."""
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -42,9 +43,37 @@ class _Prose(HTMLParser):
             self.runs[-1] += data
 
 
-def breakable_spaces(html: str) -> list[str]:
+READABLE_ATTRIBUTES = {"aria-label", "alt", "title", "placeholder"}
+PREVIEW_METAS = re.compile(r"^(?:description|(?:og|twitter):(?:title|description|site_name|image:alt))$")
+
+
+class _Unseen(HTMLParser):
+    """The texts a reader hears or a link preview shows outside the page's prose: labels, alt
+    text, the <head>'s description and og/twitter texts, and the copyable share text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.runs: list[str] = []
+        self.in_textarea = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        self.runs += [value for name, value in attrs if name in READABLE_ATTRIBUTES and value]
+        if tag == "meta" and PREVIEW_METAS.match(values.get("name") or values.get("property") or ""):
+            self.runs.append(values.get("content") or "")
+        self.in_textarea = tag == "textarea"
+
+    def handle_endtag(self, tag):
+        self.in_textarea = False
+
+    def handle_data(self, data):
+        if self.in_textarea:
+            self.runs.append(data)
+
+
+def breakable_spaces(html: str, parser_class=None) -> list[str]:
     """Each place where French typography wants a no-break space and the page has a breakable one."""
-    parser = _Prose()
+    parser = (parser_class or _Prose)()
     parser.feed(html)
     found = []
     for run in parser.runs:
@@ -66,6 +95,42 @@ def test_every_french_page_keeps_its_punctuation_and_numbers_on_the_line(shipped
         if (found := breakable_spaces(p.read_text(encoding="utf-8")))
     }
     assert problems == {}
+
+
+def test_labels_alt_texts_previews_and_share_texts_of_french_pages_keep_theirs_too(shipped_site):
+    pages = french_pages(shipped_site)
+    problems = {
+        str(p.relative_to(shipped_site)): found
+        for p in pages
+        if (found := breakable_spaces(p.read_text(encoding="utf-8"), _Unseen))
+    }
+    assert problems == {}
+
+
+FEED_TEXT = re.compile(r"<(title|subtitle|summary)>([^<]*)</\1>")
+
+
+def test_french_feeds_keep_their_no_break_spaces_too(shipped_site):
+    feeds = [p for p in shipped_site.rglob("*.xml") if p.relative_to(shipped_site).parts[0] != "en"]
+    feeds = [p for p in feeds if "<feed " in p.read_text(encoding="utf-8")]
+    assert len(feeds) > 10
+    problems = {}
+    for feed in feeds:
+        texts = [html.unescape(text) for _, text in FEED_TEXT.findall(feed.read_text(encoding="utf-8"))]
+        found = [name for text in texts for name, pattern in RULES if pattern.search(text)]
+        if found:
+            problems[str(feed.relative_to(shipped_site))] = found
+    assert problems == {}
+
+
+def test_the_unseen_texts_check_reads_heads_labels_and_share_texts():
+    head_and_labels = (
+        '<meta name="description" content="Prix : 10 $"><meta property="og:title" content="Quoi ?">'
+        '<a aria-label="Précédent : Accueil">x</a><img alt="« Titre »"><meta name="viewport" content="a ; b">'
+    )
+    assert len(breakable_spaces(head_and_labels + "<textarea>Début : mai</textarea>", _Unseen)) == 7
+    assert breakable_spaces(french_html(head_and_labels), _Unseen) == []  # the pass typesets them
+    assert 'content="a ; b"' in french_html(head_and_labels)  # and leaves other attributes alone
 
 
 def test_a_french_credential_page_keeps_no_break_spaces_the_pass_wrote(shipped_site):
@@ -96,7 +161,8 @@ def test_written_spaces_become_unbreakable(written, typeset):
     "untouched",
     [
         "<p>Voir:https://exemple.ca/?a=1</p>",  # no space was written: none is added
-        '<a href="https://exemple.ca/a b/?q=1 :x" title="a : b">lien</a>',  # attributes stay as written
+        '<a href="https://exemple.ca/a b/?q=1 :x" data-x="a : b">lien</a>',  # other attributes stay as written
+        '<meta name="viewport" content="a ; b">',  # a meta that is no text a reader sees
         "<pre>clé : valeur</pre>",
         "<p><code>a ? b : c</code></p>",
         "<script>const x = a ? b : c;</script>",
@@ -107,6 +173,11 @@ def test_written_spaces_become_unbreakable(written, typeset):
 )
 def test_code_markup_and_unspaced_text_stay_byte_for_byte(untouched):
     assert french_html(untouched) == untouched
+
+
+def test_a_readable_attribute_is_typeset_like_prose():
+    typeset = french_html('<a href="/a :b" title="a : b" aria-label="Suivant : « Fin »">lien</a>')
+    assert typeset == f'<a href="/a :b" title="a{NBSP}: b" aria-label="Suivant{NBSP}: «{NBSP}Fin{NBSP}»">lien</a>'
 
 
 def test_a_space_before_a_tag_that_opens_with_a_colon_is_made_unbreakable():

@@ -124,7 +124,7 @@ class Credential:
     pathways: tuple[str, ...]
     source_url: str | None
     source_text: Bilingual | None
-    verified: PartialDate  # when an editor last compared the record with its source
+    verified: PartialDate  # when an editor last compared the record with its source (or typed it from notes)
     added: PartialDate
     source_date: PartialDate | None = None  # the date the source bears for its information
     url: Bilingual | None = None
@@ -148,6 +148,7 @@ class Credential:
     audiences: tuple[str, ...] = ()
     keywords: tuple[Bilingual, ...] = ()
     official_title: OfficialTitle | None = None
+    checked_against: str = "notes"  # "source": compared with the source itself; "notes": typed from research notes
     # Where each field is written in source_file, kept from validation: not part of the facts.
     lines: LineMap = field(default_factory=LineMap, compare=False, repr=False)
 
@@ -210,6 +211,13 @@ class Catalogue:
 
     def credential(self, credential_id: str) -> Credential:
         return self._by_id[credential_id]
+
+    def provider_line(self, credential: Credential, lang: str) -> str:
+        """The provider as a card names it, with its campus region when known: "Collège Boréal · Nord de l'Ontario"."""
+        provider = self.providers[credential.provider]
+        if not provider.region:
+            return provider.name[lang]
+        return f"{provider.name[lang]} · {self.taxonomies.label('regions', provider.region, lang)}"
 
     @cached_property
     def _by_id(self) -> dict[str, Credential]:

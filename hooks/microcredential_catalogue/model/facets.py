@@ -120,6 +120,23 @@ class ProviderFacet(Facet):
 
 
 @dataclass(frozen=True)
+class CampusRegionFacet(Facet):
+    """The region of the provider's campus (data/providers.yml): "from a provider near me", which
+    an online credential has too, unlike the regions where in-person parts take place."""
+
+    @property
+    def vocabulary(self) -> None:
+        return None
+
+    def keys_of(self, credential: Credential, catalogue: Catalogue) -> tuple[str, ...]:
+        region = catalogue.providers[credential.provider].region
+        return (region,) if region else (NOT_SPECIFIED,)
+
+    def values(self, catalogue: Catalogue, strings: dict) -> list[Value]:
+        return [Value(t.key, t.everyday) for t in catalogue.taxonomies.terms("regions").values()]
+
+
+@dataclass(frozen=True)
 class LanguageFacet(Facet):
     """Languages of instruction: the two the record format allows, worded in the site's words."""
 
@@ -175,6 +192,15 @@ REGISTRY: tuple[Facet, ...] = (
         highest="2000",  # credential.schema.json's hours
         step="1",
     ),
+    CampusRegionFacet(
+        "campus",
+        "provider",
+        "campus",
+        unknown=("strings", "campus_not_specified"),
+        filter_rank=5,
+        note="_regions_note.html",
+        feeds=True,
+    ),
     Facet(
         "regions",
         "regions",
@@ -182,6 +208,7 @@ REGISTRY: tuple[Facet, ...] = (
         unknown=("strings", "regions_not_specified"),
         noun="a region",
         filter_rank=5,
+        note="_regions_note.html",
         feeds=True,
     ),
     ProviderFacet("providers", "provider", "provider", filter_rank=9),  # last: a long list, most readers skip it

@@ -115,6 +115,7 @@ def credential(credential_id: str, source_file: str, raw: dict, lines: LineMap |
         audiences=tuple(raw.get("audiences", ())),
         keywords=tuple(Bilingual.of(k) for k in raw.get("keywords", ())),
         official_title=OfficialTitle(**raw["official_title"]) if "official_title" in raw else None,
+        checked_against=raw.get("checked_against", "notes"),
         lines=lines or LineMap(),
     )
 

@@ -88,7 +88,7 @@ class CataloguePages(PageFamily):
         first_page = [
             {
                 "credential": c,
-                "provider": self.catalogue.providers[c.provider],
+                "provider_line": self.catalogue.provider_line(c, lang),
                 "href": addresses.relative(addresses.CATALOGUE, addresses.credential_page(c.id), lang),
                 "facts": list(self.renderer.card_facts(c, lang)),
             }

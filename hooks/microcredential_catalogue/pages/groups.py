@@ -41,4 +41,7 @@ class GroupPages(PageFamily):
 
     def _group(self, facet: str, group: Group, lang: str) -> PageSource:
         title = self.text("group_title", lang, facet=self.text(f"facet_{facet}", lang), group=group.label[lang])
-        return self.page(addresses.group_page(facet, group.key), lang, "group.html", title, facet=facet, group=group)
+        source = self.page(addresses.group_page(facet, group.key), lang, "group.html", title, facet=facet, group=group)
+        if not group.credentials:  # kept for links, but not offered to search engines (sitemap, robots)
+            source.front_matter["noindex"] = True
+        return source

@@ -8,7 +8,7 @@ from ..model.groups import free_credentials, groups_of
 from .source import PageFamily, PageSource
 
 # The facets the home page offers as ways in, by need.
-HOME_WAYS_IN = ("delivery", "pathways", "sectors", "regions")
+HOME_WAYS_IN = ("delivery", "pathways", "sectors", "campus")
 
 
 class HomePage(PageFamily):
@@ -40,4 +40,14 @@ class HomePage(PageFamily):
             "newest": max(listed, key=lambda c: c.information_date.earliest(), default=None),
             "old_count": sum(1 for c in listed if self.renderer.is_old(c)),
             "listed_count": len(listed),
+            "known": known_facts(listed),
         }
+
+
+def known_facts(credentials) -> dict[str, int]:
+    """How many records give each fact the home page speaks of: it claims only what the data holds."""
+    return {
+        "cost": sum(1 for c in credentials if c.cost_amount is not None),
+        "hours": sum(1 for c in credentials if c.hours is not None),
+        "delivery": sum(1 for c in credentials if c.delivery),
+    }

@@ -75,7 +75,7 @@ class Renderer:
                     lang=lang,
                     href=href,
                     level=level,
-                    provider=self.catalogue.providers[credential.provider],
+                    provider_line=self.catalogue.provider_line(credential, lang),
                     facts=self.card_facts(credential, lang),
                 )
             )

@@ -294,7 +294,7 @@ def result_record(credential: Credential, catalogue: Catalogue, lang: str, card_
     record = {
         "id": credential.id,
         "title": credential.title[lang],
-        "provider": catalogue.providers[credential.provider].name[lang],
+        "provider": catalogue.provider_line(credential, lang),
         "summary": credential.summary[lang],
         "url": addresses.relative(addresses.CATALOGUE, addresses.credential_page(credential.id), lang),
         "facts": list(card_facts(credential, lang)),

@@ -10,14 +10,17 @@ import re
 from dataclasses import dataclass
 
 from ..model.catalogue import Credential, PartialDate
+from ..wording.typography import french_text
 
 FEED_LENGTH = 50  # entries per feed: enough for a month of a busy catalogue
 # Characters XML 1.0 forbids even escaped; data is untrusted, so they are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def xml_text(text: str) -> str:
-    return _NOT_XML.sub("", text)
+def xml_text(text: str, lang: str = "") -> str:
+    """A text for a feed; in French with its no-break spaces, as a feed reader shows no page of ours."""
+    text = _NOT_XML.sub("", text)
+    return french_text(text) if lang == "fr" else text
 
 
 def timestamp(value: PartialDate) -> str:

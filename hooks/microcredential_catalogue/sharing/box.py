@@ -18,7 +18,7 @@ def share_box(context: ShareContext, credential: Credential, lang: str, today: d
     wording = context.facts
     facts = [as_said(provider, lang), *wording.key_lines(credential, lang), wording.next_start(credential, lang)]
     facts = [fact for fact in facts if fact]
-    lines = [credential.title[lang], " · ".join(facts), url]
+    lines = [as_said(credential.title[lang], lang), " · ".join(facts), url]
     return {
         "url": url,
         "title": credential.title[lang],

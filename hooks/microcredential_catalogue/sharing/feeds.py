@@ -52,8 +52,8 @@ class FeedFiles:
         feed_url = addresses.url_beside(folder, name, lang)
         feed = Feed(
             id=self.context.site_url + feed_url,
-            title=xml_text(title),
-            subtitle=xml_text(lead),
+            title=xml_text(title, lang),
+            subtitle=xml_text(lead, lang),
             page_url=self.context.page_url(page, lang),
             lang=addresses.HREFLANGS[lang],
             updated=feed_updated(entries, self._oldest_date),
@@ -71,8 +71,8 @@ class FeedFiles:
         return Entry(
             # A change is news of its own: its id names the day the facts were checked again.
             id=f"{url}#checked-{updated.iso()}" if changed else url,
-            title=xml_text(credential.title[lang]),
-            summary=xml_text(summary),
+            title=xml_text(credential.title[lang], lang),
+            summary=xml_text(summary, lang),
             url=url,
             updated=timestamp(updated),
             published=timestamp(credential.added),

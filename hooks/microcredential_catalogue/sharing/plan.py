@@ -117,6 +117,8 @@ class Sharing:
         self._list_page(addresses.FREE, lang, t("free_title", lang), free, True)
 
     def _list_page(self, page: str, lang: str, title: str, credentials, with_feed: bool) -> None:
+        if not credentials:  # an empty list is not advertised: no ItemList, no feed to follow
+            return
         self.structured.item_list(page, lang, title, credentials)
         if with_feed:
             self.feeds.group_feed(page, lang, title, credentials)

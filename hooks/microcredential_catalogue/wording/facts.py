@@ -168,10 +168,12 @@ class FactWording:
         key facts and one for old information. Group pages and search results alike."""
         c = credential
         facts = [self.text("status_paused", lang)] if c.status == "paused" else []
-        facts.extend(fact for fact in (self.cost(c, lang), self.delivery(c, lang), self.hours(c, lang)) if fact)
+        cost, old = self.cost(c, lang), self.old_mark(c, lang)
+        if c.is_free and old:  # "Free in 2022: to confirm": free then is not free now
+            cost, old = self.text("card_free_in", lang, year=c.information_date.year), None
+        facts.extend(fact for fact in (cost, self.delivery(c, lang), self.hours(c, lang)) if fact)
         facts.extend(self.funding_text(key, lang) for key in c.funding)
         facts.extend(self.taxonomies.short_label("sectors", key, lang) for key in c.sectors)
         if unknown_facts(c, KEY_FACTS):
             facts.append(self.text("card_details_to_confirm", lang))
-        old = self.old_mark(c, lang)
         return [*facts, old] if old else facts

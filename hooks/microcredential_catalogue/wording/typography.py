@@ -4,8 +4,9 @@ French puts a space before « : ; ? ! » and inside « », and writes « 1 000 $
 and translators type ordinary spaces there, so a narrow phone can start a line with a lone colon
 or closing guillemet. This pass makes those written spaces unbreakable, once, on the page's final
 HTML (generated and hand-written pages alike). It never adds a space where none was written, and
-touches only text: tags and their attributes (URLs) and the insides of code, pre, script and
-style stay byte for byte.
+touches only text: prose, and the attributes a reader hears or a link preview shows (aria-label,
+alt, title, placeholder, and the content of description and og/twitter text metas). Other
+attributes (URLs) and the insides of code, pre, script and style stay byte for byte.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})+)(?!\d)")
 _BEFORE_UNIT = re.compile(r"(?<=\d)[ \t\r\n]+(?=(?:\$|h\b|%))")
 
 
+# Attributes whose value a reader hears or a link preview shows: typeset like prose. A <meta>'s
+# content only when the meta is a description, title or image text (not a viewport or a policy).
+_TEXT_ATTRIBUTE = re.compile(r'(\s(?:aria-label|alt|title|placeholder)=")([^"]*)(")')
+_TEXT_META = re.compile(
+    r'\s(?:name|property)="(?:description|(?:og|twitter):(?:title|description|site_name|image:alt))"'
+)
+_CONTENT_ATTRIBUTE = re.compile(r'(\scontent=")([^"]*)(")')
+
+
 def french_text(text: str) -> str:
     """One run of prose, with its punctuation and number spaces made unbreakable."""
     if not _ANY_MARK.search(text):
@@ -58,8 +68,22 @@ def french_html(html: str) -> str:
     for index, (kind, text) in enumerate(pieces):
         if kind == PROSE:
             pieces[index] = (PROSE, french_text(text))
+        elif kind == MARKUP and "=" in text:
+            pieces[index] = (MARKUP, french_attributes(text))
     _join_across_tags(pieces)
     return "".join(text for _, text in pieces)
+
+
+def french_attributes(tag: str) -> str:
+    """A tag with the texts of its readable attributes typeset (labels, alt text, previews)."""
+    tag = _TEXT_ATTRIBUTE.sub(_typeset_value, tag)
+    if tag.startswith("<meta") and _TEXT_META.search(tag):
+        tag = _CONTENT_ATTRIBUTE.sub(_typeset_value, tag)
+    return tag
+
+
+def _typeset_value(match: re.Match) -> str:
+    return match.group(1) + french_text(match.group(2)) + match.group(3)
 
 
 def _split(html: str) -> list[tuple[str, str]]:
