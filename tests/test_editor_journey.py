@@ -10,7 +10,7 @@ import subprocess
 
 import yaml
 from microcredential_catalogue.checks.validate import load_catalogue
-from support import CATALOGUE, FIXTURES, TODAY, copy_project, run_catalogue
+from support import CATALOGUE, FIXTURES, SHIPPED_DAY, copy_project, run_catalogue
 from test_workflows import base_branch, workflow
 
 JOURNEY = FIXTURES / "editor-journey"
@@ -59,7 +59,7 @@ def test_three_real_credentials_two_new_providers_and_every_data_check_is_green(
         for prefix in ("", "en/"):
             assert (project / "site" / prefix / "mc" / record.stem / "index.html").is_file()
 
-    catalogue = load_catalogue(project, TODAY)
+    catalogue = load_catalogue(project, SHIPPED_DAY)
     added = [catalogue.credential(record.stem) for record in records]
     assert sum(c.is_free for c in added) == 2 and any(c.languages == ("fr",) for c in added)
     assert {c.provider for c in added} >= set(NEW_PROVIDERS)

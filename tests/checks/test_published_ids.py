@@ -7,9 +7,9 @@ import json
 import pytest
 from microcredential_catalogue.checks.published_ids import PreviousIdsUnreadable, previous_ids, vanished_ids
 from microcredential_catalogue.checks.validate import load_catalogue
-from support import PROJECT, TODAY
+from support import PROJECT, SHIPPED_DAY
 
-CATALOGUE = load_catalogue(PROJECT, TODAY)
+CATALOGUE = load_catalogue(PROJECT, SHIPPED_DAY)
 
 
 def published(tmp_path, ids: list[str]):

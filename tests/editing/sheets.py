@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import yaml
 from microcredential_catalogue.cli import main
-from support import copy_project
+from support import SHIPPED_DAY, copy_project
 
-TODAY = "2026-11-30"
+TODAY = SHIPPED_DAY.isoformat()  # the sheets go into a copy of the shipped data
 
 
 def project(tmp_path: Path) -> Path:
