@@ -49,6 +49,14 @@ def _font(name: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_file(name, bold)), size)
 
 
+_MEASURE = ImageDraw.Draw(Image.new("L", (1, 1)))
+
+
+@lru_cache(maxsize=4096)  # wrapping measures the same words and lines again and again
+def _width(size: int, bold: bool, text: str) -> float:
+    return sum(_MEASURE.textlength(piece, font=_font(name, bold, size)) for name, piece in runs(text))
+
+
 @dataclass(frozen=True)
 class _Style:
     """How one kind of text is drawn: its size, weight and grey level."""
@@ -58,7 +66,7 @@ class _Style:
     fill: int = 255
 
     def width(self, draw: ImageDraw.ImageDraw, text: str) -> float:
-        return sum(draw.textlength(piece, font=_font(name, self.bold, self.size)) for name, piece in runs(text))
+        return _width(self.size, self.bold, text)
 
     def draw(self, draw: ImageDraw.ImageDraw, x: float, baseline: float, text: str) -> None:
         """Run by run, each in its own font, on one baseline."""
@@ -98,6 +106,9 @@ def _fitting_words(draw: ImageDraw.ImageDraw, text: str, style: _Style, width: i
     for word in text.split():
         if not runs(word):
             continue  # nothing of it can be drawn (preview_fonts.py: the fallback)
+        if style.width(draw, word) <= width:
+            words.append(word)
+            continue
         piece = ""
         for cluster in clusters(word):
             if piece and style.width(draw, piece + cluster) > width:
