@@ -20,6 +20,7 @@ from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
 from microcredential_catalogue.reading.problems import DataInvalid
+from microcredential_catalogue.reading.project_files import unsafe_file
 from microcredential_catalogue.wording.typography import french_html
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -104,6 +105,20 @@ THEME_WORDS = (
     "site_info_checked",
     "share_qr_alt",
 )
+
+
+@event_priority(100)  # before any plugin reads a file
+def on_files(files, config, **_):
+    """Every file MkDocs will read or copy from the project is a plain file, not a link or a pipe."""
+    root = Path(config.config_file_path).parent
+    refused = []
+    for file in files:
+        problem = unsafe_file(Path(file.abs_src_path), root) if file.abs_src_path else None
+        if problem:
+            refused.append(f"{Path(file.abs_src_path).relative_to(root).as_posix()}: {problem}")
+    if refused:
+        raise Abort("\n".join(sorted(refused)))
+    return files
 
 
 @event_priority(-100)  # after mkdocs-static-i18n set this language's site name
