@@ -243,7 +243,7 @@ partial_dates = st.dates(min_value=date(1990, 1, 1), max_value=TODAY).flatmap(
 )
 intakes = st.one_of(
     st.just("continuous"),
-    st.lists(st.dates(date(2000, 1, 1), date(TODAY.year + 5, 12, 31)), min_size=1, max_size=4, unique=True).map(
+    st.lists(st.dates(date(2000, 1, 1), date(TODAY.year + 10, 12, 31)), min_size=1, max_size=4, unique=True).map(
         lambda days: [day.isoformat() for day in days]
     ),
 )
