@@ -21,6 +21,7 @@ from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
 from microcredential_catalogue.pages.theme_markup import ToggleNames, with_valid_theme_markup
 from microcredential_catalogue.reading.problems import DataInvalid
+from microcredential_catalogue.reading.project_files import unsafe_file
 from microcredential_catalogue.wording.site_settings import with_site_name
 from microcredential_catalogue.wording.typography import french_html
 from mkdocs.exceptions import Abort
@@ -110,11 +111,20 @@ THEME_WORDS = (
 )
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has made each language's files
+@event_priority(-200)  # after mkdocs-static-i18n has made each language's files, before any is read
 def on_files(files, config, **_):
-    """MkDocs copies every non-HTML file of custom_dir into the site: our feed and sitemap
+    """Every file MkDocs will read or copy from the project is a plain file, not a link or a pipe.
+    And MkDocs copies every non-HTML file of custom_dir into the site: our feed and sitemap
     templates would be served as XML. overrides/ holds templates and words only: none of it is
     published (the theme renders its own static templates, such as sitemap.xml, separately)."""
+    root = Path(config.config_file_path).parent
+    refused = []
+    for file in files:
+        problem = unsafe_file(Path(file.abs_src_path), root) if file.abs_src_path else None
+        if problem:
+            refused.append(f"{Path(file.abs_src_path).relative_to(root).as_posix()}: {problem}")
+    if refused:
+        raise Abort("\n".join(sorted(refused)))
     for file in template_sources(files, Path(config.theme.custom_dir)):
         files.remove(file)
     return files

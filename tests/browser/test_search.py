@@ -106,7 +106,7 @@ def test_english_page_searches_english_with_english_stemming(catalogue_page):
         ("funding", "osap", {"soins-hopital", "technicien-electricite"}),
         ("language", "fr", {"securite-au-travail", "soins-hopital", "cuisine-saine"}),
         ("intake", "continuous", {"securite-au-travail", "cuisine-saine"}),
-        ("intake", "upcoming", {"soins-hopital"}),  # 2030; the 2020 start has passed
+        ("intake", "upcoming", {"soins-hopital"}),  # 2035; the 2020 start has passed
     ],
 )
 def test_each_filter_narrows_the_list_and_its_count_is_right(catalogue_page, param, key, found):

@@ -277,3 +277,46 @@ def test_every_generated_page_name_is_reserved():
         parts = generated.removeprefix("docs/").split("/")
         names.update(part.split(".")[0] for part in parts)
     assert names <= RESERVED, names - RESERVED
+
+
+# -- nothing in data/credentials/ left unread without a word -----------------------------------
+
+
+def test_a_hidden_record_is_named_not_silently_skipped(tmp_path):
+    root = data_folder(tmp_path)
+    shutil.copy(VALID, credentials_of(root) / ".brouillon.yml")
+    (credentials_of(root) / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # the system's: left alone
+    (credentials_of(root) / ".gitkeep").write_text("", encoding="utf-8")
+    assert problems_of(root) == [
+        "data/credentials/.brouillon.yml:1: is a hidden file (its name starts with a dot), so it is not read as a "
+        "record: rename it brouillon.yml, or move it out of data/credentials/"
+    ]
+
+
+def test_records_in_a_folder_inside_credentials_are_named_not_silently_skipped(tmp_path):
+    root = data_folder(tmp_path)
+    nested = credentials_of(root) / "archive"
+    nested.mkdir()
+    shutil.copy(VALID, nested / "old-one.yml")
+    shutil.copy(VALID, nested / "old-two.yml")
+    (credentials_of(root) / "notes").mkdir()
+    assert problems_of(root) == [
+        "data/credentials/archive:1: is a folder (it holds 2 .yml files): records are read from data/credentials/ "
+        "itself, not from folders inside it; move each record up into data/credentials/, and anything else out of data/",
+        "data/credentials/notes:1: is a folder: records are read from data/credentials/ itself, not from folders "
+        "inside it; move each record up into data/credentials/, and anything else out of data/",
+    ]
+
+
+def test_a_hidden_or_nested_file_is_said_in_french_too(tmp_path):
+    from microcredential_catalogue.checks.validate import load_catalogue
+    from microcredential_catalogue.reading.problems import DataInvalid
+
+    root = data_folder(tmp_path)
+    shutil.copy(VALID, credentials_of(root) / ".cache.yml")
+    with pytest.raises(DataInvalid) as caught:
+        load_catalogue(root, today=TODAY)
+    assert [problem.in_language("fr") for problem in caught.value.problems] == [
+        "data/credentials/.cache.yml:1: est un fichier caché (son nom commence par un point) : il n'est pas lu "
+        "comme une fiche; renommez-le cache.yml, ou sortez-le de data/credentials/"
+    ]

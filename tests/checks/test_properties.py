@@ -11,6 +11,7 @@ import re
 import resource
 import shutil
 import subprocess
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -216,3 +217,100 @@ def test_a_billion_laughs_is_refused_within_limits(project):
     result = check_in_limits(project)
     assert_refused_line_by_line(result)
     assert result.stderr.count("YAML anchors and aliases (&name, *name) are not allowed") == 9
+
+
+# -- generated records the schema admits, built ------------------------------------------------
+
+# Any character a text may hold once typed in an editor (no control, format, private or unassigned
+# code point), and the hostile texts above: most records are valid, some are refused.
+letters = st.characters(exclude_categories=("Cc", "Cs", "Cf", "Co", "Cn", "Zl", "Zp"))
+
+
+def words(limit: int):
+    """Any text, and one time in ten a hostile one."""
+    typed = st.text(letters, min_size=1, max_size=limit)
+    return st.one_of(*[typed] * 9, st.sampled_from(HOSTILE)).filter(str.strip)
+
+
+def bilingual(limit: int):
+    return st.fixed_dictionaries({"fr": words(limit), "en": words(limit)})
+
+
+MARKDOWN_BITS = ["**", "*", "_", "`", "[", "]", "(", ")", "- ", "1. ", "> ", "\n", "\n\n", "#", "|", "&amp;", "  \n"]
+markdown_texts = st.lists(st.one_of(words(60), st.sampled_from(MARKDOWN_BITS)), min_size=1, max_size=60).map("".join)
+partial_dates = st.dates(min_value=date(1990, 1, 1), max_value=TODAY).flatmap(
+    lambda day: st.sampled_from([day.isoformat(), day.isoformat()[:7], day.year])
+)
+intakes = st.one_of(
+    st.just("continuous"),
+    st.lists(st.dates(date(2000, 1, 1), date(TODAY.year + 10, 12, 31)), min_size=1, max_size=4, unique=True).map(
+        lambda days: [day.isoformat() for day in days]
+    ),
+)
+amounts = st.decimals(min_value=0, max_value=100000, places=2).map(lambda d: float(d) if d % 1 else int(d))
+taxonomy = yaml.safe_load((PROJECT / "data" / "taxonomies.yml").read_text(encoding="utf-8"))
+
+
+def keys_of(vocabulary: str, least: int, most: int):
+    return st.lists(st.sampled_from(sorted(taxonomy[vocabulary])), min_size=least, max_size=most, unique=True)
+
+
+records = st.fixed_dictionaries(
+    {
+        "title": bilingual(150),
+        "provider": st.sampled_from(["mohawk-college", "durham-college", "st-lawrence-college"]),
+        "summary": bilingual(400),
+        "sectors": keys_of("sectors", 1, 3),
+        "pathways": keys_of("pathways", 1, 5),
+        "source": st.one_of(st.just("https://example.org/source"), bilingual(300)),
+        "verified": partial_dates,
+    },
+    optional={
+        "source_date": partial_dates,
+        "description": st.fixed_dictionaries({"fr": markdown_texts, "en": markdown_texts}),
+        "cost": st.fixed_dictionaries({}, optional={"amount": amounts, "note": bilingual(300)}),
+        "hours": st.integers(1, 2000),
+        "delivery": st.sampled_from(sorted(taxonomy["delivery"])),
+        "regions": keys_of("regions", 0, 3),
+        "funding": keys_of("funding", 0, 2),
+        "audiences": keys_of("audiences", 0, 2),
+        "languages": st.lists(st.sampled_from(["fr", "en"]), min_size=1, max_size=2, unique=True),
+        "intake": intakes,
+        "outcomes": st.lists(bilingual(300), min_size=1, max_size=3),
+        "keywords": st.lists(bilingual(60), max_size=3),
+        "award": st.fixed_dictionaries(
+            {"type": st.sampled_from(sorted(taxonomy["award_types"]))},
+            optional={"expires_after_months": st.integers(1, 240)},
+        ),
+        "status": st.sampled_from(["active", "paused", "discontinued"]),
+    },
+)
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Path:
+    """One docs folder for every generated record: an unchanged file is not written again."""
+    return docs_folder(tmp_path_factory.mktemp("generated-docs") / "docs")
+
+
+@settings(SETTINGS, max_examples=25)
+@given(record=records)
+def test_any_record_the_schema_admits_is_built_or_refused_line_by_line(project, docs, record):
+    """Text, numbers and dates from the whole range the schema admits: the build of every page
+    and shared file (previews, calendar, exports, search) ends without a traceback, or the
+    check refuses the record, one line per problem, each naming its field."""
+    path = project / "data" / "credentials" / f"{RECORD}.yml"
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        build = CatalogueBuild.load(project, docs, project / "overrides" / "catalogue", today=TODAY)
+    except DataInvalid as invalid:
+        lines = [str(problem) for problem in invalid.problems]
+        assert lines and all(PROBLEM_LINE.fullmatch(line) for line in lines), lines
+        event("refused")
+        return
+    finally:
+        path.unlink()
+    event("built")
+    build.write()
+    page = (docs / "mc" / f"{RECORD}.en.md").read_text(encoding="utf-8")
+    assert str(escape(record["title"]["en"].strip())) in page

@@ -93,7 +93,7 @@ def _with_intake(root: Path, dates: str) -> Path:
     [
         (
             "[2027-01-11, 9999-12-31]",
-            "intake[2]: is more than 5 years ahead (got 9999-12-31): check the year; a start date is at most 2031-12-31",
+            "intake[2]: is more than 10 years ahead (got 9999-12-31): check the year; a start date is at most 2036-12-31",
         ),
         ("[1970-01-05]", "intake[1]: is before 2000 (got 1970-01-05): check the year of this start date"),
         (

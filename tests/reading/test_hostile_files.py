@@ -195,3 +195,94 @@ def test_a_broken_schema_is_one_line_naming_it(tmp_path, capsys):
         "data/schema/credential.schema.json:1: is not valid JSON (line 2, column 17: Expecting value): "
         "restore it from the project's repository"
     ]
+
+
+# -- what the site generator reads and writes beside data/ ---------------------------------
+
+
+def test_a_linked_template_is_refused_before_its_target_is_read(tmp_path):
+    from jinja2 import Environment
+    from microcredential_catalogue.pages.render import PlainFileLoader
+
+    overrides = tmp_path / "project" / "overrides"
+    shutil.copytree(PROJECT / "overrides", overrides)
+    secret = tmp_path / "outside.html"
+    secret.write_text(SECRET, encoding="utf-8")
+    (overrides / "catalogue" / "credential.html").unlink()
+    (overrides / "catalogue" / "credential.html").symlink_to(secret)
+    loader = PlainFileLoader(overrides / "catalogue")
+    with pytest.raises(DataInvalid) as caught:
+        loader.get_source(Environment(), "credential.html")
+    assert [str(p) for p in caught.value.problems] == [
+        "overrides/catalogue/credential.html:1: is a symbolic link: put the file itself here, not a link to it"
+    ]
+
+
+def test_a_linked_script_is_never_joined_into_a_page(tmp_path):
+    from microcredential_catalogue.pages.script_bundle import BundleError, bundle
+
+    scripts = tmp_path / "javascripts"
+    shutil.copytree(PROJECT / "docs" / "assets" / "javascripts", scripts)
+    secret = tmp_path / "outside.js"
+    secret.write_text(f"// {SECRET}\n", encoding="utf-8")
+    (scripts / "search" / "text.js").unlink()
+    (scripts / "search" / "text.js").symlink_to(secret)
+    with pytest.raises(BundleError) as caught:
+        bundle(scripts, "catalogue.js")
+    assert "text.js is a symbolic link" in str(caught.value) and SECRET not in str(caught.value)
+
+
+def test_a_generated_page_is_never_written_through_a_link_or_into_a_pipe(tmp_path):
+    from microcredential_catalogue.pages.files import write_pages
+
+    docs = tmp_path / "docs"
+    (docs / "mc").mkdir(parents=True)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (docs / "mc" / "x.fr.md").symlink_to(victim)
+    os.mkfifo(docs / "mc" / "y.fr.md")
+    (docs / "browse").symlink_to(elsewhere)
+    write_pages([], docs, {"mc/x.fr.md": "page", "mc/y.fr.md": "page", "browse/z.fr.md": "page"})
+    assert victim.read_text(encoding="utf-8") == "keep me" and list(elsewhere.iterdir()) == []
+    for name in ("mc/x.fr.md", "mc/y.fr.md", "browse/z.fr.md"):
+        path = docs / name
+        assert not path.is_symlink() and path.is_file() and path.read_text(encoding="utf-8") == "page"
+    assert not (docs / "browse").is_symlink()
+
+
+@pytest.mark.parametrize("case", ["link", "pipe", "linked folder"])
+def test_mkdocs_is_stopped_before_it_reads_a_link_or_a_pipe_under_docs(tmp_path, case):
+    from mkdocs.exceptions import Abort
+    from mkdocs.structure.files import File, Files
+
+    from hooks import mkdocs_catalogue
+
+    root = tmp_path / "project"
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "passwd.txt").write_text(SECRET, encoding="utf-8")
+    (docs / "fine.md").write_text("# Fine\n", encoding="utf-8")
+    if case == "link":
+        (docs / "passwd.txt").symlink_to(tmp_path / "outside" / "passwd.txt")
+        name, message = "docs/passwd.txt", "is a symbolic link: put the file itself here, not a link to it"
+    elif case == "pipe":
+        os.mkfifo(docs / "waiting.txt")
+        name, message = "docs/waiting.txt", "is not a plain file (a pipe, socket or device): put a plain file here"
+    else:
+        (docs / "more").symlink_to(tmp_path / "outside")
+        name = "docs/more/passwd.txt"
+        message = "is a symbolic link (its folder more is a link): put the file itself here, not a link to it"
+    listed = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if not p.is_dir() or p.is_symlink()]
+    listed = ["more/passwd.txt" if entry == "more" else entry for entry in listed]
+    files = Files([File(entry, str(docs), str(tmp_path / "site"), True) for entry in listed])
+
+    class Config:
+        config_file_path = str(root / "mkdocs.yml")
+
+    with pytest.raises(Abort) as caught:
+        mkdocs_catalogue.on_files(files, Config())
+    assert str(caught.value) == f"{name}: {message}"

@@ -102,7 +102,7 @@ def test_records_carry_the_filter_keys_and_card_facts(assets):
         "language": ["fr", "en"],
         "provider": ["st-lawrence-college"],
     }
-    assert hospital["starts"] == ["2030-01-15"] and hospital["continuous"] is False
+    assert hospital["starts"] == ["2035-01-15"] and hospital["continuous"] is False
     # Known facts, the sector (no short label in this fixture: its full label), and the mark of
     # information older than the threshold (checked in 2024-05, twelve months).
     assert hospital["facts"] == [

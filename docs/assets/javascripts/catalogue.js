@@ -11,7 +11,7 @@
  * view.js (the document), loader.js, option-finder.js (a box to find an option in a long filter). */
 
 import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catalogue-data.js";
-import { queryOf, stateFromQuery, withQuery } from "./search/url-state.js";
+import { queryOf, stateFromAddress, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
 import { bindOptionFinders } from "./search/option-finder.js";
 
@@ -30,6 +30,8 @@ function start(root) {
   // Looked up once: a keystroke reads every box, and a query per filter per key added up.
   const boxes = new Map(params.map((param) => [param, Array.from(root.querySelectorAll('input[type="checkbox"][name="' + param + '"]'))]));
   const boxesOf = (param) => boxes.get(param);
+  // What the address may ask for: the page's own boxes (url-state.js leaves any other key out).
+  const options = new Map(params.map((param) => [param, new Set(boxesOf(param).map((box) => box.value))]));
   const narrow = window.matchMedia("(max-width: 50em)");
 
   let data = null; // {cards, order, index} once the manifest is loaded
@@ -189,12 +191,12 @@ function start(root) {
     if (unwritten) clearTimeout(unwritten.timer);
     unwritten = null; // those words belonged to the entry just left: not written over this one
     typing = false;
-    showState(stateFromQuery(location.search, params));
+    showState(stateFromAddress(location.search, options));
     update(false);
   });
 
   // The words and filters of the address go back in the box at once, data or not.
-  const initial = stateFromQuery(location.search, params);
+  const initial = stateFromAddress(location.search, options);
   showState(initial);
   if (queryString(initial)) view.showLoading();
   /* The facet table, asked for once: at once when the address ticks a filter, otherwise once the

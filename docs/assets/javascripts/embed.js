@@ -7,7 +7,7 @@
  * cookie, no storage. */
 
 import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catalogue-data.js";
-import { queryOf, stateFromQuery, withQuery } from "./search/url-state.js";
+import { optionsOf, queryOf, stateFromAddress, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
 
 export const HEIGHT_MESSAGE = "mc-embed-height";
@@ -20,7 +20,9 @@ function start(root) {
   const strings = JSON.parse(root.querySelector("[data-strings]").textContent);
   const view = new View(root, strings, lang);
   const params = root.dataset.params.split(" ");
-  const state = stateFromQuery(location.search, params);
+  // The catalogue page's options, read as it reads them (url-state.js): unknown keys are left out.
+  const options = optionsOf(JSON.parse(root.querySelector("[data-options]").textContent));
+  const state = stateFromAddress(location.search, options);
 
   root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = false; });
   const full = root.querySelector("[data-full]");

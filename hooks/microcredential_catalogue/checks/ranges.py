@@ -16,7 +16,7 @@ from ..model.facets import BandFacet
 from ..reading.problems import Said
 
 FIRST_INTAKE_YEAR = 2000  # micro-credentials are recent: an earlier start date is a typing slip
-INTAKE_YEARS_AHEAD = 5  # providers announce start dates a few terms ahead, not decades
+INTAKE_YEARS_AHEAD = 10  # providers announce start dates a few terms ahead; a test fixture lasts a decade
 FIRST_YEAR = 1990  # the earliest year a record's verified, added or source_date may name
 
 

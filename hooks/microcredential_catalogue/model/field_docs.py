@@ -12,8 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ..reading.yaml_file import read_text, read_yaml
 from .catalogue import Bilingual
 
 SCHEMA = Path("data") / "schema" / "credential.schema.json"
@@ -36,8 +35,9 @@ class MissingFieldWords(Exception):
 
 def field_docs(project_root: Path) -> list[FieldDoc]:
     """Every field of a credential, in schema order, each group followed by its own fields."""
-    schema = json.loads((Path(project_root) / SCHEMA).read_text(encoding="utf-8"))
-    words = yaml.safe_load((Path(project_root) / WORDS).read_text(encoding="utf-8"))
+    # Through the data files' guards (no link, pipe or huge file); both were checked by the build.
+    schema = json.loads(read_text(Path(project_root) / SCHEMA))
+    words = read_yaml(read_text(Path(project_root) / WORDS)).data
     docs = []
     for name, spec in schema["properties"].items():
         docs.append(_doc(name, spec, name in schema.get("required", []), False, words))

@@ -63,11 +63,13 @@ class CataloguePages(PageFamily):
         parameters and data, without the site's chrome (overrides/embedded.html)."""
         page = addresses.EMBED_PAGE
         script = self.scripts.path("embed.js", lang)
+        offered = filters(self.catalogue, self.renderer.strings)  # the catalogue page's very options
         body = self.renderer.render(
             "embed.html",
             page,
             lang,
-            params=[f.param for f in filters(self.catalogue, self.renderer.strings)],
+            params=[f.param for f in offered],
+            options={f.param: [option.key for option in f.options] for f in offered},
             data=self._data(lang),
             page_script=script,
             blank_card=_blank_card(lang),

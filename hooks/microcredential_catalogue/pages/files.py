@@ -7,6 +7,7 @@ does not loop, and files no longer implied by the data are removed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,10 +53,26 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset
         if _up_to_date(path, content):
             unchanged += 1
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_bytes(content))
+        _write(docs_dir, path, _bytes(content))
         written += 1
     return WriteReport(written, unchanged, _remove_stale(docs_dir, wanted))
+
+
+def _write(docs_dir: Path, path: Path, content: bytes) -> None:
+    """Write a regular file at `path`, never through what stands there: a link (committed in
+    place of a generated page, it would have the build write over the file it points to), a
+    pipe (the build would wait on it forever) or a link among its folders."""
+    folder = docs_dir
+    for part in path.parent.relative_to(docs_dir).parts:
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+        folder.mkdir(exist_ok=True)
+    temporary = path.with_name(f".{path.name}.writing")
+    temporary.unlink(missing_ok=True)
+    with open(temporary, "xb") as file:  # "x": a link put there meanwhile is not followed
+        file.write(content)
+    os.replace(temporary, path)  # replaces whatever has that name (a link, a pipe), never its target
 
 
 def _remove_stale(docs_dir: Path, wanted: dict[Path, Asset]) -> int:
@@ -69,7 +86,7 @@ def _remove_stale(docs_dir: Path, wanted: dict[Path, Asset]) -> int:
 
 
 def _up_to_date(path: Path, content: Asset) -> bool:
-    if not path.is_file():
+    if path.is_symlink() or not path.is_file():
         return False
     # Compared as bytes: reading text would turn a CSV's "\r\n" into "\n" and never match.
     return callable(content) or path.read_bytes() == _bytes(content)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from .. import addresses
@@ -15,6 +16,7 @@ from ..model.catalogue import Catalogue, Credential
 from ..model.facets import registry_of, sort_key
 from ..reading import markdown_text
 from ..reading.problems import DataInvalid, Problem, field_path
+from ..reading.project_files import unsafe_file
 from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
 from ..wording import formatting
 from ..wording.facts import FactWording, have_start_dates, unknown_facts
@@ -37,7 +39,7 @@ class Renderer:
     @cached_property
     def environment(self) -> Environment:
         env = Environment(
-            loader=FileSystemLoader(self.templates_dir),
+            loader=PlainFileLoader(self.templates_dir),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -128,6 +130,20 @@ class Renderer:
             age_limit_months=taxonomies.stale_after_months,
             **context,
         )
+
+
+class PlainFileLoader(FileSystemLoader):
+    """Templates from plain files only: a link committed in place of a template would put the file
+    it points to in every page, and a pipe would hang the build."""
+
+    def get_source(self, environment, template):
+        folder = Path(self.searchpath[0])
+        path = folder.joinpath(*split_template_path(template))
+        problem = unsafe_file(path, folder.parent.parent) if path.exists() or path.is_symlink() else None
+        if problem:
+            name = path.relative_to(folder.parent.parent).as_posix()
+            raise DataInvalid([Problem(name, 1, "", problem)])
+        return super().get_source(environment, template)
 
 
 def load_strings(templates_dir: Path) -> dict:

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..reading.yaml_file import UnreadableFile, read_text
+
 _IMPORT = re.compile(r'^import\s*\{(?P<names>[^}]*)\}\s*from\s*"(?P<path>[^"\n]+)";[ \t]*(?://[^\n]*)?$', re.M)
 _EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?function\b|class\b|const\b)", re.M)
 _ANY_MODULE_SYNTAX = re.compile(r"^[ \t]*(?:import|export)\b|\bimport\s*\(|\bimport\.meta\b", re.M)
@@ -179,10 +181,13 @@ def _variable(name: str) -> str:
 
 def _read(scripts_dir: Path, name: str, reached_from: _Import | None = None) -> str:
     path = scripts_dir / name
-    if not path.is_file():
-        where = f"{reached_from.source} (line {reached_from.line}): " if reached_from else ""
+    where = f"{reached_from.source} (line {reached_from.line}): " if reached_from else ""
+    if not (path.is_file() or path.is_symlink()):
         raise BundleError(f"{where}{name} is not a file under {scripts_dir}")
-    return path.read_text(encoding="utf-8")
+    try:  # the data files' guards: a link, a pipe or a huge file is never joined into a page
+        return read_text(path)
+    except UnreadableFile as unreadable:
+        raise BundleError(f"{where}{name} {unreadable}") from None
 
 
 def _line_of(text: str, offset: int) -> int:

@@ -1,9 +1,12 @@
 """The picture a link preview shows (Open Graph / Twitter card): drawn at build time with Pillow.
 
 One image per credential and language: its title, provider and cost, and the site's name. The
-font ships in hooks/microcredential_catalogue/fonts/ (DejaVu, free licence) so every machine draws the same
-pixels. The file name carries a digest of what is drawn, so an unchanged record is never
-redrawn and a changed one gets a new address that link-preview caches fetch afresh.
+fonts ship in fonts/ (DejaVu Sans, and Noto subsets for the scripts it lacks: preview_fonts.py),
+so every machine draws the same pixels, in any script an editor writes. A line too long for the
+image is wrapped at spaces, a word too long for a line is cut between its letters, and the last
+line that fits ends with an ellipsis. The file name carries a digest of what is drawn, so an
+unchanged record is never redrawn and a changed one gets a new address that link-preview caches
+fetch afresh.
 """
 
 from __future__ import annotations
@@ -12,17 +15,17 @@ import hashlib
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-FONTS = Path(__file__).parent / "fonts"
+from .preview_fonts import clusters, font_file, runs
+
 SIZE = (1200, 630)  # the size Open Graph and Twitter's large card both crop least
 MARGIN = 72
 BACKGROUND = (40, 53, 147)  # Material's indigo, as in the site's header
 FOREGROUND = (255, 255, 255)
 SOFT = 200  # grey level of secondary text: drawn in grey, then coloured by the palette
-RENDERING_VERSION = "1"  # change when the drawing changes, so every image is redrawn
+RENDERING_VERSION = "2"  # change when the drawing changes, so every image is redrawn
 
 
 @dataclass(frozen=True)
@@ -41,18 +44,46 @@ class PreviewCard:
         return f"preview-{self.digest}.png"
 
 
-@lru_cache(maxsize=8)
-def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size)
+@lru_cache(maxsize=64)
+def _font(name: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(font_file(name, bold)), size)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
-    """Break text into lines that fit `width`; an overlong last line ends with an ellipsis."""
+_MEASURE = ImageDraw.Draw(Image.new("L", (1, 1)))
+
+
+@lru_cache(maxsize=4096)  # wrapping measures the same words and lines again and again
+def _width(size: int, bold: bool, text: str) -> float:
+    return sum(_MEASURE.textlength(piece, font=_font(name, bold, size)) for name, piece in runs(text))
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How one kind of text is drawn: its size, weight and grey level."""
+
+    size: int
+    bold: bool = False
+    fill: int = 255
+
+    def width(self, draw: ImageDraw.ImageDraw, text: str) -> float:
+        return _width(self.size, self.bold, text)
+
+    def draw(self, draw: ImageDraw.ImageDraw, x: float, baseline: float, text: str) -> None:
+        """Run by run, each in its own font, on one baseline."""
+        for name, piece in runs(text):
+            font = _font(name, self.bold, self.size)
+            draw.text((x, baseline), piece, font=font, fill=self.fill, anchor="ls")
+            x += draw.textlength(piece, font=font)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, style: _Style, width: int, max_lines: int) -> list[str]:
+    """Break text into lines that fit `width`: at spaces, and inside a word too long for a line;
+    when lines are left over, the last one kept ends with an ellipsis."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _fitting_words(draw, text, style, width):
         candidate = f"{current} {word}".strip()
-        if draw.textlength(candidate, font=font) <= width or not current:
+        if style.width(draw, candidate) <= width or not current:
             current = candidate
         else:
             lines.append(current)
@@ -61,10 +92,32 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
         lines.append(current)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        while draw.textlength(lines[-1] + "…", font=font) > width and " " in lines[-1]:
-            lines[-1] = lines[-1].rsplit(" ", 1)[0]
-        lines[-1] += "…"
+        pieces = clusters(lines[-1])
+        while pieces and style.width(draw, "".join(pieces).rstrip() + "…") > width:
+            pieces.pop()
+        lines[-1] = "".join(pieces).rstrip() + "…"
     return lines
+
+
+def _fitting_words(draw: ImageDraw.ImageDraw, text: str, style: _Style, width: int) -> list[str]:
+    """The words of `text`, a word wider than a line cut into pieces that fit (CJK and Thai write
+    no spaces; a URL or a long compound has none either)."""
+    words: list[str] = []
+    for word in text.split():
+        if not runs(word):
+            continue  # nothing of it can be drawn (preview_fonts.py: the fallback)
+        if style.width(draw, word) <= width:
+            words.append(word)
+            continue
+        piece = ""
+        for cluster in clusters(word):
+            if piece and style.width(draw, piece + cluster) > width:
+                words.append(piece)
+                piece = ""
+            piece += cluster
+        if piece:
+            words.append(piece)
+    return words
 
 
 def _palette() -> list[int]:
@@ -72,24 +125,28 @@ def _palette() -> list[int]:
     return [round(b + (f - b) * g / 255) for g in range(256) for b, f in zip(BACKGROUND, FOREGROUND, strict=True)]
 
 
+SITE_NAME = _Style(34, fill=SOFT)
+TITLE = _Style(58, bold=True)
+DETAIL = _Style(38, fill=SOFT)
+
+
 def draw_preview(card: PreviewCard) -> bytes:
     """A small PNG: text is drawn in grey levels (smooth edges), which a palette turns to colour."""
     image = Image.new("L", SIZE, 0)
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
-    draw.text((MARGIN, MARGIN), card.site_name, font=_font(False, 34), fill=SOFT)
+    for line in _wrap(draw, card.site_name, SITE_NAME, width, 1):
+        SITE_NAME.draw(draw, MARGIN, MARGIN + 34, line)
     y = MARGIN + 90
-    title_font = _font(True, 58)
-    for line in _wrap(draw, card.title, title_font, width, 3):
-        draw.text((MARGIN, y), line, font=title_font, fill=255)
+    for line in _wrap(draw, card.title, TITLE, width, 3):
+        TITLE.draw(draw, MARGIN, y + 58, line)
         y += 74
     y += 30
-    detail_font = _font(False, 38)
     for text in card.lines:
-        for line in _wrap(draw, text, detail_font, width, 1):
+        for line in _wrap(draw, text, DETAIL, width, 1):
             if y > SIZE[1] - MARGIN - 40:
                 break
-            draw.text((MARGIN, y), line, font=detail_font, fill=SOFT)
+            DETAIL.draw(draw, MARGIN, y + 38, line)
             y += 54
     image.putpalette(_palette())
     output = io.BytesIO()

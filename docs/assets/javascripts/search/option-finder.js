@@ -3,7 +3,7 @@
  * accents and capitals aside, and a ticked option always stays. How many are shown is said
  * politely. Used by the catalogue page and the link builder, on their own filters. */
 
-import { foldAccents } from "./text.js";
+import { fill, foldAccents } from "./text.js";
 
 export function bindOptionFinders(root) {
   for (const input of root.querySelectorAll("[data-option-finder]")) bindOptionFinder(input);
@@ -24,7 +24,7 @@ function bindOptionFinder(input) {
       option.hidden = wanted !== "" && !words.includes(wanted) && !box.checked;
       if (!option.hidden) shown += 1;
     }
-    found.textContent = wanted ? input.dataset.foundWords.replace("{n}", shown).replace("{total}", options.length) : "";
+    found.textContent = wanted ? fill(fill(input.dataset.foundWords, "n", shown), "total", options.length) : "";
   });
 }
 

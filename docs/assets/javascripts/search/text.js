@@ -28,3 +28,9 @@ export function stemmerFor(lang, lunr) {
     return stem;
   };
 }
+
+/* A sentence of the page with its {name} filled in. Never String.replace with the value itself:
+ * a label or typed words holding "$&", "$'" or "$`" would be read as a replacement pattern. */
+export function fill(sentence, name, value) {
+  return sentence.split("{" + name + "}").join(String(value));
+}

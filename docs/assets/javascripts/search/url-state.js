@@ -14,6 +14,26 @@ export function stateFromQuery(search, params) {
   return { q: query.get("q") || "", filters };
 }
 
+/* The one reading of an address, for the catalogue page and the embeddable list alike: the
+ * words, and for each filter only the keys the page offers (`options`: a Map from a parameter to
+ * the Set of its keys). A key the page does not offer (a renamed one, ?provider=__proto__) is
+ * left out, as if the address did not name it: an old link shows the rest of its list, not
+ * nothing, and an unknown parameter is never read at all. */
+export function stateFromAddress(search, options) {
+  const params = Array.from(options.keys());
+  const state = stateFromQuery(search, params);
+  for (const param of params) {
+    const offered = options.get(param);
+    state.filters[param] = new Set(Array.from(state.filters[param]).filter((key) => offered.has(key)));
+  }
+  return state;
+}
+
+/* The options a page offers, from {param: [keys]} (the embeddable list's data-options). */
+export function optionsOf(keysByParam) {
+  return new Map(Object.entries(keysByParam).map(([param, keys]) => [param, new Set(keys)]));
+}
+
 /* "?q=…&sector=…" (or ""), values in the page's order so that one list has one address.
  * `order(param)` gives a filter's keys in the page's order. */
 export function queryOf(state, params, order) {

@@ -3,13 +3,15 @@
  * the data and the locale file. A card is a clone of the page's <template>, rendered from
  * overrides/catalogue/_card.html like every card of the site. */
 
+import { fill } from "./text.js";
+
 const PAGE_SIZE = 20; // as search_index.FIRST_PAGE: the cards the page's HTML holds
 // Counts are whole numbers, grouped as fr-CA and en-CA write them (formatting.number in the
 // build): Intl.NumberFormat gives the same, but loading its locale data cost 15 to 40 ms.
 const GROUP_SEPARATOR = { fr: "\u00a0", en: "," };
 
 export function formatCount(n, separator) {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, separator);
+  return String(n).replace(/\B(?=(\d{3})+$)/g, () => separator);
 }
 
 export class View {
@@ -94,7 +96,7 @@ export class View {
 
   updateMoreButton() {
     const left = this.shown.length - this.shownCount;
-    const text = this.strings.more.replace("{n}", this.format(Math.min(left, PAGE_SIZE)));
+    const text = fill(this.strings.more, "n", this.format(Math.min(left, PAGE_SIZE)));
     this.moreButton.hidden = left === 0;
     if (this.moreButton.textContent !== text) this.moreButton.textContent = text;
   }
@@ -116,14 +118,14 @@ export class View {
   countText(n) {
     if (n === 0) return this.strings.count_none;
     if (n === 1) return this.strings.count_one;
-    return this.strings.count.replace("{n}", this.format(n));
+    return fill(this.strings.count, "n", this.format(n));
   }
 
   /* The count, said once by the live region; with the notice when not every word was found. */
   showStatus(n, partial) {
     const text = this.countText(n) + (partial && n ? ". " + this.strings.partial : "");
     if (this.status.textContent !== text) this.status.textContent = text;
-    const show = this.strings.show_results.replace("{n}", this.format(n));
+    const show = fill(this.strings.show_results, "n", this.format(n));
     if (this.showResults.textContent !== show) this.showResults.textContent = show;
   }
 
@@ -135,7 +137,7 @@ export class View {
       button.className = "md-button mc-results__offer";
       button.dataset.filter = param;
       button.dataset.key = key;
-      button.textContent = this.strings.offer.replace("{label}", label(param, key));
+      button.textContent = fill(this.strings.offer, "label", label(param, key));
       button.addEventListener("click", () => onChoose(param, key));
       return button;
     }));
