@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import re
 
-PAGES = ["index.html", "catalogue/index.html", "mc/centennial-automation-industry-4-0/index.html", "en/links/index.html"]
+PAGES = [
+    "index.html",
+    "catalogue/index.html",
+    "mc/centennial-automation-industry-4-0/index.html",
+    "en/links/index.html",
+]
 NAMED = re.compile(r'<script[^>]* src="([^"]+)"|<link rel="stylesheet" href="([^"]+)"')
 VERSIONED = re.compile(r"\?v=[0-9a-f]{10}$|\.[0-9a-f]{8,}\.min\.(js|css)$")
 
