@@ -29,6 +29,8 @@ lock: install
 		--no-emit-index-url --no-emit-find-links --extra test --all-build-deps \
 		-o requirements.txt pyproject.toml
 
+# pa11y's Puppeteer drives Debian's Chromium too: no browser download.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -36,6 +38,8 @@ node_modules/.installed: package.json package-lock.json
 # Debian packages the tests use: Chromium, which they drive (Playwright's own browser download
 # cannot work here), and the zbar library that decodes the QR codes back to addresses.
 DEBIAN_PACKAGES := chromium chromium-driver libzbar0
+# Java, for the Nu Html Checker (vnu-jar) of the validator tests.
+DEBIAN_PACKAGES += openjdk-17-jre-headless
 browser:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(DEBIAN_PACKAGES); }
 

@@ -203,7 +203,8 @@ def test_keyboard_alone_searches_filters_and_opens_a_result(catalogue_page):
     page.locator("#mc-q").focus()
     page.keyboard.type("hopital")
     page.wait_for_function("() => location.search === '?q=hopital'")
-    page.keyboard.press("Tab")  # to the filters' summary, then the clear button, then the first box
+    page.keyboard.press("Tab")  # to the search button, the filters' summary, the clear button, then the first box
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     page.keyboard.press("Space")

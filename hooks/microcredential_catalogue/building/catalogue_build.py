@@ -43,7 +43,7 @@ class CatalogueBuild:
         return cls(project_root, docs_dir, templates_dir, catalogue, stamp, synonyms, site_url)
 
     def write(self) -> WriteReport:
-        renderer = Renderer(self.templates_dir, self.catalogue)
+        renderer = Renderer(self.templates_dir, self.catalogue, scripts_dir=Path(self.docs_dir) / addresses.SCRIPTS)
         search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
         scripts = page_scripts(Path(self.docs_dir) / addresses.SCRIPTS)
         plan = SitePlan(self.catalogue, renderer, search, scripts=scripts, project_root=self.project_root)

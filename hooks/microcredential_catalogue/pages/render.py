@@ -22,12 +22,18 @@ from ..wording import formatting
 from ..wording.facts import FactWording, have_start_dates, unknown_facts
 from ..wording.site_settings import with_site_name
 
+# Named in the <iframe> code networks paste on their own sites: its address must not change.
+UNVERSIONED_SCRIPTS = frozenset({"embed-host.js"})
+
 
 class Renderer:
     """Templates plus the catalogue they speak of; one per build."""
 
-    def __init__(self, templates_dir: Path, catalogue: Catalogue, today: date | None = None):
+    def __init__(
+        self, templates_dir: Path, catalogue: Catalogue, today: date | None = None, scripts_dir: Path | None = None
+    ):
         self.templates_dir = Path(templates_dir)
+        self.scripts_dir = scripts_dir  # docs/assets/javascripts: each script a page names gets its version
         self.catalogue = catalogue
         self.today = today or date.today()  # information older than the threshold on this day is flagged
         self.strings = with_site_name(load_strings(self.templates_dir), catalogue.site)
@@ -35,6 +41,7 @@ class Renderer:
         # A credential appears in a dozen lists; its card is rendered once per (id, language, level, link).
         self._cards: dict[tuple, Markup] = {}
         self._facts: dict[tuple, list[str]] = {}
+        self._script_versions: dict[str, str] = {}
 
     @cached_property
     def environment(self) -> Environment:
@@ -57,6 +64,16 @@ class Renderer:
             facet_registry=registry_of(self.catalogue),
         )
         return env
+
+    def script_version(self, name: str) -> str:
+        """ "?v=…" from the script's content, so a returning reader never runs yesterday's script
+        against today's page. Not for the script other sites' pages name (their snippet stays as pasted)."""
+        if self.scripts_dir is None or name in UNVERSIONED_SCRIPTS:
+            return ""
+        if name not in self._script_versions:
+            text = (self.scripts_dir / name).read_text(encoding="utf-8")
+            self._script_versions[name] = "?v=" + addresses.content_version(text)
+        return self._script_versions[name]
 
     def text(self, key: str, lang: str, **values) -> str:
         return self.strings[key][lang].format(**values)
@@ -110,7 +127,7 @@ class Renderer:
             label=lambda vocabulary, key: taxonomies.label(vocabulary, key, lang),
             link=link,
             asset=lambda path: addresses.file_from(page, lang, path),
-            script=lambda name: addresses.file_from(page, lang, addresses.script(name)),
+            script=lambda name: addresses.file_from(page, lang, addresses.script(name)) + self.script_version(name),
             published_file=lambda folder, name: addresses.file_beside_from(page, folder, name, lang),
             have_start_dates=have_start_dates,
             card_facts=lambda credential: self.card_facts(credential, lang),

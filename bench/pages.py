@@ -1,0 +1,161 @@
+"""Page quality figures of a built site (issue 24; not a test): layout shift, first-visit weight,
+Lighthouse scores. Run from the project's folder on a site built for the address it is served at:
+
+    python3 -m bench.pages SITE_DIR URL            # CLS and weights (seconds)
+    python3 -m bench.pages SITE_DIR URL --lighthouse   # and Lighthouse, phone and desktop (minutes)
+
+CLS: tests/browser/layout_shift.py (slow 4G). Weight: every response of a first visit (empty
+cache, scripts on, until the page settles), each body gzipped at level 6 as web servers send it.
+Lighthouse 12.2.3 (npm) drives Debian's Chromium (CHROME_PATH).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser.layout_shift import DESKTOP, PHONE, SETTLE_MS, layout_shift
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"  # as tests/browser/in_browser.py
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+CLS_PAGES = [
+    "",
+    "catalogue/",
+    "catalogue/?q=soudage",
+    "en/catalogue/",
+    "mc/{credential}/",
+    "browse/cost/free/",
+    "embed/",
+]
+WEIGHT_PAGES = ["", "catalogue/", "en/", "en/catalogue/"]
+LIGHTHOUSE_PAGES = ["", "catalogue/?q=soudage", "mc/{credential}/", "browse/cost/free/", "embed/"]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def first_visit_kb(browser, url: str) -> tuple[float, float]:
+    """(KB gzipped, KB raw) of everything a first visit to `url` fetches."""
+    context = browser.new_context(**DESKTOP)
+    bodies = []
+    tab = context.new_page()
+    tab.on("response", lambda response: bodies.append(response))
+    tab.goto(url, wait_until="load")
+    tab.wait_for_timeout(SETTLE_MS)
+    raw = [r.body() for r in bodies if r.status == 200]
+    context.close()
+    return sum(len(gzip.compress(b, 6)) for b in raw) / 1000, sum(len(b) for b in raw) / 1000
+
+
+def lighthouse(url: str, desktop: bool) -> dict[str, int]:
+    """The four category scores (0–100) of one Lighthouse run, and the audits that failed."""
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        command = [
+            str(PROJECT / "node_modules" / ".bin" / "lighthouse"),
+            url,
+            "--output=json",
+            f"--output-path={report}",
+            "--quiet",
+            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ]
+        if desktop:
+            command.append("--preset=desktop")
+        subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True)
+        result = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(100 * result["categories"][name]["score"]) for name in CATEGORIES}
+    failed = [
+        a["id"]
+        for a in result["audits"].values()
+        if a.get("score") is not None
+        and a["score"] < 0.9
+        and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+    ]
+    cls = result["audits"]["cumulative-layout-shift"]["numericValue"]
+    return {**scores, "cls": round(cls, 3), "failed": failed}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("url")
+    parser.add_argument("--credential", default="centennial-automation-industry-4-0")
+    parser.add_argument("--lighthouse", action="store_true")
+    args = parser.parse_args()
+
+    def pages(names: list[str]) -> list[str]:
+        return [name.format(credential=args.credential) for name in names]
+
+    with serve_at(args.site, args.url) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print_layout_shifts(browser, base, pages(CLS_PAGES))
+        print_weights(browser, base, pages(WEIGHT_PAGES))
+        browser.close()
+        if args.lighthouse:
+            print_lighthouse(base, pages(LIGHTHOUSE_PAGES))
+
+
+def print_layout_shifts(browser, base: str, pages: list[str]) -> None:
+    print("| page | CLS phone | CLS desktop |\n| --- | ---: | ---: |")
+    for page in pages:
+        phone, desktop = (layout_shift(browser, base + page, device)[0] for device in (PHONE, DESKTOP))
+        print(f"| /{page} | {phone:.3f} | {desktop:.3f} |")
+
+
+def print_weights(browser, base: str, pages: list[str]) -> None:
+    print("\n| first visit | KB gzipped | KB raw |\n| --- | ---: | ---: |")
+    for page in pages:
+        print("| /{} | {:.0f} | {:.0f} |".format(page, *first_visit_kb(browser, base + page)))
+
+
+def print_lighthouse(base: str, pages: list[str]) -> None:
+    print("\n| page | device | performance | accessibility | best practices | SEO | CLS | audits under 0.9 |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for page in pages:
+        for desktop in (False, True):
+            r = lighthouse(base + page, desktop)
+            scores = " | ".join(str(r[name]) for name in CATEGORIES)
+            device = "desktop" if desktop else "phone"
+            print(f"| /{page} | {device} | {scores} | {r['cls']} | {', '.join(r['failed'])} |")
+
+
+@contextlib.contextmanager
+def serve_at(site: Path, url: str):
+    """The site served on the loopback at `url`, the address it was built for (its port)."""
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(url.rstrip("/").rsplit(":", 1)[1])), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+if __name__ == "__main__":
+    main()

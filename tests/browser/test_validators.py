@@ -1,0 +1,70 @@
+"""Every page of the shipped site is valid HTML for the Nu Html Checker, and every kind of page
+has no pa11y (WCAG2AA) or axe error, with scripts on and off. Each validator also proves it
+can fail: on a page broken on purpose, it reports the fault."""
+
+from __future__ import annotations
+
+import shutil
+
+from in_browser import axe_violations
+from support import serve
+from validators import nu_errors, pa11y_errors
+
+# One page of each kind, in each language (the 404 page is fetched by its own address).
+PAGE_KINDS = [
+    "",
+    "catalogue/",
+    "catalogue/?q=soudage&cost=free",
+    "mc/centennial-automation-industry-4-0/",
+    "browse/",
+    "browse/cost/free/",
+    "embed/?cost=free",
+    "links/",
+    "learn/what-is/",
+    "practitioners/referral-sheet/",
+    "editors/",
+    "editors/fields/",
+    "404.html",
+]
+ADDRESSES = [f"{lang}{path}" for lang in ("", "en/") for path in PAGE_KINDS]
+
+# Faults both validators must see: an image without an address, a form field without a label.
+BROKEN = '<img width="10" height="10" alt=""><form action="#"><input type="checkbox" id="x"></form>'
+
+
+def test_every_built_page_passes_the_nu_html_checker(shipped_site):
+    assert nu_errors(shipped_site) == []
+
+
+def test_the_nu_html_checker_reports_a_broken_page(shipped_site, tmp_path):
+    page = (shipped_site / "index.html").read_text(encoding="utf-8")
+    (tmp_path / "index.html").write_text(page.replace("</h1>", "</h1>" + BROKEN, 1), encoding="utf-8")
+    errors = nu_errors(tmp_path)
+    assert any("“img” is missing" in error for error in errors), errors
+
+
+def test_every_kind_of_page_has_no_pa11y_error(site_server):
+    assert pa11y_errors([site_server + address for address in ADDRESSES]) == []
+
+
+def test_pa11y_reports_a_broken_page(shipped_site, tmp_path):
+    page = (shipped_site / "about" / "index.html").read_text(encoding="utf-8")
+    shutil.copytree(shipped_site / "assets", tmp_path / "assets")
+    (tmp_path / "index.html").write_text(page.replace("</h1>", "</h1>" + BROKEN, 1), encoding="utf-8")
+    with serve(tmp_path) as url:
+        errors = pa11y_errors([url])
+    faults = [e for e in errors if "#x" in e]
+    assert any("scripts on" in e for e in faults) and any("scripts off" in e for e in faults), errors
+
+
+def test_every_kind_of_page_has_no_axe_violation(browser, site_server):
+    # Scripts on only: with scripts off, Chromium runs no script of DevTools' either (axe could not
+    # start); pa11y reads those pages instead (test_every_kind_of_page_has_no_pa11y_error).
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    found = {}
+    for address in ADDRESSES:
+        tab.goto(site_server + address, wait_until="load")
+        found[address] = axe_violations(tab)
+    context.close()
+    assert {address: v for address, v in found.items() if v} == {}
