@@ -12,11 +12,12 @@ import html5lib
 import pytest
 import yaml
 from icalendar import Calendar
+from microcredential_catalogue.wording.facts import as_said
 from support import PROJECT
 
 WORDS = yaml.safe_load((PROJECT / "overrides" / "locales" / "catalogue.yml").read_text(encoding="utf-8"))
 ROOTS = {"fr": "", "en": "en/"}
-AGE_KEYS = ("age_source", "age_source_day", "age_checked", "age_checked_day")
+AGE_KEYS = ("age_source", "age_source_day", "age_undated", "age_undated_day")
 
 # ical.js reads every event; prints what a calendar application would show of each.
 ICAL_JS = """
@@ -77,7 +78,7 @@ def test_each_event_has_uid_stamp_start_title_link_and_age_for_both_readers(buil
     events = Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")
     read_by_js = {event["uid"]: event for event in read_with_ical_js(calendar)}
     assert len(read_by_js) == len(events)
-    age_words = [WORDS[key][lang].split("{")[0].strip() for key in AGE_KEYS]
+    age_words = [as_said(WORDS[key][lang].split("{")[0].strip(), lang) for key in AGE_KEYS]
     for event in events:
         for field in ("UID", "DTSTAMP", "DTSTART", "SUMMARY", "URL", "DESCRIPTION"):
             assert event.get(field), (field, event)

@@ -68,7 +68,7 @@ def test_a_mistake_in_the_settings_is_one_clear_line(tmp_path, text, expected):
 def test_every_page_has_the_owner_and_privacy_note_in_its_own_language(shipped_site):
     french = (shipped_site / "browse/index.html").read_text(encoding="utf-8")
     english = (shipped_site / "en/browse/index.html").read_text(encoding="utf-8")
-    assert "Catalogue tenu par" in french and "Confidentialité" in french and "Catalogue run by" not in french
+    assert "Responsable du catalogue" in french and "Confidentialité" in french and "Catalogue run by" not in french
     assert "Catalogue run by" in english and "Privacy" in english
     for page in (french, english):
         assert "Made with" not in page and "mailto:catalogue@example.org" in page

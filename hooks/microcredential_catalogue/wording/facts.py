@@ -122,7 +122,7 @@ class FactWording:
         when = credential.information_date
         written = formatting.partial_date(when, lang)
         kind = "age_source" if credential.source_date else "age_undated"
-        return self.text(f"{kind}_day" if when.day else kind, lang, date=written)
+        return as_said(self.text(f"{kind}_day" if when.day else kind, lang, date=written), lang)
 
     def is_old(self, credential: Credential) -> bool:
         """Information older than settings.stale_after_months (data/taxonomies.yml) on the build day."""
