@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from microcredential_catalogue.editing import with_alias
+from microcredential_catalogue.editing.record_files import with_alias
 from support import FIXTURES, cli_project, run_catalogue
 
 RECORD = FIXTURES / "new-records" / "credentials" / "example-free-first-aid.yml"

@@ -109,6 +109,7 @@ def test_every_field_of_the_form_reaches_the_record(root, tmp_path, fields, caps
         "delivery": option(fields, "delivery"),
         "languages": ", ".join(fields["languages"].options),
         "source-date": "2026-09",
+        "checked-against": option(fields, "checked-against"),  # issue 21: « la source / the source »
         "added": "2026-11-20",
         "status": option(fields, "status"),
         "cost-amount": "250",
@@ -143,6 +144,7 @@ def test_every_field_of_the_form_reaches_the_record(root, tmp_path, fields, caps
         "amount": 250,
         "note": {"fr": "Matériel compris", "en": "Materials included"},
     }
+    assert record["checked_against"] == "source"
     assert record["stacks_into"] == [
         {"title": {"fr": "Diplôme de soudage", "en": "Welding diploma"}, "url": "https://example.org/diploma"}
     ]

@@ -53,7 +53,8 @@ def test_the_template_has_a_drop_down_on_every_vocabulary_column(root, tmp_path)
     for vocabulary_key in ("provider", "delivery", "sectors.1", "sectors.3", "pathways.5", "regions.1", "funding.1"):
         assert vocabulary_key in validated, vocabulary_key
     assert "Santé" in validated["sectors.1"]  # labels in the sheet's language
-    assert {"en ligne", "hybride"} <= {label.casefold() for label in validated["delivery"]}
+    # issue 21's plain labels: hybrid is « En ligne et en personne »
+    assert {"en ligne", "en ligne et en personne"} <= {label.casefold() for label in validated["delivery"]}
     assert "title.fr" not in validated and "hours" not in validated
 
 

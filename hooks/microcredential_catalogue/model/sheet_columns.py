@@ -39,6 +39,7 @@ FIELDS = (
     ("source", "link", None),
     ("source_date", "date", None),
     ("verified", "date", None),
+    ("checked_against", "choice", "checked_against"),
     ("added", "date", None),
     ("status", "choice", "status"),
     ("cost.amount", "number", None),

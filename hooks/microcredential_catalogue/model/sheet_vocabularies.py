@@ -24,6 +24,7 @@ class SheetVocabularies:
         labels["providers"] = {key: provider.name for key, provider in sorted(catalogue.providers.items())}
         labels["languages"] = {key: Bilingual.of(label) for key, label in words.raw["languages"].items()}
         labels["status"] = {key: Bilingual.of(label) for key, label in words.raw["status"].items()}
+        labels["checked_against"] = {key: Bilingual.of(label) for key, label in words.raw["checked_against"].items()}
         return cls(labels, Bilingual.of(words.raw["continuous"]))
 
     def label(self, vocabulary: str, key: str, lang: str) -> str:

@@ -35,7 +35,25 @@ def description_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.enable("table")
     parser.validateLink = lambda url: True  # judged here and by the sanitiser, never dropped unseen
+    parser.add_render_rule("text", _text)
+    parser.add_render_rule("code_inline", _code_inline)
     return parser
+
+
+# Between tags, HTML escapes only &, < and >: a quotation mark there is written as typed, as the
+# sanitiser (pages/render.py) writes it, so a shipped text comes out of it byte for byte.
+# Attributes (a link's address and title) keep markdown-it's escaping of quotation marks.
+def _text(renderer, tokens: list[Token], idx: int, options, env) -> str:
+    return _escaped(tokens[idx].content)
+
+
+def _code_inline(renderer, tokens: list[Token], idx: int, options, env) -> str:
+    token = tokens[idx]
+    return f"<code{renderer.renderAttrs(token)}>{_escaped(token.content)}</code>"
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _PARSER = description_parser()
