@@ -95,7 +95,7 @@ def test_the_builder_gives_a_link_code_and_qr_code_of_the_same_list(clipboard_pa
         page.goto(host_url.replace("127.0.0.1", "localhost"))
         inner = page.frame_locator("iframe")
         inner.locator("#mc-embed[data-ready='true']").wait_for()
-        page.wait_for_function("document.querySelector('iframe').getBoundingClientRect().height !== 600")
+        page.wait_for_function("() => document.querySelector('iframe').getBoundingClientRect().height !== 600")
         assert inner.locator("[data-results] > li").count() >= 1
         assert _filters_of(inner.locator("[data-full]").get_attribute("href")) == CHOSEN
 
