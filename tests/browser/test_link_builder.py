@@ -170,7 +170,7 @@ def test_every_group_page_embeds_its_own_list_through_a_prefilled_builder(clipbo
     page.on("request", lambda request: requests.append(request.url))
     groups = _group_pages(page, site_server, prefix)
     families = {urlparse(group).path.split("/browse/")[1].split("/")[0] for group in groups}
-    assert families == {"free", "sectors", "pathways", "cost", "delivery", "hours", "regions", "providers"}
+    assert families == {"free", "sectors", "pathways", "cost", "delivery", "hours", "regions", "campus", "providers"}
     for group in groups:
         page.goto(group)
         titles = sorted(" ".join(t.split()) for t in page.locator("article .mc-card__title").all_text_contents())
