@@ -76,7 +76,10 @@ function start(root) {
     const href = !words && ticked.length <= 1 && feeds[param] ? feeds[param][value] : undefined;
     root.querySelector("[data-builder-feed]").hidden = !href;
     root.querySelector("[data-builder-no-feed]").hidden = Boolean(href);
-    if (href) root.querySelector("[data-builder-feed-link]").href = absolute(href);
+    if (!href) return;
+    const link = root.querySelector("[data-builder-feed-link]");
+    link.href = absolute(href);
+    link.type = "application/atom+xml"; // set with its address: a link's type needs an href (HTML)
   }
 
   /* The QR code of `link`, to see and to download as SVG and PNG; or, for a link too long for
