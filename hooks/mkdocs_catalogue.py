@@ -99,6 +99,22 @@ THEME_WORDS = (
 )
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has made each language's files
+def on_files(files, config, **_):
+    """MkDocs copies every non-HTML file of custom_dir into the site: our feed and sitemap
+    templates would be served as XML. overrides/ holds templates and words only: none of it is
+    published (the theme renders its own static templates, such as sitemap.xml, separately)."""
+    for file in template_sources(files, Path(config.theme.custom_dir)):
+        files.remove(file)
+    return files
+
+
+def template_sources(files, custom_dir: Path) -> list:
+    """The files MkDocs would copy from `custom_dir`."""
+    root = custom_dir.resolve()
+    return [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(root)]
+
+
 @event_priority(-100)  # after mkdocs-static-i18n set this language's site name
 def on_pre_build(config, **_):
     for field in SITE_TEXT_FIELDS:
