@@ -138,6 +138,26 @@ TODAY = date(2026, 11, 28)
 # checked today is valid today, so no test over the shipped data may use a fixed earlier day.
 SHIPPED_DAY = max(TODAY, date.today())
 FIXTURES = PROJECT / "tests" / "fixtures"
+
+
+@functools.cache
+def shipped_catalogue():
+    """The shipped data as the build reads it today (read once per test process)."""
+    from microcredential_catalogue.checks.validate import load_catalogue
+
+    return load_catalogue(PROJECT, SHIPPED_DAY)
+
+
+def shipped_example(description: str, wanted) -> str:
+    """The address ("mc/<id>/") of the first listed shipped credential, by id, for which
+    `wanted(credential)` is true. Tests choose records by what they show, never by id, so an
+    editor's valid change never turns them red; a data set with no such record says so."""
+    found = sorted((c for c in shipped_catalogue().listed if wanted(c)), key=lambda c: c.id)
+    if not found:
+        raise LookupError(f"the shipped data has no listed credential that {description}")
+    return f"mc/{found[0].id}/"
+
+
 RECORDS = FIXTURES / "records"
 HOSTILE = FIXTURES / "hostile"
 # A network's host may serve the catalogue under a sub-path (GitHub Pages: https://<owner>.github.io/<repo>/).

@@ -132,3 +132,17 @@ def result_ids(page) -> set[str]:
 
 def status(page) -> str:
     return page.locator("#mc-status").inner_text()
+
+
+def all_titles(page, root: str) -> list[str]:
+    """Every result's title in a list (catalogue page or embed) once it is on screen, "Show more"
+    pressed until none is left."""
+    page.locator(f"{root}[data-ready='true']").wait_for()
+    cards = page.locator(f"{root} [data-results] > li")
+    more = page.locator(f"{root} [data-more]")
+    while more.is_visible():
+        shown = cards.count()
+        more.click()
+        cards.nth(shown).wait_for(state="attached")  # one more card (no string evaluated: the page's CSP forbids it)
+    # Spaces compared as spaces: the build's cards carry French no-break spaces, the data files' do not.
+    return [" ".join(title.split()) for title in cards.locator(".mc-card__title").all_text_contents()]

@@ -11,7 +11,7 @@ import urllib.request
 from urllib.parse import parse_qsl, urlparse
 
 import pytest
-from in_browser import SecurityLog, axe_violations, screenshot
+from in_browser import SecurityLog, all_titles, axe_violations, screenshot
 from support import serve
 
 FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"
@@ -116,19 +116,6 @@ def test_without_javascript_the_embedded_list_links_to_the_full_catalogue(browse
     context.close()
 
 
-def _all_titles(page, root: str) -> list[str]:
-    """Every result's title once the list is on screen, "Show more" pressed until none is left."""
-    page.locator(f"{root}[data-ready='true']").wait_for()
-    cards = page.locator(f"{root} [data-results] > li")
-    more = page.locator(f"{root} [data-more]")
-    while more.is_visible():
-        shown = cards.count()
-        more.click()
-        cards.nth(shown).wait_for(state="attached")  # one more card (no string evaluated: the page's CSP forbids it)
-    # Spaces compared as spaces: the build's cards carry French no-break spaces, the data files' do not.
-    return [" ".join(title.split()) for title in cards.locator(".mc-card__title").all_text_contents()]
-
-
 # Words, words and filters, filters alone: every state the catalogue page's address can hold.
 SAME_STATES = ["q=production", "q=production&provider=centennial-college&cost=not-specified", "provider=durham-college"]
 
@@ -140,12 +127,12 @@ def test_the_embed_shows_what_the_catalogue_page_shows_at_the_same_address(brows
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{site_server}{prefix}catalogue/")
-    everything = _all_titles(page, "#mc-search")
+    everything = all_titles(page, "#mc-search")
     for state in SAME_STATES:
         page.goto(f"{site_server}{prefix}catalogue/?{state}")
-        on_catalogue = _all_titles(page, "#mc-search")
+        on_catalogue = all_titles(page, "#mc-search")
         page.goto(f"{site_server}{prefix}embed/?{state}")
-        in_embed = _all_titles(page, "#mc-embed")
+        in_embed = all_titles(page, "#mc-embed")
         # The same cards in the same order; the words narrow the list (all of it was shown before).
         assert in_embed == on_catalogue and 0 < len(in_embed) < len(everything), state
         assert _filters_of(page.locator("[data-full]").get_attribute("href")) == _filters_of("?" + state)
@@ -170,11 +157,11 @@ def test_both_pages_read_an_address_alike_and_ignore_keys_they_do_not_offer(brow
     context = browser.new_context(viewport={"width": 900, "height": 1200})
     page = context.new_page()
     page.goto(f"{site_server}en/catalogue/")
-    everything = _all_titles(page, "#mc-search")
+    everything = all_titles(page, "#mc-search")
     page.goto(f"{site_server}en/catalogue/?{state}")
-    assert _all_titles(page, "#mc-search") == everything
+    assert all_titles(page, "#mc-search") == everything
     page.goto(f"{site_server}en/embed/?{state}")
-    assert _all_titles(page, "#mc-embed") == everything
+    assert all_titles(page, "#mc-embed") == everything
     assert _filters_of(page.locator("[data-full]").get_attribute("href")) == {}
     context.close()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlparse
 
 import pytest
-from in_browser import ARTIFACTS, axe_violations
+from in_browser import ARTIFACTS, all_titles, axe_violations
 from PIL import Image
 from playwright.sync_api import expect
 from pyzbar.pyzbar import decode
@@ -185,8 +185,7 @@ def test_every_group_page_embeds_its_own_list_through_a_prefilled_builder(clipbo
         ]
         assert _filters_of(frame["src"]) == chosen
         page.goto(frame["src"])
-        page.locator("#mc-embed[data-ready='true']").wait_for()
-        embedded = sorted(" ".join(t.split()) for t in page.locator(".mc-card__title").all_text_contents())
+        embedded = sorted(all_titles(page, "#mc-embed"))
         assert embedded == titles, group
     assert {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")} == {
         urlparse(site_server).netloc

@@ -317,6 +317,6 @@ def test_a_hidden_or_nested_file_is_said_in_french_too(tmp_path):
     with pytest.raises(DataInvalid) as caught:
         load_catalogue(root, today=TODAY)
     assert [problem.in_language("fr") for problem in caught.value.problems] == [
-        "data/credentials/.cache.yml:1: est un fichier caché (son nom commence par un point) : il n'est pas lu "
-        "comme une fiche; renommez-le cache.yml, ou sortez-le de data/credentials/"
+        "data/credentials/.cache.yml:1: est un fichier caché (son nom commence par un point)\u00a0: il n'est pas lu "
+        "comme une fiche\u202f; renommez-le cache.yml, ou sortez-le de data/credentials/"
     ]

@@ -50,7 +50,7 @@ def _hidden(name: str) -> Said:
     return Said(
         en=f"is a hidden file (its name starts with a dot), so it is not read as a record: "
         f"rename it {visible}, or move it out of data/credentials/",
-        fr=f"est un fichier caché (son nom commence par un point) : il n'est pas lu comme une fiche; "
+        fr=f"est un fichier caché (son nom commence par un point) : il n'est pas lu comme une fiche ; "
         f"renommez-le {visible}, ou sortez-le de data/credentials/",
     )
 
@@ -62,7 +62,7 @@ def _nested(path: Path) -> Said:
     return Said(
         en=f"is a folder{held}: records are read from data/credentials/ itself, not from folders inside it; "
         "move each record up into data/credentials/, and anything else out of data/",
-        fr=f"est un dossier{tenu} : les fiches sont lues dans data/credentials/ même, pas dans ses sous-dossiers; "
+        fr=f"est un dossier{tenu} : les fiches sont lues dans data/credentials/ même, pas dans ses sous-dossiers ; "
         "remontez chaque fiche dans data/credentials/, et sortez le reste de data/",
     )
 

@@ -59,7 +59,7 @@ def intake_problem(start: date, today: date) -> Said | None:
         return Said(
             en=f"is more than {INTAKE_YEARS_AHEAD} years ahead (got {start.isoformat()}): check the year; "
             f"a start date is at most {last.isoformat()}",
-            fr=f"est à plus de {INTAKE_YEARS_AHEAD} ans (reçu {start.isoformat()}) : vérifiez l'année; "
+            fr=f"est à plus de {INTAKE_YEARS_AHEAD} ans (reçu {start.isoformat()}) : vérifiez l'année ; "
             f"une date de début est au plus le {last.isoformat()}",
         )
     return None

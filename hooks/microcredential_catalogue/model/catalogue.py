@@ -151,6 +151,9 @@ class Credential:
     checked_against: str = "notes"  # "source": compared with the source itself; "notes": typed from research notes
     # Where each field is written in source_file, kept from validation: not part of the facts.
     lines: LineMap = field(default_factory=LineMap, compare=False, repr=False)
+    # The record's fields as its file holds them (a copy, read once): the spreadsheet export
+    # writes them back column by column, without reading the file again.
+    as_written: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, *path: str | int) -> int:
         """The line of a field in the record's file: line_of("verified"), line_of("aliases", 0)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from datetime import date
 
@@ -117,6 +118,7 @@ def credential(credential_id: str, source_file: str, raw: dict, lines: LineMap |
         official_title=OfficialTitle(**raw["official_title"]) if "official_title" in raw else None,
         checked_against=raw.get("checked_against", "notes"),
         lines=lines or LineMap(),
+        as_written=copy.deepcopy(raw),
     )
 
 

@@ -16,7 +16,6 @@ from ..model.catalogue import Catalogue
 from ..model.sheet_columns import Column, SheetWords, sheet_columns
 from ..model.sheet_rows import cells_of
 from ..model.sheet_vocabularies import SheetVocabularies
-from ..reading.yaml_file import read_text, read_yaml
 
 # A spreadsheet runs a cell that starts with one of these as a formula; data is untrusted.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -37,7 +36,7 @@ def catalogue_table(catalogue: Catalogue, lang: str, site_url: str = "") -> Shee
     vocabularies = SheetVocabularies.of(catalogue, words)
     rows = []
     for credential in sorted(catalogue.credentials, key=lambda c: c.id):
-        record = read_yaml(read_text(catalogue.project_root / credential.source_file)).data
+        record = credential.as_written
         page = addresses.absolute(addresses.credential_page(credential.id), lang, site_url) if site_url else ""
         rows.append(cells_of(record, credential.id, columns, vocabularies, lang, page))
     return SheetTable(lang, columns, rows, vocabularies, words)
