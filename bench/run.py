@@ -1,16 +1,19 @@
 """Benchmark the catalogue at 1,000 and 10,000 synthetic records (`make bench`; not a test).
 
 For each size it reports:
-- the build time of our build (`mkdocs build`: hook + i18n, both languages) against plain MkDocs
-  building the same pages. "Plain MkDocs" is the same theme and Markdown extensions, without our
-  hook and without mkdocs-static-i18n, building the Markdown files our build generated (both
+- the build time and peak memory of our build (`mkdocs build`: hook + i18n, both languages), of
+  the same build again with nothing changed, and of MkDocs building the same pages without our
+  hook: with mkdocs-static-i18n ("same site"), and bare ("plain": the same theme and Markdown
+  extensions, without the i18n plugin). Both build the Markdown files our build generated (both
   languages' files, so the same number of pages) plus the hand-written pages: what the site would
   cost if its pages were written by hand. One run each;
 - the per-language search index size, raw and gzipped (level 6, what web servers use);
+- where the build's time goes, stage by stage, and our hook's work per record against its budget
+  (bench/stages.py);
 - in headless Chromium: time from navigation start to the first results on screen, and the time
   each keystroke takes to update the results (median and 95th percentile).
 
-    python3 -m bench.run [--sizes 1000 10000] [--keep DIR]
+    python3 -m bench.run [--sizes 1000 10000] [--keep DIR] [--builds-only]
     python3 -m bench.run --browser-only SITE_DIR   # only the browser times, on a site already built
     python3 -m bench.run --search-only [--sizes …]  # one build per size, then search in the browser,
                                                     # ours and Pagefind's, unthrottled and CPU ×4 + Fast 3G
@@ -39,15 +42,20 @@ from bench.generate import generate
 from tests.support import blank_knowledge_pages, copy_project
 
 
-def mkdocs(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
+def mkdocs(project: Path, site: Path, config: str = "mkdocs.yml") -> tuple[float, float]:
+    """One `mkdocs build` in a child process: its wall-clock seconds and its peak memory in MB
+    (the child's own high-water mark, read from wait4's resource usage)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", str(site)]
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
-    return elapsed
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"mkdocs build failed in {project}:\n{stderr.decode()[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
 def same_site_config(project: Path) -> str:
@@ -70,9 +78,12 @@ def build_times(data: Path, work: Path) -> dict:
     ours = copy_project(work / "ours", data=data)
     blank_knowledge_pages(ours)
     ours_site = work / "ours-site"
-    ours_time = mkdocs(ours, ours_site)
-    times = {"ours": ours_time}
-    pages = {"ours": count_pages(ours_site)}
+    times, memory = {}, {}
+    times["ours"], memory["ours"] = mkdocs(ours, ours_site)
+    # The same build again with nothing changed: what a deploy of unchanged data costs (generated
+    # files, preview images and QR codes already written are kept).
+    times["rebuild"], memory["rebuild"] = mkdocs(ours, ours_site)
+    pages = {"ours": count_pages(ours_site), "rebuild": count_pages(ours_site)}
     # Two baselines built from the Markdown our build generated: MkDocs with the same plugins
     # (the same site, the cost of our hook alone), and bare MkDocs without mkdocs-static-i18n.
     for name, config in (("same_site", same_site_config), ("plain", plain_config)):
@@ -80,9 +91,15 @@ def build_times(data: Path, work: Path) -> dict:
         shutil.copytree(ours / "docs", baseline / "docs")  # now holds every generated page as Markdown
         shutil.copytree(ours / "overrides", baseline / "overrides")
         (baseline / "mkdocs.yml").write_text(config(ours), encoding="utf-8")
-        times[name] = mkdocs(baseline, work / f"{name}-site")
+        times[name], memory[name] = mkdocs(baseline, work / f"{name}-site")
         pages[name] = count_pages(work / f"{name}-site")
-    return {**times, "pages": pages, "site": ours_site}
+    return {**times, "pages": pages, "memory": memory, "site": ours_site}
+
+
+def stage_table(size: int) -> str:
+    """bench/stages.py's breakdown at this size, in its own process (it patches the build)."""
+    command = [sys.executable, "-m", "bench.stages", "--records", str(size)]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
 def count_pages(site: Path) -> int:
@@ -111,16 +128,19 @@ def index_sizes(site: Path) -> dict:
 
 
 def report(size: int, builds: dict, sizes: dict) -> str:
+    def row(label: str, name: str) -> str:
+        ratio = "" if name == "ours" else f"{builds['ours'] / builds[name]:.2f}×"
+        return f"| {label} | {builds[name]:.1f} | {builds['memory'][name]:,.0f} | {builds['pages'][name]:,} | {ratio} |"
+
     lines = [
         f"## {size:,} records",
         "",
-        "| build | seconds | pages | ours ÷ this |",
-        "| --- | ---: | ---: | ---: |",
-        f"| ours (hook + i18n) | {builds['ours']:.1f} | {builds['pages']['ours']:,} | |",
-        f"| MkDocs + i18n, same Markdown, no hook | {builds['same_site']:.1f} | {builds['pages']['same_site']:,} "
-        f"| {builds['ours'] / builds['same_site']:.2f}× |",
-        f"| bare MkDocs (no i18n), same Markdown | {builds['plain']:.1f} | {builds['pages']['plain']:,} "
-        f"| {builds['ours'] / builds['plain']:.2f}× |",
+        "| build | seconds | peak MB | pages | ours ÷ this |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        row("ours (hook + i18n)", "ours"),
+        row("ours again, nothing changed", "rebuild"),
+        row("MkDocs + i18n, same Markdown, no hook", "same_site"),
+        row("bare MkDocs (no i18n), same Markdown", "plain"),
         "",
         "| file | raw KB | gzipped KB |",
         "| --- | ---: | ---: |",
@@ -143,7 +163,7 @@ def search_only(sizes: list[int], keep: Path | None) -> None:
             shutil.rmtree(work, ignore_errors=True)
             project = copy_project(work / "ours", data=generate(size, work / "data"))
             blank_knowledge_pages(project)
-            seconds = mkdocs(project, work / "site")
+            seconds, _ = mkdocs(project, work / "site")
             lines = [f"## {size:,} records (build {seconds:.0f} s)", "", "| file | raw KB | gzipped KB |"]
             lines.append("| --- | ---: | ---: |")
             lines += [
@@ -164,6 +184,7 @@ def main() -> None:
         "--browser-only", type=Path, metavar="SITE_DIR", help="only measure the browser on a built site"
     )
     parser.add_argument("--search-only", action="store_true", help="one build per size, then search figures")
+    parser.add_argument("--builds-only", action="store_true", help="builds and stages, no browser")
     arguments = parser.parse_args()
     if arguments.browser_only:
         print(browser_report(arguments.browser_only), flush=True)
@@ -181,7 +202,9 @@ def main() -> None:
             builds = build_times(data, work)
             sizes = index_sizes(builds["site"])
             print(report(size, builds, sizes), flush=True)
-            print("\n".join(search.table(search.measure(builds["site"]))) + "\n", flush=True)
+            print(stage_table(size), flush=True)
+            if not arguments.builds_only:
+                print("\n".join(search.table(search.measure(builds["site"]))) + "\n", flush=True)
     finally:
         if arguments.keep is None:
             shutil.rmtree(work_root, ignore_errors=True)

@@ -87,19 +87,22 @@ def on_config(config, **_):
     return _share_site_settings(config, _state.build)
 
 
-def _versioned_stylesheets(config) -> None:
-    """Each stylesheet of ours named with its content version (?v=…): a returning reader never
-    gets yesterday's styles with today's page."""
+def _versioned_assets(config) -> None:
+    """Each stylesheet and script of ours named with its content version (?v=…): a returning
+    reader never gets yesterday's styles or script with today's page."""
     docs = Path(config.docs_dir)
-    config.extra_css = [
-        path if "?" in str(path) else f"{path}?v={addresses.content_version((docs / str(path)).read_text('utf-8'))}"
-        for path in config.extra_css
-    ]
+
+    def versioned(path: str) -> str:
+        return path if "?" in path else f"{path}?v={addresses.content_version((docs / path).read_text('utf-8'))}"
+
+    config.extra_css = [versioned(str(path)) for path in config.extra_css]
+    for script in config.extra_javascript:  # MkDocs' script entries: their path, defer, async
+        script.path = versioned(script.path)
 
 
 def _share_site_settings(config, build: CatalogueBuild):
     """Who runs the site (data/site.yml), for the theme's header and footer templates."""
-    _versioned_stylesheets(config)
+    _versioned_assets(config)
     settings = build.catalogue.site
     config.extra["catalogue_site"] = settings.for_templates(build.catalogue) if settings else None
     strings = with_site_name(load_strings(build.templates_dir), settings)

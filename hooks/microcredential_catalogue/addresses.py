@@ -148,7 +148,8 @@ def file_beside_from(from_page: str, folder: str, name: str, lang: str) -> str:
     return posixpath.relpath(url_beside(folder, name, lang), url(from_page, lang) or ".")
 
 
-def alternates(page: str, site_url: str) -> list[tuple[str, str]]:
-    """(hreflang, absolute URL) of every language's copy of a page, and x-default (French)."""
-    links = [(HREFLANGS[lang], absolute(page, lang, site_url)) for lang in ("fr", "en")]
-    return links + [("x-default", absolute(page, DEFAULT_LANGUAGE, site_url))]
+def alternates(page: str, site_url: str) -> list[tuple[str, str, str]]:
+    """(hreflang, absolute URL, site-relative path) of every language's copy of a page, and
+    x-default (French). The path lets a copy of the site served elsewhere point them at itself."""
+    links = [(HREFLANGS[lang], absolute(page, lang, site_url), url(page, lang)) for lang in ("fr", "en")]
+    return links + [("x-default", absolute(page, DEFAULT_LANGUAGE, site_url), url(page, DEFAULT_LANGUAGE))]

@@ -80,7 +80,7 @@ class Sharing:
             "image_width": SIZE[0],
             "image_height": SIZE[1],
             "jsonld": extras.jsonld,
-            "feeds": [(feed_title, site_url + feed_url) for feed_title, feed_url in extras.feeds],
+            "feeds": [(feed_title, site_url + feed_url, feed_url) for feed_title, feed_url in extras.feeds],
         }
 
     def box(self, credential: Credential, lang: str, today: date) -> dict:
