@@ -148,11 +148,13 @@ def shipped_catalogue():
     return load_catalogue(PROJECT, SHIPPED_DAY)
 
 
-def shipped_example(description: str, wanted) -> str:
+def shipped_example(description: str, wanted, catalogue=None) -> str:
     """The address ("mc/<id>/") of the first listed shipped credential, by id, for which
     `wanted(credential)` is true. Tests choose records by what they show, never by id, so an
-    editor's valid change never turns them red; a data set with no such record says so."""
-    found = sorted((c for c in shipped_catalogue().listed if wanted(c)), key=lambda c: c.id)
+    editor's valid change never turns them red; a data set with no such record says so.
+    `catalogue`: another loaded catalogue than the shipped one (a test of this choice)."""
+    catalogue = catalogue or shipped_catalogue()
+    found = sorted((c for c in catalogue.listed if wanted(c)), key=lambda c: c.id)
     if not found:
         raise LookupError(f"the shipped data has no listed credential that {description}")
     return f"mc/{found[0].id}/"
@@ -165,10 +167,10 @@ def shipped_credential(address: str):
     return credential
 
 
-def shipped_provider_with(description: str, wanted) -> str:
+def shipped_provider_with(description: str, wanted, catalogue=None) -> str:
     """The id of the first shipped provider, by id, for which `wanted(provider, credentials)` is
     true, `credentials` being its listed ones. As shipped_example: chosen by what it has, never by id."""
-    catalogue = shipped_catalogue()
+    catalogue = catalogue or shipped_catalogue()
     for key in sorted(catalogue.providers):
         if wanted(catalogue.providers[key], [c for c in catalogue.listed if c.provider == key]):
             return key
