@@ -148,14 +148,66 @@ def shipped_catalogue():
     return load_catalogue(PROJECT, SHIPPED_DAY)
 
 
-def shipped_example(description: str, wanted) -> str:
+def shipped_example(description: str, wanted, catalogue=None) -> str:
     """The address ("mc/<id>/") of the first listed shipped credential, by id, for which
     `wanted(credential)` is true. Tests choose records by what they show, never by id, so an
-    editor's valid change never turns them red; a data set with no such record says so."""
-    found = sorted((c for c in shipped_catalogue().listed if wanted(c)), key=lambda c: c.id)
+    editor's valid change never turns them red; a data set with no such record says so.
+    `catalogue`: another loaded catalogue than the shipped one (a test of this choice)."""
+    catalogue = catalogue or shipped_catalogue()
+    found = sorted((c for c in catalogue.listed if wanted(c)), key=lambda c: c.id)
     if not found:
         raise LookupError(f"the shipped data has no listed credential that {description}")
     return f"mc/{found[0].id}/"
+
+
+def shipped_credential(address: str):
+    """The shipped credential a page address ("mc/<id>/", "en/mc/<id>/") shows."""
+    wanted = address.strip("/").rsplit("/", 1)[-1]
+    (credential,) = (c for c in shipped_catalogue().credentials if c.id == wanted)
+    return credential
+
+
+def shipped_provider_with(description: str, wanted, catalogue=None) -> str:
+    """The id of the first shipped provider, by id, for which `wanted(provider, credentials)` is
+    true, `credentials` being its listed ones. As shipped_example: chosen by what it has, never by id."""
+    catalogue = catalogue or shipped_catalogue()
+    for key in sorted(catalogue.providers):
+        if wanted(catalogue.providers[key], [c for c in catalogue.listed if c.provider == key]):
+            return key
+    raise LookupError(f"the shipped data has no provider that {description}")
+
+
+def title_words(credential, lang: str) -> set[str]:
+    """The words of five letters or more in a credential's title, lowercased: words to search for."""
+    import re
+
+    return {word.lower() for word in re.findall(r"[^\W\d_]{5,}", credential.title[lang])}
+
+
+def rarest_word(words) -> str:
+    """Of `words`, the one fewest listed shipped credentials say (title, summary or description, in
+    either language), so a search for it lists few cards; then the first alphabetically."""
+
+    def said_by(word: str) -> int:
+        texts = (
+            " ".join(text[lang] for text in (c.title, c.summary, c.description) if text for lang in ("fr", "en"))
+            for c in shipped_catalogue().listed
+        )
+        return sum(word in text.lower() for text in texts)
+
+    return min(sorted(words), key=said_by)
+
+
+@functools.cache
+def shipped_wording():
+    """The site's words about a credential's facts (wording/facts.py), as the shipped build says them."""
+    from microcredential_catalogue.pages.render import load_strings
+    from microcredential_catalogue.wording.facts import FactWording
+    from microcredential_catalogue.wording.site_settings import with_site_name
+
+    catalogue = shipped_catalogue()
+    strings = with_site_name(load_strings(PROJECT / "overrides" / "catalogue"), catalogue.site)
+    return FactWording(strings, catalogue.taxonomies, SHIPPED_DAY)
 
 
 RECORDS = FIXTURES / "records"

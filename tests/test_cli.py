@@ -179,7 +179,7 @@ def test_new_asks_for_the_id_when_none_is_given(tmp_path):
 
 FILLED_IN = {
     'title:\n  fr: ""\n  en: ""': "title:\n  fr: Drones – formation au sol\n  en: Drones Ground School",
-    'provider: ""': "provider: mohawk-college",
+    'provider: ""': "provider: " + SHIPPED_PROVIDERS.split(", ")[0],  # any shipped provider
     'summary:\n  fr: ""\n  en: ""': (
         "summary:\n  fr: Se préparer à l'examen de pilote de drone.\n  en: Prepare for the drone pilot exam."
     ),

@@ -12,7 +12,16 @@ from urllib.parse import parse_qsl, urlparse
 
 import pytest
 from in_browser import SecurityLog, all_titles, axe_violations, screenshot
-from support import serve
+from microcredential_catalogue.wording.facts import as_said
+from support import (
+    rarest_word,
+    serve,
+    shipped_catalogue,
+    shipped_credential,
+    shipped_example,
+    shipped_provider_with,
+    title_words,
+)
 
 FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"
 
@@ -116,8 +125,25 @@ def test_without_javascript_the_embedded_list_links_to_the_full_catalogue(browse
     context.close()
 
 
+def _both_titles_words(credential) -> set[str]:
+    """Words both its titles say: a search for one finds it on the French and the English pages."""
+    return title_words(credential, "fr") & title_words(credential, "en")
+
+
+# A record of unknown cost found by a word of its titles; another provider's list.
+WORDED = shipped_credential(
+    shipped_example(
+        "leaves out its cost and has a word of five letters or more in both its titles",
+        lambda c: c.cost_amount is None and c.cost_note is None and bool(_both_titles_words(c)),
+    )
+)
+WORD = rarest_word(_both_titles_words(WORDED))
+OTHER = shipped_provider_with(
+    f"has a listed credential and is not {WORDED.provider}",
+    lambda provider, credentials: bool(credentials) and provider.id != WORDED.provider,
+)
 # Words, words and filters, filters alone: every state the catalogue page's address can hold.
-SAME_STATES = ["q=production", "q=production&provider=centennial-college&cost=not-specified", "provider=durham-college"]
+SAME_STATES = [f"q={WORD}", f"q={WORD}&provider={WORDED.provider}&cost=not-specified", f"provider={OTHER}"]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -166,9 +192,19 @@ def test_both_pages_read_an_address_alike_and_ignore_keys_they_do_not_offer(brow
     context.close()
 
 
+def _several_on_one_page(provider, credentials) -> bool:
+    """Two to ten listed credentials: several cards, and two such lists fit the first page (20)."""
+    return 2 <= len(credentials) <= 10
+
+
+FIRST = shipped_provider_with("has two to ten listed credentials", _several_on_one_page)
+SECOND = shipped_provider_with(
+    f"has two to ten listed credentials and is not {FIRST}",
+    lambda provider, credentials: provider.id != FIRST and _several_on_one_page(provider, credentials),
+)
 PROVIDER_NAMES = {
-    "mohawk-college": {"fr": "Collège Mohawk", "en": "Mohawk College"},
-    "durham-college": {"fr": "Collège Durham", "en": "Durham College"},
+    key: {lang: as_said(shipped_catalogue().providers[key].name[lang], lang) for lang in ("fr", "en")}
+    for key in (FIRST, SECOND)
 }
 
 
@@ -182,30 +218,28 @@ def test_the_catalogue_page_filters_by_provider_from_its_address_and_its_checkbo
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{site_server}{prefix}catalogue/?provider=mohawk-college")
+    page.goto(f"{site_server}{prefix}catalogue/?provider={FIRST}")
     page.locator("#mc-search[data-ready='true']").wait_for()
-    assert page.locator("#mc-provider-mohawk-college").is_checked()
+    assert page.locator(f"#mc-provider-{FIRST}").is_checked()
     providers = page.locator("[data-results] .mc-card__provider")
-    expected = _expected_titles_count(site_server, lang, {"provider": {"mohawk-college"}})
+    expected = _expected_titles_count(site_server, lang, {"provider": {FIRST}})
     assert expected >= 1 and providers.count() == expected
-    # A card names the provider, then its campus region ("Collège Mohawk · Ouest de l'Ontario").
-    assert {text.split(" · ")[0].strip() for text in providers.all_text_contents()} == {
-        PROVIDER_NAMES["mohawk-college"][lang]
-    }
+    # A card names the provider, then its campus region ("Collège Centennial · Centre de l'Ontario").
+    assert {text.split(" · ")[0].strip() for text in providers.all_text_contents()} == {PROVIDER_NAMES[FIRST][lang]}
 
     # A second provider, with the keyboard: both lists, and an address that keeps them.
     page.locator("[data-filters] > summary").evaluate("summary => { summary.parentElement.open = true; }")
-    page.locator("#mc-provider-durham-college").focus()
+    page.locator(f"#mc-provider-{SECOND}").focus()
     page.keyboard.press("Space")
-    page.wait_for_function("() => location.search.includes('durham-college')")
+    page.wait_for_function(f"() => location.search.includes('{SECOND}')")
     page.locator("#mc-search[data-ready='true']").wait_for()
-    assert _filters_of(page.url) == {"provider": {"durham-college", "mohawk-college"}}
-    both = _expected_titles_count(site_server, lang, {"provider": {"durham-college", "mohawk-college"}})
+    assert _filters_of(page.url) == {"provider": {FIRST, SECOND}}
+    both = _expected_titles_count(site_server, lang, {"provider": {FIRST, SECOND}})
     expect_names = {PROVIDER_NAMES[key][lang] for key in PROVIDER_NAMES}
     page.wait_for_function(f"() => document.querySelectorAll('[data-results] .mc-card__provider').length === {both}")
     assert {text.split(" · ")[0].strip() for text in providers.all_text_contents()} == expect_names
     assert axe_violations(page) == []
-    page.locator("#mc-provider-mohawk-college").scroll_into_view_if_needed()
+    page.locator(f"#mc-provider-{FIRST}").scroll_into_view_if_needed()
     screenshot(page, f"catalogue-provider-{lang}-{width}")
     assert {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")} == {
         urlparse(site_server).netloc

@@ -7,11 +7,19 @@ import re
 
 import pytest
 from in_browser import screenshot
+from support import shipped_example
 
 PHONE = {"width": 390, "height": 844}
 PAGES = {
-    "credential": "mc/mohawk-footcare-management/",
-    "credential-cost-note": "mc/st-lawrence-cybersecurity/",
+    # French sentences with a colon (its prerequisites), and a title given in another language.
+    "credential": shipped_example(
+        "has prerequisites and an official title in English",
+        lambda c: c.prerequisites is not None and c.official_title is not None and c.official_title.language == "en",
+    ),
+    # A price in words: « 80 $ », « ; » and the like as the editor wrote them.
+    "credential-cost-note": shipped_example(
+        "gives its cost as a note without a total", lambda c: c.cost_amount is None and c.cost_note is not None
+    ),
     "free-list": "browse/free/",
     "knowledge": "learn/what-is/",
     "questions": "learn/questions/",

@@ -6,6 +6,12 @@ from __future__ import annotations
 
 import pytest
 from layout_shift import DESKTOP, PHONE, layout_shift
+from support import shipped_example
+
+# A credential page with the most tags: a funding eligibility and more than one sector.
+CREDENTIAL = shipped_example(
+    "has a funding eligibility and more than one sector", lambda c: bool(c.funding) and len(c.sectors) > 1
+)
 
 GOOD = 0.1
 PAGES = [
@@ -13,7 +19,7 @@ PAGES = [
     "catalogue/",
     "catalogue/?q=soudage",
     "en/catalogue/?q=welding&cost=free",
-    "mc/centennial-automation-industry-4-0/",
+    CREDENTIAL,
     "browse/cost/free/",
     "embed/",
     "en/links/",

@@ -11,14 +11,17 @@ from urllib.parse import parse_qsl, unquote, urlparse
 
 import pytest
 from in_browser import ARTIFACTS, all_titles, axe_violations
+from microcredential_catalogue.wording.facts import as_said
 from PIL import Image
 from playwright.sync_api import expect
 from pyzbar.pyzbar import decode
-from support import serve, shipped_credential_count
+from support import serve, shipped_catalogue, shipped_credential_count, shipped_provider_with
 
 CHOSEN = {"pathway": {"postsecondary"}, "sector": {"health", "education-law-social-government"}}
 UPDATED = {"fr": "Lien, code et code QR mis à jour", "en": "Link, code and QR code updated"}
 COPIED = {"fr": "Lien copié", "en": "Link copied"}
+# A provider with a page of its own: one that has a listed credential.
+PROVIDER = shipped_provider_with("has a listed credential", lambda provider, credentials: bool(credentials))
 
 
 class _Tags(HTMLParser):
@@ -198,7 +201,7 @@ def test_a_provider_page_leads_to_the_builder_with_that_provider_ticked(clipboar
     page = clipboard_page
     lang = "en" if prefix else "fr"
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{site_server}{prefix}browse/providers/mohawk-college/")
+    page.goto(f"{site_server}{prefix}browse/providers/{PROVIDER}/")
     link = page.get_by_role("link", name=EMBED_THIS_LIST[lang], exact=True)
     assert axe_violations(page) == []
     link.scroll_into_view_if_needed()
@@ -207,15 +210,16 @@ def test_a_provider_page_leads_to_the_builder_with_that_provider_ticked(clipboar
     link.focus()
     page.keyboard.press("Enter")
     page.locator("#mc-builder-link").wait_for()
-    assert _ticked(page) == {"provider": {"mohawk-college"}}
+    assert _ticked(page) == {"provider": {PROVIDER}}
     # The filters stay folded, so the link and the code show at once; the list chosen is said in words.
+    name = as_said(shipped_catalogue().providers[PROVIDER].name[lang], lang)
     chosen = {
-        "fr": "Liste choisie\u00a0: Établissement (Collège Mohawk)",
-        "en": "List chosen: Provider (Mohawk College)",
+        "fr": f"Liste choisie\u00a0: Établissement ({name})",
+        "en": f"List chosen: Provider ({name})",
     }
     expect(page.locator("[data-builder-chosen]")).to_have_text(chosen[lang])
     link_value = page.locator("#mc-builder-link").input_value()
-    assert link_value == f"{site_server}{prefix}catalogue/?provider=mohawk-college"
+    assert link_value == f"{site_server}{prefix}catalogue/?provider={PROVIDER}"
     # The jump to the builder scrolls the page: the header's title fades in; axe reads it once still.
     page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
     assert axe_violations(page) == []

@@ -2,14 +2,19 @@
 with the keyboard, hear "Link copied", and scan the QR code back to the page's address."""
 
 import io
+from urllib.parse import quote
 
 import pytest
 from in_browser import axe_violations, screenshot
+from microcredential_catalogue.wording.facts import as_said
 from PIL import Image
 from playwright.sync_api import expect
 from pyzbar.pyzbar import decode
+from support import shipped_catalogue, shipped_credential, shipped_example, shipped_wording
 
-CREDENTIAL = "mc/st-lawrence-cybersecurity/"
+# A record whose cost is known: the ready-made text names it right after the provider.
+CREDENTIAL = shipped_example("gives its cost", lambda c: c.cost_amount is not None or c.cost_note is not None)
+RECORD = shipped_credential(CREDENTIAL)
 
 
 @pytest.mark.parametrize(("prefix", "copied"), [("", "Lien copié"), ("en/", "Link copied")])
@@ -32,15 +37,19 @@ def test_the_ready_made_text_is_copied_in_the_page_language(clipboard_page, site
     expect(page.locator(".mc-share__status")).not_to_be_empty()
     text = page.evaluate("navigator.clipboard.readText()")
     title, facts, address = text.splitlines()
-    assert title == page.locator("h1").inner_text() == "Cybersécurité"
-    assert facts.startswith("Collège St. Lawrence · Coût\u00a0: ")  # in French, with French spacing
+    assert title == page.locator("h1").inner_text() == as_said(RECORD.title["fr"], "fr")
+    provider = as_said(shipped_catalogue().providers[RECORD.provider].name["fr"], "fr")
+    cost = shipped_wording().labelled("cost", shipped_wording().cost(RECORD, "fr"), "fr")
+    assert cost.startswith("Coût\u00a0: ")
+    assert facts.startswith(f"{provider} · {cost}")  # in French, with French spacing
     assert address == site_server + CREDENTIAL
 
 
 def test_the_email_link_carries_the_title_and_address(page, site_server):
     page.goto(site_server + "en/" + CREDENTIAL)
     mailto = page.locator(".mc-share a[href^='mailto:']").get_attribute("href")
-    assert mailto.startswith("mailto:?subject=Cybersecurity&body=Cybersecurity%0A")
+    title = quote(RECORD.title["en"])
+    assert mailto.startswith(f"mailto:?subject={title}&body={title}%0A")
     assert (site_server + "en/" + CREDENTIAL).replace(":", "%3A").replace("/", "%2F") in mailto
 
 

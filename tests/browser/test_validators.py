@@ -7,15 +7,20 @@ from __future__ import annotations
 import shutil
 
 from in_browser import axe_violations
-from support import serve
+from support import serve, shipped_example
 from validators import nu_errors, pa11y_errors
+
+# A credential page with the most tags: a funding eligibility and more than one sector.
+CREDENTIAL = shipped_example(
+    "has a funding eligibility and more than one sector", lambda c: bool(c.funding) and len(c.sectors) > 1
+)
 
 # One page of each kind, in each language (the 404 page is fetched by its own address).
 PAGE_KINDS = [
     "",
     "catalogue/",
     "catalogue/?q=soudage&cost=free",
-    "mc/centennial-automation-industry-4-0/",
+    CREDENTIAL,
     "browse/",
     "browse/cost/free/",
     "embed/?cost=free",

@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from in_browser import ARTIFACTS, axe_violations, screenshot
 from microcredential_catalogue.checks.validate import load_catalogue
-from microcredential_catalogue.wording.facts import FactWording, unknown_facts
+from microcredential_catalogue.wording.facts import FactWording, as_said, unknown_facts
 from pypdf import PdfReader
-from support import PROJECT, SHIPPED_DAY, shipped_catalogue, shipped_example
+from support import PROJECT, SHIPPED_DAY, shipped_catalogue, shipped_example, shipped_provider_with
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -220,11 +220,24 @@ def test_unknown_facts_are_one_sentence_and_cards_show_known_facts(viewer, root)
         assert tags[-2:] == ["Details to confirm", f"{year} info: to confirm"]
 
 
+def _dated_funding(credential) -> list[str]:
+    """The funding eligibilities of a record that come from a dated list."""
+    terms = shipped_catalogue().taxonomies.terms("funding")
+    return [key for key in credential.funding if terms[key].year is not None]
+
+
 @pytest.mark.parametrize("root", ROOTS)
 def test_funding_says_the_year_of_its_list(viewer, root):
-    page = viewer(root + "browse/providers/centennial-college/")
+    provider = shipped_provider_with(
+        "has a listed credential eligible for funding from a dated list",
+        lambda provider, credentials: any(_dated_funding(c) for c in credentials),
+    )
+    page = viewer(root + f"browse/providers/{provider}/")
     tags = " ".join(page.locator(".mc-tags li").all_inner_texts())
-    assert {"": "RAFEO (liste de 2021)", "en/": "OSAP (2021 list)"}[root] in tags
+    key = next(key for c in shipped_catalogue().listed if c.provider == provider for key in _dated_funding(c))
+    term = shipped_catalogue().taxonomies.terms("funding")[key]
+    label = {"": as_said(term.label["fr"], "fr"), "en/": term.label["en"]}[root]
+    assert {"": f"{label} (liste de {term.year})", "en/": f"{label} ({term.year} list)"}[root] in tags
 
 
 # -- plain language -------------------------------------------------------------------------

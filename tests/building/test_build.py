@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 from microcredential_catalogue.wording.typography import french_html
-from support import FIXTURES, PROJECT, built_pages, copy_project, mkdocs_build, shipped_credential_count
+from support import (
+    FIXTURES,
+    PROJECT,
+    built_pages,
+    copy_project,
+    mkdocs_build,
+    shipped_credential_count,
+    shipped_example,
+)
 
 RECORDS = FIXTURES / "records"
 LANGUAGE_ROOTS = ("", "en/")  # French at the root, English under /en/
@@ -179,5 +187,7 @@ def test_prerendered_pages_are_what_markdown_would_have_made(shipped_build, tmp_
     (project / "mkdocs.yml").write_text(config.replace("hooks:\n  - hooks/mkdocs_catalogue.py\n", ""), encoding="utf-8")
     (project / "hooks" / "mkdocs_catalogue.py").unlink()  # a build without the hook must not run it
     assert mkdocs_build(project, tmp_path / "markdown", site_url=shipped_build.url).returncode == 0
-    for page in ("mc/st-lawrence-cybersecurity/index.html", "en/mc/northern-legal-office-assistant/index.html"):
+    first = shipped_example("is listed", lambda c: True)
+    other = shipped_example("is listed and is not the first", lambda c: f"mc/{c.id}/" != first)
+    for page in (first + "index.html", "en/" + other + "index.html"):
         assert article(shipped_build.site / page) == article(tmp_path / "markdown" / page)

@@ -10,10 +10,20 @@ from pathlib import Path
 
 import pytest
 import yaml
+from markupsafe import escape
 from microcredential_catalogue.checks.validate import load_catalogue
 from microcredential_catalogue.cli import main as catalogue
 from microcredential_catalogue.model.catalogue import PartialDate
-from support import GENERATED, PROJECT, copy_project, data_with_new_records, mkdocs_build
+from microcredential_catalogue.wording.facts import as_said
+from support import (
+    GENERATED,
+    PROJECT,
+    copy_project,
+    data_with_new_records,
+    mkdocs_build,
+    shipped_credential,
+    shipped_example,
+)
 
 TODAY = date.today()
 CATALOGUE = load_catalogue(PROJECT, TODAY)
@@ -269,7 +279,9 @@ def site_with_a_free_credential(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("free")
     data = root / "data"
     shutil.copytree(PROJECT / "data", data)
-    free = yaml.safe_load((PROJECT / "data" / "credentials" / "st-lawrence-cybersecurity.yml").read_text())
+    # A copy of a listed record with no alias of its own (an alias would then be taken twice).
+    model = shipped_credential(shipped_example("has no alias", lambda c: not c.aliases))
+    free = yaml.safe_load((PROJECT / model.source_file).read_text(encoding="utf-8"))
     free |= {"title": {"fr": "Formation gratuite d'essai", "en": "Free trial course"}, "cost": {"amount": 0}}
     free["verified"] = TODAY.isoformat()
     (data / "credentials" / "free-trial-course.yml").write_text(yaml.safe_dump(free, allow_unicode=True))
@@ -292,10 +304,18 @@ def test_the_other_language_page_shows_the_providers_own_title(shipped_site):
     def page(path: str) -> str:
         return (shipped_site / path / "index.html").read_text(encoding="utf-8")
 
-    official = 'Titre officiel (en anglais)\u00a0: <span lang="en">Footcare Management</span>'
-    assert official in page("mc/mohawk-footcare-management")
-    assert "Official title" not in page("en/mc/mohawk-footcare-management")  # the English title is the official one
-    assert 'Official title (in French): <span lang="fr">Introduction à la pédagogie</span>' in page(
-        "en/mc/uof-introduction-a-la-pedagogie"
+    def official_in(lang: str):
+        return lambda c: c.official_title is not None and c.official_title.language == lang
+
+    english = shipped_example(
+        "has an official title in English, its English title",
+        lambda c: official_in("en")(c) and c.official_title.text == c.title["en"],
     )
+    text = shipped_credential(english).official_title.text
+    official = f'Titre officiel (en anglais)\u00a0: <span lang="en">{escape(as_said(text, "fr"))}</span>'
+    assert official in page(english)
+    assert "Official title" not in page("en/" + english)  # the English title is the official one
+    french = shipped_credential(shipped_example("has an official title in French", official_in("fr")))
+    official = f'Official title (in French): <span lang="fr">{escape(french.official_title.text)}</span>'
+    assert official in page(f"en/mc/{french.id}")
     assert "Titre officiel" not in page("mc/uof-introduction-a-la-pedagogie")
