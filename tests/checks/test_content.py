@@ -33,31 +33,43 @@ CATALOGUE = load_catalogue(PROJECT, TODAY)
 SEED_DATE = PartialDate(2022)
 SEED_CITATION = "Pop Up PD"
 
-# What the seed says of each of its ten examples (English name as on the slides, provider, and the
-# facts the transcript gives), checked against the records.
+# The seed's ten examples: the English name on its slides, and the provider's English name.
 SEED_EXAMPLES = {
-    "centennial-advanced-manufacturing-automation-pre-training": (
-        "Advanced Manufacturing and Automation - Pre-Training",
-        "centennial-college",
-    ),
-    "centennial-automation-industry-4-0": ("Automation and Industry 4.0", "centennial-college"),
-    "centennial-culinary-back-to-basics": ("Culinary - Back to Basics", "centennial-college"),
-    "centennial-manufacturing-production": ("Manufacturing and Production", "centennial-college"),
-    "durham-graphic-design-photoshop-illustrator": ("Graphic Design Photoshop and Illustrator", "durham-college"),
-    "durham-using-construction-tools": ("Using Construction Tools", "durham-college"),
-    "mohawk-drones-ground-school": ("Remotely Piloted Aircraft System (Drones) Ground School", "mohawk-college"),
-    "mohawk-footcare-management": ("Footcare Management", "mohawk-college"),
-    "northern-legal-office-assistant": ("Legal Office Assistant", "northern-college"),
-    "st-lawrence-cybersecurity": ("Cybersecurity", "st-lawrence-college"),
+    "Advanced Manufacturing and Automation - Pre-Training": "Centennial College",
+    "Automation and Industry 4.0": "Centennial College",
+    "Culinary - Back to Basics": "Centennial College",
+    "Manufacturing and Production": "Centennial College",
+    "Graphic Design Photoshop and Illustrator": "Durham College",
+    "Using Construction Tools": "Durham College",
+    "Remotely Piloted Aircraft System (Drones) Ground School": "Mohawk College",
+    "Footcare Management": "Mohawk College",
+    "Legal Office Assistant": "Northern College",
+    "Cybersecurity": "St. Lawrence College",
 }
-# The slide of Ontario public colleges by region.
+# The slide of Ontario public colleges by region, by the provider's English name.
 SEED_REGIONS = {
-    "centennial-college": "central",
-    "durham-college": "east",
-    "st-lawrence-college": "east",
-    "northern-college": "north",
-    "mohawk-college": "west",
+    "Centennial College": "central",
+    "Durham College": "east",
+    "St. Lawrence College": "east",
+    "Northern College": "north",
+    "Mohawk College": "west",
 }
+
+
+def cites_the_seed(c) -> bool:
+    return not c.source_url and SEED_CITATION in c.source_text.en
+
+
+def seed_record(name: str):
+    """The record that cites the seed for its example `name` (by the slide's English name), or
+    None: an editor who finds a newer source cites it instead, and the seed's facts no longer bind."""
+    found = [
+        c
+        for c in CATALOGUE.credentials
+        if cites_the_seed(c) and c.official_title and (c.official_title.language, c.official_title.text) == ("en", name)
+    ]
+    assert len(found) <= 1, f"two records cite the seed for {name!r}: {[c.source_file for c in found]}"
+    return found[0] if found else None
 
 
 @pytest.fixture(scope="module")
@@ -124,23 +136,30 @@ def test_records_citing_the_seed_carry_the_seeds_date(any_catalogue):
             assert c.source_date == SEED_DATE, f"{c.source_file}: the webinar was given in {SEED_DATE.iso()}"
 
 
-def test_the_seed_keeps_its_ten_examples_with_their_names_and_providers():
-    seed_records = {c.id for c in CATALOGUE.credentials if not c.source_url and SEED_CITATION in c.source_text.en}
-    assert set(SEED_EXAMPLES) <= seed_records  # an editor may add another record citing the webinar
-    for credential_id, (name, provider) in SEED_EXAMPLES.items():
-        c = credential(credential_id)
-        assert c.provider == provider
-        assert (c.official_title.language, c.official_title.text) == ("en", name)  # our French title translates it
-        assert c.title.en == name
+# What the seed says, checked on the records that cite it: by the example's name, never by a file's
+# id, so a renamed file keeps its checks and a record given a newer source leaves them.
+def test_a_record_citing_the_seed_is_one_of_its_examples_with_its_name_and_provider(any_catalogue):
+    for c in any_catalogue.credentials:
+        if not cites_the_seed(c):
+            continue
+        official = c.official_title
+        assert official and official.language == "en" and official.text in SEED_EXAMPLES, (
+            f"{c.source_file}: the webinar names no such example (its names: {sorted(SEED_EXAMPLES)})"
+        )
+        assert any_catalogue.providers[c.provider].name.en == SEED_EXAMPLES[official.text], c.source_file
+        assert c.title.en == official.text, c.source_file  # our French title translates it
 
 
 def test_the_seed_providers_keep_their_regions():
-    for provider, region in SEED_REGIONS.items():
-        assert CATALOGUE.providers[provider].region == region
+    for provider in CATALOGUE.providers.values():
+        if provider.name.en in SEED_REGIONS:
+            assert provider.region == SEED_REGIONS[provider.name.en], provider.id
 
 
 def test_footcare_is_for_nurses_not_for_any_job_seeker():
-    footcare = credential("mohawk-footcare-management")
+    footcare = seed_record("Footcare Management")
+    if footcare is None:
+        pytest.skip("no record cites the seed for Footcare Management")
     assert "registered nurse (RN)" in footcare.prerequisites.en and "registered practical nurse (RPN)" in (
         footcare.prerequisites.en
     )
@@ -177,8 +196,10 @@ def test_the_employment_path_means_moving_ahead_at_work_too():
     assert "move ahead at work" in employment.description.en and "progresser au travail" in employment.description.fr
 
 
-def test_st_lawrence_keeps_the_seed_price_per_module_and_no_invented_total():
-    cyber = credential("st-lawrence-cybersecurity")
+def test_seed_facts_of_cybersecurity_a_price_per_module_and_no_invented_total():
+    cyber = seed_record("Cybersecurity")
+    if cyber is None:
+        pytest.skip("no record cites the seed for Cybersecurity")
     assert cyber.cost_amount is None  # the seed gives $98 a module and "about $400", not a total
     assert "$98 per module" in cyber.cost_note.en and "about $400" in cyber.cost_note.en
     assert "98 $ par module" in cyber.cost_note.fr and "environ 400 $" in cyber.cost_note.fr
@@ -188,19 +209,26 @@ def test_st_lawrence_keeps_the_seed_price_per_module_and_no_invented_total():
 
 
 def test_seed_facts_of_the_other_examples():
-    for centennial in (i for i in SEED_EXAMPLES if i.startswith("centennial-")):
-        c = credential(centennial)
-        assert c.funding == ("osap",)  # "OSAP Approved Micro-Credential Programs 2021"
-        assert "mostly online" in c.description.en and "Toronto region" in c.description.en
-    for durham in ("durham-graphic-design-photoshop-illustrator", "durham-using-construction-tools"):
-        assert "Centre for Professional and Part-time Learning" in credential(durham).description.en
-    drones = credential("mohawk-drones-ground-school")
-    assert drones.award.type == "digital-badge" and "TP 15263" in drones.award.standard.en
-    assert "pilote de drone" in drones.summary.fr
-    legal = credential("northern-legal-office-assistant")
-    assert "Timmins" in legal.description.en and "at least nine" in legal.description.en
-    assert "Office Administration – General" in legal.description.en and "Law Clerk" in legal.description.en
-    assert not any(target.url for target in legal.stacks_into)  # no home page labelled as a program
+    checked = 0
+    for name, provider in SEED_EXAMPLES.items():
+        c = seed_record(name)
+        if c is None:
+            continue
+        checked += 1
+        if provider == "Centennial College":
+            assert c.funding == ("osap",)  # "OSAP Approved Micro-Credential Programs 2021"
+            assert "mostly online" in c.description.en and "Toronto region" in c.description.en
+        elif provider == "Durham College":
+            assert "Centre for Professional and Part-time Learning" in c.description.en
+        elif name.startswith("Remotely Piloted Aircraft"):
+            assert c.award.type == "digital-badge" and "TP 15263" in c.award.standard.en
+            assert "pilote de drone" in c.summary.fr
+        elif name == "Legal Office Assistant":
+            assert "Timmins" in c.description.en and "at least nine" in c.description.en
+            assert "Office Administration – General" in c.description.en and "Law Clerk" in c.description.en
+            assert not any(target.url for target in c.stacks_into)  # no home page labelled as a program
+    if not checked:
+        pytest.skip("no record cites the seed any more")
 
 
 def french_texts() -> dict[str, str]:
