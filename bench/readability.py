@@ -1,6 +1,6 @@
 """Readability of the words a learner reads first: vocabulary labels, field labels and summaries.
 
-    python -m bench.readability [project folder]   (textstat, installed with the tests)
+    python -m bench.readability [project folder]   (needs textstat; not a build dependency)
 
 Each set is measured as one text, one label or summary per sentence, with textstat's formulas:
 Flesch reading ease in both languages (textstat's French variant for French) and, in English,
