@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -120,9 +120,10 @@ def _fitting_words(draw: ImageDraw.ImageDraw, text: str, style: _Style, width: i
     return words
 
 
-def _palette() -> list[int]:
+@cache  # the same 768 numbers for every image
+def _palette() -> tuple[int, ...]:
     """Grey level g becomes the colour g/255 of the way from the background to white."""
-    return [round(b + (f - b) * g / 255) for g in range(256) for b, f in zip(BACKGROUND, FOREGROUND, strict=True)]
+    return tuple(round(b + (f - b) * g / 255) for g in range(256) for b, f in zip(BACKGROUND, FOREGROUND, strict=True))
 
 
 SITE_NAME = _Style(34, fill=SOFT)
@@ -148,9 +149,10 @@ def draw_preview(card: PreviewCard) -> bytes:
                 break
             DETAIL.draw(draw, MARGIN, y + 38, line)
             y += 54
-    image.putpalette(_palette())
+    image.putpalette(list(_palette()))
     output = io.BytesIO()
-    # zlib level 6: a fifth of level 9's time for 7 % more bytes (bench/previews.py, bench/RESULTS.md);
-    # a build from scratch draws every image, 20,000 of them at 10,000 records.
-    image.save(output, format="PNG", compress_level=6)
+    # zlib level 3: half of level 6's time for a fifth more bytes (about 30 KB instead of 25 KB;
+    # bench/RESULTS.md). Only link-preview robots fetch these, never a learner's page; a build from
+    # scratch draws every image, 20,000 of them at 10,000 records.
+    image.save(output, format="PNG", compress_level=3)
     return output.getvalue()
