@@ -76,3 +76,22 @@ test("a word's shard is its first letter or digit", () => {
   assert.equal(shardKey("4.0"), "4");
   assert.equal(shardKey("été"), "_");
 });
+
+test("filler words leave a query that has other words, and are looked up when alone", () => {
+  const built = new QueryIndex({ lang: "fr", separator: SEPARATOR, stopWords: ["en"], fillerWords: ["formation", "courte"], filterWords: {} }, stemmerFor("fr", lunr));
+  built.addShard({ sante: [0, 3], sant: [0, 3], formation: [1, 10], format: [1, 10], courte: [1, 10], court: [1, 10] });
+  assert.deepEqual(search("formation courte en santé ", built).refs, [0]);
+  assert.deepEqual(search("formation ", built).refs, [1]);
+});
+
+test("a word naming a filter leaves the words even when the index has it", () => {
+  const built = index("fr", { gratuit: [0, 10], soins: [1, 10], soin: [1, 10] }, { gratuit: ["cost", "free"] });
+  assert.deepEqual(search("soins gratuit", built), { refs: [1], partial: false, offers: [["cost", "free"]] });
+});
+
+test("the words naming a filter come out of the box, the others stay", async () => {
+  const { withoutNamingWords } = await import("../../docs/assets/javascripts/search/named-filters.js");
+  assert.equal(withoutNamingWords("sécurité En ligne gratuit", french, "delivery", "online"), "sécurité gratuit");
+  assert.equal(withoutNamingWords("Gratuit, soins", french, "cost", "free"), "soins");
+  assert.equal(withoutNamingWords("soins en personne", french, "delivery", "online"), "soins en personne");
+});

@@ -14,6 +14,7 @@ import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catal
 import { queryOf, stateFromAddress, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
 import { bindOptionFinders } from "./search/option-finder.js";
+import { withoutNamingWords } from "./search/named-filters.js";
 
 const ADDRESS_PAUSE = 300; // ms without a key before the typed words go into the address bar
 
@@ -103,9 +104,11 @@ function start(root) {
     return text.textContent.trim();
   }
 
-  function tick(param, key) {
+  /* A filter the words named goes as those words go (a ticked one, as its box is unticked). */
+  function removeNamed(param, key) {
+    input.value = withoutNamingWords(input.value, data.index.index, param, key);
     const box = root.querySelector("#mc-" + param + "-" + CSS.escape(key));
-    if (box) box.checked = true;
+    if (box) box.checked = false;
     typing = false;
     update(true);
   }
@@ -124,6 +127,11 @@ function start(root) {
       if (!(await arrived(Promise.all(waits))) || ticket !== rendering || failed) return; // a newer key already asked
     }
     const outcome = evaluate(data, facets, state);
+    if (outcome.needsFacets) { // the words name a filter: the table's arrival shows the list it gives
+      root.dataset.ready = "false";
+      await arrived(facetTable());
+      return;
+    }
     const firstPage = outcome.results.slice(0, view.pageSize).filter((position) => !view.cards.has(position));
     if (firstPage.some((position) => !data.cards.hasCard(position))) {
       root.dataset.ready = "false";
@@ -162,7 +170,7 @@ function start(root) {
     view.showStatus(outcome.results.length, outcome.partial);
     if (outcome.counts) view.showCounts(outcome.counts);
     const offers = outcome.offers.filter(([param, key]) => !(state.filters[param] && state.filters[param].has(key)));
-    view.showOffers(offers, label, tick);
+    view.showOffers(offers, label, removeNamed);
   }
 
   input.addEventListener("input", () => {

@@ -10,8 +10,10 @@ listings). A paused credential stays findable, as on the group pages, and says i
 Each index holds, per word (as written, folded, and its stem), the records that have it and a
 weight: the page language's title, keywords and summary, the synonyms of data/synonyms.yml, the
 other language's title and keywords (lower: a bilingual learner's word finds the record, shown
-in the page's language), the provider's name as whole words only (see search/query.py), and,
-weighed lowest, the rest of what the page shows (description, prerequisites, outcomes…).
+in the page's language), the labels of its groups in both languages (sector, goal path, delivery,
+regions, languages: « santé » and "health" find the health sector), the provider's name as whole
+words only (see search/query.py), and, weighed lowest, the rest of what the page shows
+(description, prerequisites, outcomes…).
 The records file holds what a result card shows, in title order: the order of an empty query.
 
 Nothing here touches the network.
@@ -31,7 +33,7 @@ from ..model.groups import groups_of
 from ..wording.typography import french_text
 from .query import PROVIDER_MARK
 from .synonyms import Synonyms
-from .text import SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
+from .text import FILLER_WORDS, SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
 
 DATA_FOLDER = addresses.SEARCH_DATA  # under docs/, git-ignored, generated
 
@@ -42,6 +44,8 @@ FIELD_WEIGHTS = {
     "synonyms": 4,
     "other_title": 3,
     "other_keywords": 2,
+    "labels": 3,  # the groups a card and a page name: sector, goal path, delivery, regions, languages
+    "other_labels": 2,
     "summary": 1,
     "page": 1,  # the rest of what the page shows: a word the learner just read there finds it
 }
@@ -146,11 +150,12 @@ def build_search_assets(
         records_file[lang] = f"{DATA_FOLDER}/facets-{lang}.json"
         records = [result_record(c, catalogue, lang, card_facts) for c in listed]
         files[records_file[lang]] = _compact(facet_table(records, [f.param for f in registry_of(catalogue).filters]))
-        terms = index_terms(listed, catalogue, lang, synonyms)
+        terms = index_terms(listed, catalogue, lang, synonyms, strings)
         manifest = {
             "lang": lang,
             "separator": SEPARATOR,
             "stopWords": sorted(STOP_WORDS[lang]),
+            "fillerWords": sorted(FILLER_WORDS[lang]),
             "filterWords": filter_words(catalogue, synonyms, strings, lang),
             "shards": _named_files(files, f"search-{lang}", _shards(terms, single_shard_below)),
             "cards": {
@@ -192,18 +197,20 @@ def title_order(catalogue: Catalogue, lang: str) -> list[Credential]:
     return sorted(catalogue.listed, key=lambda c: (fold_accents(c.title[lang]), c.id))
 
 
-def index_terms(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms) -> dict[str, list[int]]:
+def index_terms(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None) -> dict[str, list[int]]:
     """Every indexed word -> [ref, weight, ref, weight…], ref being the position in the record list."""
     postings: dict[str, list[int]] = defaultdict(list)
     for ref, credential in enumerate(credentials):
-        for term, weight in record_weights(credential, catalogue, lang, synonyms).items():
+        for term, weight in record_weights(credential, catalogue, lang, synonyms, strings).items():
             postings[term].extend((ref, weight))
     # In word order: the words come out of sets, and the same data must give the same bytes
     # (a rebuild with unchanged data changes no file, and no ?v= version).
     return {term: postings[term] for term in sorted(postings)}
 
 
-def record_weights(credential: Credential, catalogue: Catalogue, lang: str, synonyms: Synonyms) -> dict[str, int]:
+def record_weights(
+    credential: Credential, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None
+) -> dict[str, int]:
     other = "en" if lang == "fr" else "fr"
     c = credential
     texts = {
@@ -212,6 +219,8 @@ def record_weights(credential: Credential, catalogue: Catalogue, lang: str, syno
         "summary": (c.summary[lang], lang),
         "other_title": (c.title[other], other),
         "other_keywords": (" , ".join(k[other] for k in c.keywords), other),
+        "labels": (" , ".join(group_labels(c, catalogue, strings, lang)), lang),
+        "other_labels": (" , ".join(group_labels(c, catalogue, strings, other)), other),
         "page": (page_text(c, catalogue, lang), lang),
     }
     own_words = [w for field in ("title", "keywords", "summary") for w in folded_words(texts[field][0])]
@@ -232,17 +241,34 @@ def record_weights(credential: Credential, catalogue: Catalogue, lang: str, syno
     return weights
 
 
+# The facets whose labels a card or a page shows as words ("Santé", "En ligne", "Nord de
+# l'Ontario", "Français"); cost and hours are numbers, the provider is found by its name.
+LABELLED_FACETS = ("sectors", "pathways", "delivery", "regions", "campus", "languages")
+
+
+def group_labels(credential: Credential, catalogue: Catalogue, strings, lang: str) -> list[str]:
+    """The labels of the groups a credential is in, in one language: « santé » and "health" find
+    the health sector's records in either index."""
+    registry = registry_of(catalogue)
+    labels = []
+    for name in LABELLED_FACETS:
+        facet = registry[name]
+        if name == "languages" and strings is None:
+            continue
+        values = {value.key: value.label for value in facet.values(catalogue, strings or {})}
+        labels += [values[key][lang] for key in facet.keys_of(credential, catalogue) if key in values]
+    return labels
+
+
 def page_text(credential: Credential, catalogue: Catalogue, lang: str) -> str:
     """What the credential's page shows besides title, summary and keywords, in its language:
-    the description, prerequisites, assessment, outcomes, the cost note, the standard, and the
-    labels of its delivery mode and regions. Weighed low (FIELD_WEIGHTS["page"])."""
-    c, taxonomies = credential, catalogue.taxonomies
+    the description, prerequisites, assessment, outcomes, the cost note and the standard (the
+    labels of its groups are group_labels). Weighed low (FIELD_WEIGHTS["page"])."""
+    c = credential
     texts = [_LINK_TARGET.sub("]", c.description[lang]) if c.description else ""]
     texts += [text[lang] for text in (c.prerequisites, c.assessment, c.cost_note) if text]
     texts += [outcome[lang] for outcome in c.outcomes]
     texts += [c.award.standard[lang]] if c.award and c.award.standard else []
-    texts += [taxonomies.label("delivery", c.delivery, lang)] if c.delivery else []
-    texts += [taxonomies.label("regions", key, lang) for key in c.regions]
     return " , ".join(texts)
 
 

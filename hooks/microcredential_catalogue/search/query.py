@@ -9,8 +9,11 @@ The rules, the same on both sides (tests/js/ and tests/relevance/ hold them to i
   so a result never disappears while the learner types more of its word ("tronconneu"). A
   one-letter prefix matches only short words (SHORT_WORD): a first letter says too little to be
   worth scanning half the index on every key.
-- A word or two-word phrase that names a filter value ("gratuit", "online", « en ligne ») is
-  offered as that filter; a phrase, or a word the index does not know, leaves the words.
+- A word or two-word phrase that names a filter value ("gratuit", "online", « en ligne ») works
+  as that filter ticked (`offers`, applied by `evaluate`): it leaves the words, so the count said
+  is the list shown, the same as ticking it.
+- Filler words ("course", "short", « formation », « courte »: text.FILLER_WORDS) leave a query
+  that has other words, as stop words do: they never outrank the words that say what is wanted.
 - A word of 5 letters or more that finds no record (TYPO_WHEN_FEWER) also matches indexed
   words at edit distance 1 (2 from 9 letters) with the same first letter, ranked below.
 - Provider names are indexed as whole words under "~" only: "lawrence" finds St. Lawrence's
@@ -57,6 +60,7 @@ class QueryIndex:
     def __init__(self, manifest: dict, terms: dict[str, list[int]]):
         self.lang = manifest["lang"]
         self.stop_words = frozenset(manifest["stopWords"])
+        self.filler_words = frozenset(manifest.get("fillerWords", ()))
         self.filter_words = manifest["filterWords"]
         self.terms = terms
         self.sorted_terms = sorted(terms)
@@ -77,7 +81,8 @@ def analyse(text: str, index: QueryIndex) -> tuple[list[Word], list[tuple[str, s
     found, offers = _take_filter_words(folded_words(text), index)
     typing_last = bool(text) and not text[-1].isspace()
     numbered = list(enumerate(found))
-    kept = [(i, w) for i, w in numbered if w not in index.stop_words] or numbered
+    content = [(i, w) for i, w in numbered if w not in index.stop_words]
+    kept = [(i, w) for i, w in content if w not in index.filler_words] or content or numbered
     last = len(found) - 1
     return [Word(w, stem(w, index.lang), typing_last and i == last) for i, w in kept], offers
 
@@ -94,7 +99,7 @@ def _take_filter_words(found: list[str], index: QueryIndex):
         word = found[position]
         if word in index.filter_words:
             offers.append(tuple(index.filter_words[word]))
-        if word not in index.filter_words or index.terms.get(word):
+        else:
             kept.append(word)
         position += 1
     return kept, list(dict.fromkeys(offers))
@@ -161,6 +166,20 @@ def search(text: str, index: QueryIndex) -> Outcome:
         return Outcome(sorted(everything, key=lambda r: (-totals[r][1], r)), offers=offers)
     ranked = sorted(totals, key=lambda r: (-totals[r][0], -totals[r][1], r))
     return Outcome(ranked, partial=bool(ranked), offers=offers)
+
+
+def evaluate(outcome: Outcome, record_filters: list[dict], ticked: dict[str, set[str]] | None = None) -> list[int]:
+    """The records a page lists for an outcome: those found that pass the ticked filters and the
+    filters the words named, as if ticked (within a filter, options are alternatives). The twin of
+    search/catalogue-data.js evaluate and FacetTable.evaluate; `record_filters[ref]` maps a
+    filter to the record's keys."""
+    wanted: dict[str, set[str]] = {param: set(keys) for param, keys in (ticked or {}).items() if keys}
+    for param, key in outcome.offers:
+        wanted.setdefault(param, set()).add(key)
+    refs = outcome.refs if outcome.refs is not None else range(len(record_filters))
+    return [
+        ref for ref in refs if all(set(record_filters[ref].get(param, ())) & keys for param, keys in wanted.items())
+    ]
 
 
 def load_index(read, manifest_path: str) -> QueryIndex:

@@ -28,13 +28,23 @@ export async function loadFacets(root, params) {
   return FacetTable.fromFile(params, await fetchJson(root.dataset.facets), isoDay(new Date()));
 }
 
-/* What a state finds, once its words' shards are in: {results, counts, offers, partial}.
- * Without the facet table (not arrived yet) every found record is a result, and no count is known. */
+/* What a state finds, once its words' shards are in: {results, counts, offers, partial}. The
+ * filters the words name (offers: « gratuit », "online") apply as if ticked, so the count said is
+ * the list shown. Without the facet table (not arrived yet) every found record is a result, no
+ * count is known, and `needsFacets` says whether the words named a filter that waits for it. */
 export function evaluate(data, facets, state) {
   const found = search(state.q, data.index.index);
   const candidates = found.refs || data.order;
-  if (!facets) return { ...found, results: candidates, counts: null };
-  return { ...found, ...facets.evaluate(candidates, state.filters) };
+  if (!facets) return { ...found, results: candidates, counts: null, needsFacets: found.offers.length > 0 };
+  return { ...found, ...facets.evaluate(candidates, withNamedFilters(state.filters, found.offers)) };
+}
+
+/* The ticked filters and those the words named: a copy, the page's own state is left as it is. */
+export function withNamedFilters(filters, offers) {
+  const merged = {};
+  for (const param of Object.keys(filters)) merged[param] = new Set(filters[param]);
+  for (const [param, key] of offers) if (merged[param]) merged[param].add(key);
+  return merged;
 }
 
 /* "Show more": the next cards, and the keyboard's focus on the first of them, where reading goes on. */

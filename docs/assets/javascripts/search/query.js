@@ -5,8 +5,9 @@
  * In short: every word must match when some record has them all, else records matching the most
  * words are given and `partial` says so; the word being typed is also a prefix (stemmed and not);
  * a word of 5+ letters finding little also matches at edit distance 1 (2 from 9 letters); words
- * naming a filter value are offered as that filter (and leave the query when the index lacks them); provider names
- * match whole words only. */
+ * naming a filter value work as that filter ticked (they leave the words; catalogue-data.js
+ * applies them); filler words ("course", « formation ») leave a query that has other words;
+ * provider names match whole words only. */
 
 import { foldedWords } from "./text.js";
 
@@ -27,6 +28,7 @@ export class QueryIndex {
     this.lang = manifest.lang;
     this.separator = new RegExp(manifest.separator);
     this.stopWords = new Set(manifest.stopWords);
+    this.fillerWords = new Set(manifest.fillerWords || []);
     this.filterWords = manifest.filterWords;
     this.stem = stem;
     this.terms = new Map();
@@ -113,8 +115,9 @@ export function analyse(text, index) {
   const found = taken.kept;
   const typingLast = text.length > 0 && !/\s$/.test(text);
   const numbered = found.map((word, position) => [position, word]);
-  let kept = numbered.filter(([, word]) => !index.stopWords.has(word));
-  if (!kept.length) kept = numbered;
+  const content = numbered.filter(([, word]) => !index.stopWords.has(word));
+  let kept = content.filter(([, word]) => !index.fillerWords.has(word));
+  if (!kept.length) kept = content.length ? content : numbered;
   const last = found.length - 1;
   const words = kept.map(([position, word]) => ({
     text: word, stem: index.stem(word), typing: typingLast && position === last,
@@ -137,9 +140,8 @@ function takeFilterWords(found, index) {
       continue;
     }
     const word = found[position];
-    const named = Object.hasOwn(index.filterWords, word);
-    if (named) offer(index.filterWords[word]);
-    if (!named || index.postings(word).length) kept.push(word);
+    if (Object.hasOwn(index.filterWords, word)) offer(index.filterWords[word]);
+    else kept.push(word);
   }
   return { kept, offers };
 }
