@@ -164,6 +164,11 @@ def build_search_assets(
                 "files": list(_named_files(files, f"cards-{lang}", _card_chunks(records, lang)).values()),
             },
         }
+        words_name = f"words-{lang}.json"
+        words_text = files[f"{DATA_FOLDER}/{words_name}"] = _compact(
+            vocabulary(listed, catalogue, lang, synonyms, strings)
+        )
+        manifest["vocabulary"] = f"{words_name}?v={addresses.content_version(words_text)}"
         files[index_file[lang]] = _compact(manifest)
     return SearchAssets(files, index_file, records_file)
 
@@ -281,6 +286,41 @@ def _terms(text: str, text_lang: str, index_lang: str, skip=frozenset()) -> set[
             found.add(word)
             found.add(stem(word, index_lang))
     return found
+
+
+def vocabulary(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None) -> dict:
+    """The words a learner could mean when a word finds nothing (« soudur » -> « soudure ? »):
+    those of titles, keywords, summaries, group labels and synonyms, as written (lowercase,
+    accents kept) with how many records have them, most common spelling first. Loaded by the
+    page only on an empty answer; search/query.py nearest_words reads it."""
+    other = "en" if lang == "fr" else "fr"
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for credential in credentials:
+        c = credential
+        texts = [c.title[lang], c.summary[lang], c.title[other], *(k[lang] for k in c.keywords)]
+        texts += [k[other] for k in c.keywords]
+        texts += group_labels(c, catalogue, strings, lang) + group_labels(c, catalogue, strings, other)
+        own = [w for text in texts for w in folded_words(text)]
+        texts += synonyms.expansions(lang, own)
+        seen: set[str] = set()
+        for text in texts:
+            for written in words(text):
+                shown = _EDGE.sub("", written.lower())
+                key = " ".join(folded_words(shown))
+                if key in seen or not _WORD.fullmatch(key) or key in STOP_WORDS[lang] or key in FILLER_WORDS[lang]:
+                    continue
+                seen.add(key)
+                counts[key][shown] += 1
+    result = {}
+    for key in sorted(counts):
+        spellings = counts[key]
+        shown = min(spellings, key=lambda w: (-spellings[w], w))
+        result[key] = [shown, sum(spellings.values())]
+    return {"words": result}
+
+
+_WORD = re.compile(r"[a-z]{3,}")  # folded: letters only, three or more
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def shard_key(term: str) -> str:

@@ -52,6 +52,7 @@ class Outcome:
     refs: list[int] | None  # None: no words, every record in order
     partial: bool = False
     offers: list[tuple[str, str]] = field(default_factory=list)  # (filter, key) the words named
+    unfound: list[str] = field(default_factory=list)  # the words (folded) that found nothing at all
 
 
 class QueryIndex:
@@ -155,6 +156,7 @@ def search(text: str, index: QueryIndex) -> Outcome:
     if not words:
         return Outcome(None, offers=offers)
     per_word = [word_hits(word, index) for word in words]
+    unfound = [word.text for word, hits in zip(words, per_word, strict=True) if not hits]
     totals: dict[int, list] = {}
     for hits in per_word:
         for ref, score in hits.items():
@@ -163,9 +165,38 @@ def search(text: str, index: QueryIndex) -> Outcome:
             total[1] += score
     everything = [ref for ref, (count, _) in totals.items() if count == len(words)]
     if everything:
-        return Outcome(sorted(everything, key=lambda r: (-totals[r][1], r)), offers=offers)
+        return Outcome(sorted(everything, key=lambda r: (-totals[r][1], r)), offers=offers, unfound=unfound)
     ranked = sorted(totals, key=lambda r: (-totals[r][0], -totals[r][1], r))
-    return Outcome(ranked, partial=bool(ranked), offers=offers)
+    return Outcome(ranked, partial=bool(ranked), offers=offers, unfound=unfound)
+
+
+SUGGESTIONS = 3
+
+
+def nearest_words(word: str, vocabulary: dict) -> list[str]:
+    """The known words nearest a word that found nothing, as written (« soudur » -> « soudure »,
+    "welidng" -> "welding"): at most 1 edit for a word of 4 letters or fewer, else 2, a swap of
+    two letters counting as one; nearest first, then the most common, then alphabetical."""
+    limit = 1 if len(word) <= 4 else 2
+    found = []
+    for key, (shown, count) in vocabulary["words"].items():
+        if key != word and abs(len(key) - len(word)) <= limit:
+            distance = swap_distance(word, key)
+            if distance <= limit:
+                found.append((distance, -count, key, shown))
+    return [shown for *_, shown in sorted(found)[:SUGGESTIONS]]
+
+
+def swap_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, change, swap two neighbours) from a to b: optimal string alignment."""
+    rows = [list(range(len(b) + 1))] + [[i] + [0] * len(b) for i in range(1, len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[len(a)][len(b)]
 
 
 def evaluate(outcome: Outcome, record_filters: list[dict], ticked: dict[str, set[str]] | None = None) -> list[int]:

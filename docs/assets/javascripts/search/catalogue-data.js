@@ -10,14 +10,17 @@ import { search } from "./query.js";
 import { CardFiles, fetchJson, ShardedIndex } from "./loader.js";
 import { FacetTable, isoDay } from "./facets.js";
 
-/* {cards, order, index} from the manifest at `root`'s data-index. */
+/* {cards, order, index, vocabulary} from the manifest at `root`'s data-index. */
 export async function loadIndex(root, lang) {
   const manifestUrl = new URL(root.dataset.index, location.href).href;
   const manifest = await fetchJson(manifestUrl);
   const count = manifest.cards.count;
   const cardRecords = Array.from({ length: count }, () => ({})); // card fields arrive file by file
+  let vocabulary = null;
   return {
     cards: new CardFiles(manifest.cards, manifestUrl, cardRecords),
+    // The known words, for the nearest ones to a word that found nothing: fetched once, when needed.
+    vocabulary: () => (vocabulary = vocabulary || fetchJson(new URL(manifest.vocabulary, manifestUrl).href)),
     order: Array.from({ length: count }, (_, position) => position), // the build wrote them in title order
     index: new ShardedIndex(manifest, manifestUrl, stemmerFor(lang, window.lunr)),
   };

@@ -229,14 +229,17 @@ function bestFirst(refs, scores, counts) {
   return Array.from(keys, (key) => key % REF_SPAN);
 }
 
-/* {refs, partial, offers}: refs null when there are no words (every record, in order). */
+/* {refs, partial, offers, unfound}: refs null when there are no words (every record, in order);
+ * unfound, the words (folded) that found nothing at all. */
 export function search(text, index) {
   const { words, offers } = analyse(text, index);
-  if (!words.length) return { refs: null, partial: false, offers };
+  if (!words.length) return { refs: null, partial: false, offers, unfound: [] };
   const { word: hits, total, counts } = index.tallies();
+  const unfound = [];
   for (const word of words) {
     hits.clear();
     collectHits(word, index, hits);
+    if (hits.size === 0) unfound.push(word.text);
     for (let i = 0; i < hits.size; i++) {
       const ref = hits.refs[i], score = hits.score[ref];
       if (counts[ref] === 0) total.refs[total.size++] = ref;
@@ -250,11 +253,43 @@ export function search(text, index) {
   const everything = found.filter((ref) => counts[ref] === words.length);
   let outcome;
   if (everything.length) {
-    outcome = { refs: bestFirst(everything, scores, null), partial: false, offers };
+    outcome = { refs: bestFirst(everything, scores, null), partial: false, offers, unfound };
   } else {
-    outcome = { refs: bestFirst(found, scores, counts), partial: found.length > 0, offers };
+    outcome = { refs: bestFirst(found, scores, counts), partial: found.length > 0, offers, unfound };
   }
   for (const ref of found) counts[ref] = 0; // the tallies are ready for the next query
   total.clear();
   return outcome;
+}
+
+export const SUGGESTIONS = 3;
+
+/* The known words nearest a word that found nothing, as written (« soudur » -> « soudure »,
+ * "welidng" -> "welding"), from the build's vocabulary file: at most 1 edit for a word of 4
+ * letters or fewer, else 2, a swap of two letters counting as one; nearest first, then the most
+ * common, then alphabetical. */
+export function nearestWords(word, vocabulary) {
+  const limit = word.length <= 4 ? 1 : 2;
+  const found = [];
+  for (const [key, [shown, count]] of Object.entries(vocabulary.words)) {
+    if (key === word || Math.abs(key.length - word.length) > limit) continue;
+    const distance = swapDistance(word, key);
+    if (distance <= limit) found.push({ distance, count, key, shown });
+  }
+  found.sort((a, b) => a.distance - b.distance || b.count - a.count || byCodePoint(a.key, b.key));
+  return found.slice(0, SUGGESTIONS).map((entry) => entry.shown);
+}
+
+/* Edits (insert, delete, change, swap two neighbours) from a to b: optimal string alignment. */
+export function swapDistance(a, b) {
+  const rows = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
+      rows[i].push(value);
+    }
+  }
+  return rows[a.length][b.length];
 }
