@@ -108,7 +108,7 @@ def count_pages(site: Path) -> int:
 
 def index_sizes(site: Path) -> dict:
     """Per language: the manifest, every index shard together and the largest one, the facet table,
-    the card files together."""
+    the card files together, the vocabulary of nearest words."""
     folder = site / "assets" / "catalogue-data"
     sizes = {}
     for lang in ("fr", "en"):
@@ -117,6 +117,7 @@ def index_sizes(site: Path) -> dict:
             f"search-{lang}-*.json (all shards)": sorted(folder.glob(f"search-{lang}-*.json")),
             f"facets-{lang}.json": [folder / f"facets-{lang}.json"],
             f"cards-{lang}-*.json (all card files)": sorted(folder.glob(f"cards-{lang}-*.json")),
+            f"words-{lang}.json (nearest words, only on an empty list)": [folder / f"words-{lang}.json"],
         }
         for name, paths in groups.items():
             raws = [p.read_bytes() for p in paths]

@@ -5,6 +5,7 @@ The same cases run in Python against the indexes in tests/test_relevance.py.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -36,20 +37,34 @@ def tab(browser):
     context.close()
 
 
-def browser_answer(page, base: str, case) -> Answer:
-    page.goto(base + ("en/" if case.lang == "en" else "") + "catalogue/?q=" + quote(case.q))
+def browser_answer(page, base: str, case, address: dict | None = None) -> Answer:
+    """The case's words (or another `address` of the page: words `q` and filters) on the page."""
+    address = {"q": case.q} if address is None else address
+    query = "&".join(f"{param}={quote(value)}" for param, value in address.items())
+    page.goto(base + ("en/" if case.lang == "en" else "") + "catalogue/?" + query)
     page.wait_for_selector("#mc-search[data-ready='true']")
     hrefs = page.locator("[data-results] .mc-card__title a").evaluate_all("links => links.map(a => a.href)")
     partial_text = page.evaluate("JSON.parse(document.querySelector('[data-strings]').textContent).partial")
     offers = page.locator("[data-offers] button").evaluate_all("bs => bs.map(b => [b.dataset.filter, b.dataset.key])")
+    while page.locator("[data-more]").is_visible():  # every result, as `same_as` compares whole lists
+        page.locator("[data-more]").click()
+        more = "(n) => document.querySelectorAll('[data-results] .mc-card__title a').length > n"
+        page.wait_for_function(more, arg=len(hrefs))
+        hrefs = page.locator("[data-results] .mc-card__title a").evaluate_all("links => links.map(a => a.href)")
+    status = page.locator("#mc-status").inner_text()
+    said = re.match(r"\d[\d\s,\u00a0\u202f]*", status)
+    count = int(re.sub(r"\D", "", said.group(0))) if said else (1 if status.startswith("1 ") else 0)
     return Answer(
         [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs],
-        partial_text in page.locator("#mc-status").inner_text(),
+        partial_text in status,
         [tuple(o) for o in offers],
+        count,
     )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_each_query_finds_what_a_learner_expects_on_the_page(tab, servers, case):
-    assert failures(case, browser_answer(tab, servers[case.corpus], case)) == []
+    base = servers[case.corpus]
+    answer = browser_answer(tab, base, case)
+    assert failures(case, answer, lambda address: browser_answer(tab, base, case, address)) == []
     assert tab.errors == []

@@ -410,15 +410,37 @@ def test_without_javascript_the_intro_does_not_ask_to_type_and_results_show(brow
 # -- words that are filters, partial matches, the language switch, phones ---------------------
 
 
-def test_a_word_naming_a_filter_offers_it(catalogue_page):
+def test_a_word_naming_a_filter_works_as_ticking_it_and_says_so(catalogue_page):
+    """Issue 25: « gratuit » said "20 found", then its offered filter gave 0. Now the word is the
+    filter: the same list and count as the box ticked, said above the list, and removable."""
+    page = catalogue_page.open("?cost=free")
+    ticked, ticked_status = result_ids(page), status(page)
+    assert ticked and ticked != LISTED
     page = catalogue_page.open()
     type_query(page, "gratuit")
-    offer = page.get_by_role("button", name="Afficher seulement\u00a0: Gratuit\u00a0?")
+    page.wait_for_function("(said) => document.querySelector('#mc-status').textContent === said", arg=ticked_status)
+    wait_ready(page)
+    assert result_ids(page) == ticked
+    assert page.locator("[data-offers]").inner_text().startswith("Vos mots filtrent la liste\u00a0: Gratuit.")
+    assert not page.locator("#mc-cost-free").is_checked()  # the box says what was ticked, not typed
     assert axe_violations(page) == []
-    offer.click()
-    assert page.locator("#mc-cost-free").is_checked()
-    assert result_ids(page) == {"securite-au-travail", "cuisine-saine"}
-    assert page.get_by_role("button", name="Afficher seulement\u00a0: Gratuit\u00a0?").count() == 0
+    page.get_by_role("button", name="Retirer le filtre\u00a0: Gratuit").click()
+    page.wait_for_function(
+        "(n) => document.querySelector('#mc-status').textContent.startsWith(n + ' ')", arg=len(LISTED)
+    )
+    assert page.get_by_label("Mots à chercher").input_value() == ""
+    assert result_ids(page) == LISTED
+    assert page.locator("[data-offers]").is_hidden()
+
+
+def test_a_two_word_filter_phrase_among_other_words_leaves_them_searched(catalogue_page):
+    page = catalogue_page.open("?q=" + "s%C3%A9curit%C3%A9%20en%20ligne", lang="fr")
+    with_phrase = result_ids(page)
+    page = catalogue_page.open("?q=s%C3%A9curit%C3%A9&delivery=online", lang="fr")
+    assert with_phrase == result_ids(page) and with_phrase
+    page = catalogue_page.open("?q=" + "s%C3%A9curit%C3%A9%20en%20ligne", lang="fr")
+    page.get_by_role("button", name="Retirer le filtre\u00a0: En ligne").click()
+    page.wait_for_function("() => document.querySelector('#mc-q').value === 's\u00e9curit\u00e9'")
 
 
 def test_when_no_record_has_every_word_the_closest_show_and_the_status_says_so(catalogue_page):

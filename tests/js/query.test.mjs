@@ -32,7 +32,7 @@ test("accents and case are folded, words split, nothing is too short", () => {
 });
 
 test("every word must match when a record has them all", () => {
-  assert.deepEqual(search("securite travail", french), { refs: [0], partial: false, offers: [] });
+  assert.deepEqual(search("securite travail", french), { refs: [0], partial: false, offers: [], unfound: [] });
 });
 
 test("otherwise the records with the most words, and the result says so", () => {
@@ -65,7 +65,7 @@ test("provider names match whole words only", () => {
 });
 
 test("words naming a filter value are offered as that filter", () => {
-  assert.deepEqual(search("gratuit", french), { refs: null, partial: false, offers: [["cost", "free"]] });
+  assert.deepEqual(search("gratuit", french), { refs: null, partial: false, offers: [["cost", "free"]], unfound: [] });
   assert.deepEqual(search("securite en ligne", french).offers, [["delivery", "online"]]);
   assert.deepEqual(analyse("securite en ligne", french).words.map((w) => w.text), ["securite"]);
 });
@@ -75,4 +75,33 @@ test("a word's shard is its first letter or digit", () => {
   assert.equal(shardKey("~lawrence"), "l");
   assert.equal(shardKey("4.0"), "4");
   assert.equal(shardKey("été"), "_");
+});
+
+test("filler words leave a query that has other words, and are looked up when alone", () => {
+  const built = new QueryIndex({ lang: "fr", separator: SEPARATOR, stopWords: ["en"], fillerWords: ["formation", "courte"], filterWords: {} }, stemmerFor("fr", lunr));
+  built.addShard({ sante: [0, 3], sant: [0, 3], formation: [1, 10], format: [1, 10], courte: [1, 10], court: [1, 10] });
+  assert.deepEqual(search("formation courte en santé ", built).refs, [0]);
+  assert.deepEqual(search("formation ", built).refs, [1]);
+});
+
+test("a word naming a filter leaves the words even when the index has it", () => {
+  const built = index("fr", { gratuit: [0, 10], soins: [1, 10], soin: [1, 10] }, { gratuit: ["cost", "free"] });
+  assert.deepEqual(search("soins gratuit", built), { refs: [1], partial: false, offers: [["cost", "free"]], unfound: [] });
+});
+
+test("the words naming a filter come out of the box, the others stay", async () => {
+  const { withoutNamingWords } = await import("../../docs/assets/javascripts/search/named-filters.js");
+  assert.equal(withoutNamingWords("sécurité En ligne gratuit", french, "delivery", "online"), "sécurité gratuit");
+  assert.equal(withoutNamingWords("Gratuit, soins", french, "cost", "free"), "soins");
+  assert.equal(withoutNamingWords("soins en personne", french, "delivery", "online"), "soins en personne");
+});
+
+test("an empty answer says which words found nothing, and the nearest known words", async () => {
+  const { nearestWords } = await import("../../docs/assets/javascripts/search/query.js");
+  assert.deepEqual(search("securite zzzzz", french).unfound, ["zzzzz"]);
+  const vocabulary = { words: { soudure: ["soudure", 2], welding: ["welding", 1], hopital: ["hôpital", 3], hospital: ["hospital", 1], soudures: ["soudures", 1] } };
+  assert.deepEqual(nearestWords("soudur", vocabulary), ["soudure", "soudures"]);
+  assert.deepEqual(nearestWords("welidng", vocabulary), ["welding"]); // a swap is one edit
+  assert.deepEqual(nearestWords("hopitla", vocabulary), ["hôpital", "hospital"]);
+  assert.deepEqual(nearestWords("xyz", vocabulary), []);
 });

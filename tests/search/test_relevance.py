@@ -7,7 +7,7 @@ import re
 
 import pytest
 import yaml
-from relevance.suite import TOP, cases, failures, python_answer, write_search_assets
+from relevance.suite import TOP, cases, failures, python_answer, python_other, write_search_assets
 from support import PROJECT
 
 CASES = cases()
@@ -20,7 +20,8 @@ def sites(tmp_path_factory):
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_each_query_finds_what_a_learner_expects(sites, case):
-    assert failures(case, python_answer(case, sites[case.corpus])) == []
+    site = sites[case.corpus]
+    assert failures(case, python_answer(case, site), python_other(case, site)) == []
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -14,6 +14,9 @@ import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catal
 import { queryOf, stateFromAddress, withQuery } from "./search/url-state.js";
 import { View } from "./search/view.js";
 import { bindOptionFinders } from "./search/option-finder.js";
+import { withoutNamingWords } from "./search/named-filters.js";
+import { DeadEnd } from "./search/dead-end.js";
+import { foldedWords } from "./search/text.js";
 
 const ADDRESS_PAUSE = 300; // ms without a key before the typed words go into the address bar
 
@@ -24,6 +27,7 @@ function start(root) {
   const lang = root.dataset.lang;
   const strings = JSON.parse(root.querySelector("[data-strings]").textContent);
   const view = new View(root, strings, lang);
+  const deadEnd = new DeadEnd(root, strings, () => data.vocabulary());
   const input = root.querySelector("#mc-q");
   const fieldsets = Array.from(root.querySelectorAll("[data-filter]"));
   const params = fieldsets.map((fieldset) => fieldset.dataset.filter);
@@ -34,7 +38,7 @@ function start(root) {
   const options = new Map(params.map((param) => [param, new Set(boxesOf(param).map((box) => box.value))]));
   const narrow = window.matchMedia("(max-width: 50em)");
 
-  let data = null; // {cards, order, index} once the manifest is loaded
+  let data = null; // {cards, order, index, vocabulary} once the manifest is loaded
   let facets = null; // the FacetTable once the facet file is loaded
   let facetsArrived = null; // resolves with `facets`
   let failed = false;
@@ -103,9 +107,19 @@ function start(root) {
     return text.textContent.trim();
   }
 
-  function tick(param, key) {
+  /* A nearest word takes the place of the word that found nothing. */
+  function suggest(word, shown) {
+    const separator = data.index.index.separator;
+    input.value = input.value.split(/(\s+)/).map((part) => (foldedWords(part, separator).join(" ") === word ? shown : part)).join("");
+    typing = false;
+    update(true);
+  }
+
+  /* A filter the words named goes as those words go (a ticked one, as its box is unticked). */
+  function removeNamed(param, key) {
+    input.value = withoutNamingWords(input.value, data.index.index, param, key);
     const box = root.querySelector("#mc-" + param + "-" + CSS.escape(key));
-    if (box) box.checked = true;
+    if (box) box.checked = false;
     typing = false;
     update(true);
   }
@@ -124,6 +138,11 @@ function start(root) {
       if (!(await arrived(Promise.all(waits))) || ticket !== rendering || failed) return; // a newer key already asked
     }
     const outcome = evaluate(data, facets, state);
+    if (outcome.needsFacets) { // the words name a filter: the table's arrival shows the list it gives
+      root.dataset.ready = "false";
+      await arrived(facetTable());
+      return;
+    }
     const firstPage = outcome.results.slice(0, view.pageSize).filter((position) => !view.cards.has(position));
     if (firstPage.some((position) => !data.cards.hasCard(position))) {
       root.dataset.ready = "false";
@@ -162,7 +181,12 @@ function start(root) {
     view.showStatus(outcome.results.length, outcome.partial);
     if (outcome.counts) view.showCounts(outcome.counts);
     const offers = outcome.offers.filter(([param, key]) => !(state.filters[param] && state.filters[param].has(key)));
-    view.showOffers(offers, label, tick);
+    view.showOffers(offers, label, removeNamed);
+    if (outcome.results.length) deadEnd.hide();
+    else {
+      const on = params.flatMap((param) => Array.from(state.filters[param], (key) => [param, key]));
+      deadEnd.show({ unfound: outcome.unfound || [], filters: on.concat(offers), label, onSuggest: suggest, onRemove: removeNamed });
+    }
   }
 
   input.addEventListener("input", () => {

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from .. import addresses
 from ..model.catalogue import Catalogue
+from ..model.facets import registry_of
+from ..model.groups import groups_of
 from ..search.index import FIRST_PAGE, SearchAssets, filters, title_order
 from ..wording import formatting
 from .render import Renderer
@@ -51,6 +53,7 @@ class CataloguePages(PageFamily):
             self.text("catalogue_lead", lang),
             hide=("navigation", "toc"),
             filters=filters(self.catalogue, self.renderer.strings),
+            browse_groups=self._browse_groups(),
             data=self._data(lang),
             page_script=script,
             **self._first_results(lang),
@@ -83,6 +86,14 @@ class CataloguePages(PageFamily):
             "preloads": self._preloads(page, lang, script),
         }
         return PageSource(page, lang, front, body)
+
+    def _browse_groups(self) -> list:
+        """The sector groups that hold something, biggest first: where a dead end points."""
+        sectors = registry_of(self.catalogue)["sectors"]
+        groups = [
+            g for g in groups_of(sectors, self.catalogue, self.renderer.strings, with_unknown=False) if g.credentials
+        ]
+        return sorted(groups, key=lambda g: -len(g.credentials))
 
     def _first_results(self, lang: str) -> dict:
         """The first page of an empty search, in the page itself: results before any data loads."""

@@ -10,8 +10,10 @@ listings). A paused credential stays findable, as on the group pages, and says i
 Each index holds, per word (as written, folded, and its stem), the records that have it and a
 weight: the page language's title, keywords and summary, the synonyms of data/synonyms.yml, the
 other language's title and keywords (lower: a bilingual learner's word finds the record, shown
-in the page's language), the provider's name as whole words only (see search/query.py), and,
-weighed lowest, the rest of what the page shows (description, prerequisites, outcomes…).
+in the page's language), the labels of its groups in both languages (sector, goal path, delivery,
+regions, languages: « santé » and "health" find the health sector), the provider's name as whole
+words only (see search/query.py), and, weighed lowest, the rest of what the page shows
+(description, prerequisites, outcomes…).
 The records file holds what a result card shows, in title order: the order of an empty query.
 
 Nothing here touches the network.
@@ -31,7 +33,7 @@ from ..model.groups import groups_of
 from ..wording.typography import french_text
 from .query import PROVIDER_MARK
 from .synonyms import Synonyms
-from .text import SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
+from .text import FILLER_WORDS, SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
 
 DATA_FOLDER = addresses.SEARCH_DATA  # under docs/, git-ignored, generated
 
@@ -42,6 +44,8 @@ FIELD_WEIGHTS = {
     "synonyms": 4,
     "other_title": 3,
     "other_keywords": 2,
+    "labels": 3,  # the groups a card and a page name: sector, goal path, delivery, regions, languages
+    "other_labels": 2,
     "summary": 1,
     "page": 1,  # the rest of what the page shows: a word the learner just read there finds it
 }
@@ -84,10 +88,16 @@ INTAKE_OPTIONS = ("continuous", "upcoming")  # "upcoming" is decided in the brow
 
 
 def filters(catalogue: Catalogue, strings: dict) -> list[Filter]:
-    """Every filter of the catalogue page, with its options in taxonomy order."""
+    """Every filter of the catalogue page, with its options in taxonomy order, but those no listed
+    credential has after those that hold some: a way in that holds nothing is not offered first
+    (issue 25). "Not specified" stays last, where a reader looks for it."""
     result = []
     for facet in registry_of(catalogue).filters:
-        options = [FilterOption(g.key, g.label) for g in groups_of(facet, catalogue, strings)]
+        groups = groups_of(facet, catalogue, strings)
+        known = [g for g in groups if g.key != NOT_SPECIFIED]
+        ordered = [g for g in known if g.credentials] + [g for g in known if not g.credentials]
+        ordered += [g for g in groups if g.key == NOT_SPECIFIED]
+        options = [FilterOption(g.key, g.label) for g in ordered]
         result.append(Filter(facet.param, f"facet_{facet.name}", tuple(options)))
     intake = [FilterOption(key, Bilingual(**strings[f"intake_option_{key}"])) for key in INTAKE_OPTIONS]
     result.append(Filter("intake", "facet_intake", tuple(intake)))
@@ -146,11 +156,12 @@ def build_search_assets(
         records_file[lang] = f"{DATA_FOLDER}/facets-{lang}.json"
         records = [result_record(c, catalogue, lang, card_facts) for c in listed]
         files[records_file[lang]] = _compact(facet_table(records, [f.param for f in registry_of(catalogue).filters]))
-        terms = index_terms(listed, catalogue, lang, synonyms)
+        terms = index_terms(listed, catalogue, lang, synonyms, strings)
         manifest = {
             "lang": lang,
             "separator": SEPARATOR,
             "stopWords": sorted(STOP_WORDS[lang]),
+            "fillerWords": sorted(FILLER_WORDS[lang]),
             "filterWords": filter_words(catalogue, synonyms, strings, lang),
             "shards": _named_files(files, f"search-{lang}", _shards(terms, single_shard_below)),
             "cards": {
@@ -159,6 +170,11 @@ def build_search_assets(
                 "files": list(_named_files(files, f"cards-{lang}", _card_chunks(records, lang)).values()),
             },
         }
+        words_name = f"words-{lang}.json"
+        words_text = files[f"{DATA_FOLDER}/{words_name}"] = _compact(
+            vocabulary(listed, catalogue, lang, synonyms, strings)
+        )
+        manifest["vocabulary"] = f"{words_name}?v={addresses.content_version(words_text)}"
         files[index_file[lang]] = _compact(manifest)
     return SearchAssets(files, index_file, records_file)
 
@@ -192,18 +208,20 @@ def title_order(catalogue: Catalogue, lang: str) -> list[Credential]:
     return sorted(catalogue.listed, key=lambda c: (fold_accents(c.title[lang]), c.id))
 
 
-def index_terms(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms) -> dict[str, list[int]]:
+def index_terms(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None) -> dict[str, list[int]]:
     """Every indexed word -> [ref, weight, ref, weight…], ref being the position in the record list."""
     postings: dict[str, list[int]] = defaultdict(list)
     for ref, credential in enumerate(credentials):
-        for term, weight in record_weights(credential, catalogue, lang, synonyms).items():
+        for term, weight in record_weights(credential, catalogue, lang, synonyms, strings).items():
             postings[term].extend((ref, weight))
     # In word order: the words come out of sets, and the same data must give the same bytes
     # (a rebuild with unchanged data changes no file, and no ?v= version).
     return {term: postings[term] for term in sorted(postings)}
 
 
-def record_weights(credential: Credential, catalogue: Catalogue, lang: str, synonyms: Synonyms) -> dict[str, int]:
+def record_weights(
+    credential: Credential, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None
+) -> dict[str, int]:
     other = "en" if lang == "fr" else "fr"
     c = credential
     texts = {
@@ -212,6 +230,8 @@ def record_weights(credential: Credential, catalogue: Catalogue, lang: str, syno
         "summary": (c.summary[lang], lang),
         "other_title": (c.title[other], other),
         "other_keywords": (" , ".join(k[other] for k in c.keywords), other),
+        "labels": (" , ".join(group_labels(c, catalogue, strings, lang)), lang),
+        "other_labels": (" , ".join(group_labels(c, catalogue, strings, other)), other),
         "page": (page_text(c, catalogue, lang), lang),
     }
     own_words = [w for field in ("title", "keywords", "summary") for w in folded_words(texts[field][0])]
@@ -232,17 +252,34 @@ def record_weights(credential: Credential, catalogue: Catalogue, lang: str, syno
     return weights
 
 
+# The facets whose labels a card or a page shows as words ("Santé", "En ligne", "Nord de
+# l'Ontario", "Français"); cost and hours are numbers, the provider is found by its name.
+LABELLED_FACETS = ("sectors", "pathways", "delivery", "regions", "campus", "languages")
+
+
+def group_labels(credential: Credential, catalogue: Catalogue, strings, lang: str) -> list[str]:
+    """The labels of the groups a credential is in, in one language: « santé » and "health" find
+    the health sector's records in either index."""
+    registry = registry_of(catalogue)
+    labels = []
+    for name in LABELLED_FACETS:
+        facet = registry[name]
+        if name == "languages" and strings is None:
+            continue
+        values = {value.key: value.label for value in facet.values(catalogue, strings or {})}
+        labels += [values[key][lang] for key in facet.keys_of(credential, catalogue) if key in values]
+    return labels
+
+
 def page_text(credential: Credential, catalogue: Catalogue, lang: str) -> str:
     """What the credential's page shows besides title, summary and keywords, in its language:
-    the description, prerequisites, assessment, outcomes, the cost note, the standard, and the
-    labels of its delivery mode and regions. Weighed low (FIELD_WEIGHTS["page"])."""
-    c, taxonomies = credential, catalogue.taxonomies
+    the description, prerequisites, assessment, outcomes, the cost note and the standard (the
+    labels of its groups are group_labels). Weighed low (FIELD_WEIGHTS["page"])."""
+    c = credential
     texts = [_LINK_TARGET.sub("]", c.description[lang]) if c.description else ""]
     texts += [text[lang] for text in (c.prerequisites, c.assessment, c.cost_note) if text]
     texts += [outcome[lang] for outcome in c.outcomes]
     texts += [c.award.standard[lang]] if c.award and c.award.standard else []
-    texts += [taxonomies.label("delivery", c.delivery, lang)] if c.delivery else []
-    texts += [taxonomies.label("regions", key, lang) for key in c.regions]
     return " , ".join(texts)
 
 
@@ -255,6 +292,41 @@ def _terms(text: str, text_lang: str, index_lang: str, skip=frozenset()) -> set[
             found.add(word)
             found.add(stem(word, index_lang))
     return found
+
+
+def vocabulary(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None) -> dict:
+    """The words a learner could mean when a word finds nothing (« soudur » -> « soudure ? »):
+    those of titles, keywords, summaries, group labels and synonyms, as written (lowercase,
+    accents kept) with how many records have them, most common spelling first. Loaded by the
+    page only on an empty answer; search/query.py nearest_words reads it."""
+    other = "en" if lang == "fr" else "fr"
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for credential in credentials:
+        c = credential
+        texts = [c.title[lang], c.summary[lang], c.title[other], *(k[lang] for k in c.keywords)]
+        texts += [k[other] for k in c.keywords]
+        texts += group_labels(c, catalogue, strings, lang) + group_labels(c, catalogue, strings, other)
+        own = [w for text in texts for w in folded_words(text)]
+        texts += synonyms.expansions(lang, own)
+        seen: set[str] = set()
+        for text in texts:
+            for written in words(text):
+                shown = _EDGE.sub("", written.lower())
+                key = " ".join(folded_words(shown))
+                if key in seen or not _WORD.fullmatch(key) or key in STOP_WORDS[lang] or key in FILLER_WORDS[lang]:
+                    continue
+                seen.add(key)
+                counts[key][shown] += 1
+    result = {}
+    for key in sorted(counts):
+        spellings = counts[key]
+        shown = min(spellings, key=lambda w: (-spellings[w], w))
+        result[key] = [shown, sum(spellings.values())]
+    return {"words": result}
+
+
+_WORD = re.compile(r"[a-z]{3,}")  # folded: letters only, three or more
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def shard_key(term: str) -> str:

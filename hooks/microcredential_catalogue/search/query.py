@@ -9,8 +9,11 @@ The rules, the same on both sides (tests/js/ and tests/relevance/ hold them to i
   so a result never disappears while the learner types more of its word ("tronconneu"). A
   one-letter prefix matches only short words (SHORT_WORD): a first letter says too little to be
   worth scanning half the index on every key.
-- A word or two-word phrase that names a filter value ("gratuit", "online", « en ligne ») is
-  offered as that filter; a phrase, or a word the index does not know, leaves the words.
+- A word or two-word phrase that names a filter value ("gratuit", "online", « en ligne ») works
+  as that filter ticked (`offers`, applied by `evaluate`): it leaves the words, so the count said
+  is the list shown, the same as ticking it.
+- Filler words ("course", "short", « formation », « courte »: text.FILLER_WORDS) leave a query
+  that has other words, as stop words do: they never outrank the words that say what is wanted.
 - A word of 5 letters or more that finds no record (TYPO_WHEN_FEWER) also matches indexed
   words at edit distance 1 (2 from 9 letters) with the same first letter, ranked below.
 - Provider names are indexed as whole words under "~" only: "lawrence" finds St. Lawrence's
@@ -49,6 +52,7 @@ class Outcome:
     refs: list[int] | None  # None: no words, every record in order
     partial: bool = False
     offers: list[tuple[str, str]] = field(default_factory=list)  # (filter, key) the words named
+    unfound: list[str] = field(default_factory=list)  # the words (folded) that found nothing at all
 
 
 class QueryIndex:
@@ -57,6 +61,7 @@ class QueryIndex:
     def __init__(self, manifest: dict, terms: dict[str, list[int]]):
         self.lang = manifest["lang"]
         self.stop_words = frozenset(manifest["stopWords"])
+        self.filler_words = frozenset(manifest.get("fillerWords", ()))
         self.filter_words = manifest["filterWords"]
         self.terms = terms
         self.sorted_terms = sorted(terms)
@@ -77,7 +82,8 @@ def analyse(text: str, index: QueryIndex) -> tuple[list[Word], list[tuple[str, s
     found, offers = _take_filter_words(folded_words(text), index)
     typing_last = bool(text) and not text[-1].isspace()
     numbered = list(enumerate(found))
-    kept = [(i, w) for i, w in numbered if w not in index.stop_words] or numbered
+    content = [(i, w) for i, w in numbered if w not in index.stop_words]
+    kept = [(i, w) for i, w in content if w not in index.filler_words] or content or numbered
     last = len(found) - 1
     return [Word(w, stem(w, index.lang), typing_last and i == last) for i, w in kept], offers
 
@@ -94,7 +100,7 @@ def _take_filter_words(found: list[str], index: QueryIndex):
         word = found[position]
         if word in index.filter_words:
             offers.append(tuple(index.filter_words[word]))
-        if word not in index.filter_words or index.terms.get(word):
+        else:
             kept.append(word)
         position += 1
     return kept, list(dict.fromkeys(offers))
@@ -150,6 +156,7 @@ def search(text: str, index: QueryIndex) -> Outcome:
     if not words:
         return Outcome(None, offers=offers)
     per_word = [word_hits(word, index) for word in words]
+    unfound = [word.text for word, hits in zip(words, per_word, strict=True) if not hits]
     totals: dict[int, list] = {}
     for hits in per_word:
         for ref, score in hits.items():
@@ -158,9 +165,52 @@ def search(text: str, index: QueryIndex) -> Outcome:
             total[1] += score
     everything = [ref for ref, (count, _) in totals.items() if count == len(words)]
     if everything:
-        return Outcome(sorted(everything, key=lambda r: (-totals[r][1], r)), offers=offers)
+        return Outcome(sorted(everything, key=lambda r: (-totals[r][1], r)), offers=offers, unfound=unfound)
     ranked = sorted(totals, key=lambda r: (-totals[r][0], -totals[r][1], r))
-    return Outcome(ranked, partial=bool(ranked), offers=offers)
+    return Outcome(ranked, partial=bool(ranked), offers=offers, unfound=unfound)
+
+
+SUGGESTIONS = 3
+
+
+def nearest_words(word: str, vocabulary: dict) -> list[str]:
+    """The known words nearest a word that found nothing, as written (« soudur » -> « soudure »,
+    "welidng" -> "welding"): at most 1 edit for a word of 4 letters or fewer, else 2, a swap of
+    two letters counting as one; nearest first, then the most common, then alphabetical."""
+    limit = 1 if len(word) <= 4 else 2
+    found = []
+    for key, (shown, count) in vocabulary["words"].items():
+        if key != word and abs(len(key) - len(word)) <= limit:
+            distance = swap_distance(word, key)
+            if distance <= limit:
+                found.append((distance, -count, key, shown))
+    return [shown for *_, shown in sorted(found)[:SUGGESTIONS]]
+
+
+def swap_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, change, swap two neighbours) from a to b: optimal string alignment."""
+    rows = [list(range(len(b) + 1))] + [[i] + [0] * len(b) for i in range(1, len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[len(a)][len(b)]
+
+
+def evaluate(outcome: Outcome, record_filters: list[dict], ticked: dict[str, set[str]] | None = None) -> list[int]:
+    """The records a page lists for an outcome: those found that pass the ticked filters and the
+    filters the words named, as if ticked (within a filter, options are alternatives). The twin of
+    search/catalogue-data.js evaluate and FacetTable.evaluate; `record_filters[ref]` maps a
+    filter to the record's keys."""
+    wanted: dict[str, set[str]] = {param: set(keys) for param, keys in (ticked or {}).items() if keys}
+    for param, key in outcome.offers:
+        wanted.setdefault(param, set()).add(key)
+    refs = outcome.refs if outcome.refs is not None else range(len(record_filters))
+    return [
+        ref for ref in refs if all(set(record_filters[ref].get(param, ())) & keys for param, keys in wanted.items())
+    ]
 
 
 def load_index(read, manifest_path: str) -> QueryIndex:

@@ -56,6 +56,26 @@ def folded_words(text: str) -> list[str]:
     return [w for w in trimmed if w]
 
 
+# Words a learner adds to a sentence that say what every record is ("a short course", « une
+# formation courte »): dropped from a query that has other words, so they never outrank the words
+# that say what the learner wants; alone, they are looked up like any word. Folded, as typed.
+FILLER_WORDS = {
+    "fr": frozenset(
+        """
+        formation formations cours court courte courts courtes programme programmes microcertification
+        microcertifications certification certifications certificat certificats attestation
+        apprendre suivre cherche veux voudrais aimerais trouver
+        """.split()
+    ),
+    "en": frozenset(
+        """
+        course courses short program programs programme programmes training class classes
+        microcredential microcredentials micro credential credentials certificate certificates
+        certification certifications learn want looking find
+        """.split()
+    ),
+}
+
 STOP_WORDS = {
     "fr": frozenset(fold_accents(w) for w in FRENCH_STOP_WORDS),
     "en": frozenset(ENGLISH_STOP_WORDS),

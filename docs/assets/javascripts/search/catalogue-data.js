@@ -10,14 +10,17 @@ import { search } from "./query.js";
 import { CardFiles, fetchJson, ShardedIndex } from "./loader.js";
 import { FacetTable, isoDay } from "./facets.js";
 
-/* {cards, order, index} from the manifest at `root`'s data-index. */
+/* {cards, order, index, vocabulary} from the manifest at `root`'s data-index. */
 export async function loadIndex(root, lang) {
   const manifestUrl = new URL(root.dataset.index, location.href).href;
   const manifest = await fetchJson(manifestUrl);
   const count = manifest.cards.count;
   const cardRecords = Array.from({ length: count }, () => ({})); // card fields arrive file by file
+  let vocabulary = null;
   return {
     cards: new CardFiles(manifest.cards, manifestUrl, cardRecords),
+    // The known words, for the nearest ones to a word that found nothing: fetched once, when needed.
+    vocabulary: () => (vocabulary = vocabulary || fetchJson(new URL(manifest.vocabulary, manifestUrl).href)),
     order: Array.from({ length: count }, (_, position) => position), // the build wrote them in title order
     index: new ShardedIndex(manifest, manifestUrl, stemmerFor(lang, window.lunr)),
   };
@@ -28,13 +31,23 @@ export async function loadFacets(root, params) {
   return FacetTable.fromFile(params, await fetchJson(root.dataset.facets), isoDay(new Date()));
 }
 
-/* What a state finds, once its words' shards are in: {results, counts, offers, partial}.
- * Without the facet table (not arrived yet) every found record is a result, and no count is known. */
+/* What a state finds, once its words' shards are in: {results, counts, offers, partial}. The
+ * filters the words name (offers: « gratuit », "online") apply as if ticked, so the count said is
+ * the list shown. Without the facet table (not arrived yet) every found record is a result, no
+ * count is known, and `needsFacets` says whether the words named a filter that waits for it. */
 export function evaluate(data, facets, state) {
   const found = search(state.q, data.index.index);
   const candidates = found.refs || data.order;
-  if (!facets) return { ...found, results: candidates, counts: null };
-  return { ...found, ...facets.evaluate(candidates, state.filters) };
+  if (!facets) return { ...found, results: candidates, counts: null, needsFacets: found.offers.length > 0 };
+  return { ...found, ...facets.evaluate(candidates, withNamedFilters(state.filters, found.offers)) };
+}
+
+/* The ticked filters and those the words named: a copy, the page's own state is left as it is. */
+export function withNamedFilters(filters, offers) {
+  const merged = {};
+  for (const param of Object.keys(filters)) merged[param] = new Set(filters[param]);
+  for (const [param, key] of offers) if (merged[param]) merged[param].add(key);
+  return merged;
 }
 
 /* "Show more": the next cards, and the keyboard's focus on the first of them, where reading goes on. */

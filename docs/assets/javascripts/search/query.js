@@ -5,8 +5,9 @@
  * In short: every word must match when some record has them all, else records matching the most
  * words are given and `partial` says so; the word being typed is also a prefix (stemmed and not);
  * a word of 5+ letters finding little also matches at edit distance 1 (2 from 9 letters); words
- * naming a filter value are offered as that filter (and leave the query when the index lacks them); provider names
- * match whole words only. */
+ * naming a filter value work as that filter ticked (they leave the words; catalogue-data.js
+ * applies them); filler words ("course", « formation ») leave a query that has other words;
+ * provider names match whole words only. */
 
 import { foldedWords } from "./text.js";
 
@@ -27,6 +28,7 @@ export class QueryIndex {
     this.lang = manifest.lang;
     this.separator = new RegExp(manifest.separator);
     this.stopWords = new Set(manifest.stopWords);
+    this.fillerWords = new Set(manifest.fillerWords || []);
     this.filterWords = manifest.filterWords;
     this.stem = stem;
     this.terms = new Map();
@@ -113,8 +115,9 @@ export function analyse(text, index) {
   const found = taken.kept;
   const typingLast = text.length > 0 && !/\s$/.test(text);
   const numbered = found.map((word, position) => [position, word]);
-  let kept = numbered.filter(([, word]) => !index.stopWords.has(word));
-  if (!kept.length) kept = numbered;
+  const content = numbered.filter(([, word]) => !index.stopWords.has(word));
+  let kept = content.filter(([, word]) => !index.fillerWords.has(word));
+  if (!kept.length) kept = content.length ? content : numbered;
   const last = found.length - 1;
   const words = kept.map(([position, word]) => ({
     text: word, stem: index.stem(word), typing: typingLast && position === last,
@@ -137,9 +140,8 @@ function takeFilterWords(found, index) {
       continue;
     }
     const word = found[position];
-    const named = Object.hasOwn(index.filterWords, word);
-    if (named) offer(index.filterWords[word]);
-    if (!named || index.postings(word).length) kept.push(word);
+    if (Object.hasOwn(index.filterWords, word)) offer(index.filterWords[word]);
+    else kept.push(word);
   }
   return { kept, offers };
 }
@@ -227,14 +229,17 @@ function bestFirst(refs, scores, counts) {
   return Array.from(keys, (key) => key % REF_SPAN);
 }
 
-/* {refs, partial, offers}: refs null when there are no words (every record, in order). */
+/* {refs, partial, offers, unfound}: refs null when there are no words (every record, in order);
+ * unfound, the words (folded) that found nothing at all. */
 export function search(text, index) {
   const { words, offers } = analyse(text, index);
-  if (!words.length) return { refs: null, partial: false, offers };
+  if (!words.length) return { refs: null, partial: false, offers, unfound: [] };
   const { word: hits, total, counts } = index.tallies();
+  const unfound = [];
   for (const word of words) {
     hits.clear();
     collectHits(word, index, hits);
+    if (hits.size === 0) unfound.push(word.text);
     for (let i = 0; i < hits.size; i++) {
       const ref = hits.refs[i], score = hits.score[ref];
       if (counts[ref] === 0) total.refs[total.size++] = ref;
@@ -248,11 +253,43 @@ export function search(text, index) {
   const everything = found.filter((ref) => counts[ref] === words.length);
   let outcome;
   if (everything.length) {
-    outcome = { refs: bestFirst(everything, scores, null), partial: false, offers };
+    outcome = { refs: bestFirst(everything, scores, null), partial: false, offers, unfound };
   } else {
-    outcome = { refs: bestFirst(found, scores, counts), partial: found.length > 0, offers };
+    outcome = { refs: bestFirst(found, scores, counts), partial: found.length > 0, offers, unfound };
   }
   for (const ref of found) counts[ref] = 0; // the tallies are ready for the next query
   total.clear();
   return outcome;
+}
+
+export const SUGGESTIONS = 3;
+
+/* The known words nearest a word that found nothing, as written (« soudur » -> « soudure »,
+ * "welidng" -> "welding"), from the build's vocabulary file: at most 1 edit for a word of 4
+ * letters or fewer, else 2, a swap of two letters counting as one; nearest first, then the most
+ * common, then alphabetical. */
+export function nearestWords(word, vocabulary) {
+  const limit = word.length <= 4 ? 1 : 2;
+  const found = [];
+  for (const [key, [shown, count]] of Object.entries(vocabulary.words)) {
+    if (key === word || Math.abs(key.length - word.length) > limit) continue;
+    const distance = swapDistance(word, key);
+    if (distance <= limit) found.push({ distance, count, key, shown });
+  }
+  found.sort((a, b) => a.distance - b.distance || b.count - a.count || byCodePoint(a.key, b.key));
+  return found.slice(0, SUGGESTIONS).map((entry) => entry.shown);
+}
+
+/* Edits (insert, delete, change, swap two neighbours) from a to b: optimal string alignment. */
+export function swapDistance(a, b) {
+  const rows = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
+      rows[i].push(value);
+    }
+  }
+  return rows[a.length][b.length];
 }

@@ -129,17 +129,22 @@ export class View {
     if (this.showResults.textContent !== show) this.showResults.textContent = show;
   }
 
-  /* "Show only: Free?" for each filter a word named; `label(param, key)` reads the checkbox's label. */
-  showOffers(offers, label, onChoose) {
+  /* For each filter the words named, as if ticked: "Your words filter the list: Free", and a
+   * button that takes those words out; `label(param, key)` reads the checkbox's label. */
+  showOffers(offers, label, onRemove) {
     this.offers.replaceChildren(...offers.map(([param, key]) => {
+      const line = document.createElement("p");
+      line.className = "mc-results__offer";
+      line.textContent = fill(this.strings.named, "label", label(param, key)) + " ";
       const button = document.createElement("button");
       button.type = "button";
-      button.className = "md-button mc-results__offer";
+      button.className = "md-button mc-results__remove";
       button.dataset.filter = param;
       button.dataset.key = key;
-      button.textContent = fill(this.strings.offer, "label", label(param, key));
-      button.addEventListener("click", () => onChoose(param, key));
-      return button;
+      button.textContent = fill(this.strings.remove_filter, "label", label(param, key));
+      button.addEventListener("click", () => onRemove(param, key));
+      line.append(button);
+      return line;
     }));
     this.offers.hidden = offers.length === 0;
   }
