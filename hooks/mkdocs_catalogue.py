@@ -192,9 +192,21 @@ def on_env(env, config, **_):
     env.globals["absolute_address"] = partial(addresses.absolute, site_url=site_url)
     env.globals["catalogue_alternates"] = lambda url: alternates(page_of_url(url)[0], site_url)
     env.globals["catalogue_theme_stylesheets"] = _theme_stylesheets(config)
+    env.globals["favicon_address"] = _favicon_address(config)
     _state.env = env
     _state.theme_scripts.clear()
     return env
+
+
+def _favicon_address(config) -> str:
+    """The favicon's address with its content version, like every asset of ours: a returning
+    reader never keeps an old icon. The file is the theme's or the project's (theme.favicon)."""
+    favicon = str(config.theme["favicon"])
+    for folder in [config.docs_dir, *config.theme.dirs]:
+        path = Path(folder) / favicon
+        if path.is_file():
+            return f"{favicon}?v={addresses.content_version(path.read_bytes().hex())}"
+    return favicon
 
 
 def _theme_stylesheets(config) -> list[str]:

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 from ..model.catalogue import Credential
 from ..wording.facts import as_said
 from .context import ShareContext
-from .qr import QR_FILE
+from .qr import credential_qr_title, versioned_qr
 
 
 def share_box(context: ShareContext, credential: Credential, lang: str, today: date) -> dict:
@@ -25,5 +25,5 @@ def share_box(context: ShareContext, credential: Credential, lang: str, today: d
         "facts": facts,
         "text": "\n".join(lines),
         "mailto": "mailto:?" + urlencode({"subject": lines[0], "body": "\n".join(lines)}, quote_via=quote),
-        "qr": QR_FILE,
+        "qr": versioned_qr(url, credential_qr_title(context, credential, lang)),
     }

@@ -23,6 +23,16 @@ class QrCodes:
 
     def credential(self, credential: Credential, lang: str) -> None:
         page = addresses.credential_page(credential.id)
-        title = self.context.text("share_qr_title", lang, title=credential.title[lang])
+        title = credential_qr_title(self.context, credential, lang)
         url = self.context.credential_url(credential, lang)
         self.context.files[addresses.file_beside(page, QR_FILE, lang)] = qr_svg(url, title)
+
+
+def credential_qr_title(context: ShareContext, credential: Credential, lang: str) -> str:
+    return context.text("share_qr_title", lang, title=credential.title[lang])
+
+
+def versioned_qr(url: str, title: str) -> str:
+    """The code's address beside its page, versioned by what it draws (the address it encodes and
+    its title): a changed page address never leaves a cached code pointing at the old one."""
+    return f"{QR_FILE}?v={addresses.content_version(url + chr(10) + title)}"
