@@ -111,6 +111,39 @@ def test_a_row_updates_its_record_and_leaves_the_others_alone(root, tmp_path, ca
     assert "0 added, 1 updated, 0 unchanged" in capsys.readouterr().out
 
 
+def test_comments_above_fields_stay_where_the_editor_wrote_them(root, tmp_path, capsys):
+    """An editor's notes between fields survive an update from a sheet: above their field, or,
+    when the sheet leaves that field out, above the next one; a "#" inside a text stays text."""
+    run(root, "import", str(write_sheet(tmp_path / "a.csv", [valid_row(root, 1)])))
+    record = root / "data/credentials/network-course-001.yml"
+    lines = record.read_text(encoding="utf-8").splitlines()
+    keys = [line.split(":")[0] for line in lines if line and line[0].isalpha()]
+    assert "hours" in keys and "sectors" in keys, keys
+    noted = []
+    for line in lines:
+        if line.startswith("hours:"):
+            noted.append("# Hours: from the college's leaflet of 2025.")
+        if line.startswith("sectors:"):
+            noted.append("# Sector chosen with the network's coordinator.")
+        noted.append(line)
+    noted.append("# Last line: to check again in spring.")
+    record.write_text("\n".join(noted) + "\n", encoding="utf-8")
+    changed = valid_row(root, 1) | {"hours": "", "summary.en": "A summary # with a hash, as text"}
+    assert run(root, "import", str(write_sheet(tmp_path / "b.csv", [changed]))) == 0, capsys.readouterr().err
+    updated = record.read_text(encoding="utf-8").splitlines()
+    assert "hours: 45" not in updated and not any(line.startswith("hours:") for line in updated)
+    for comment in (
+        "# Hours: from the college's leaflet of 2025.",
+        "# Sector chosen with the network's coordinator.",
+        "# Last line: to check again in spring.",
+    ):
+        assert updated.count(comment) == 1, (comment, updated)
+    sectors = next(i for i, line in enumerate(updated) if line.startswith("sectors:"))
+    assert updated[sectors - 1] == "# Sector chosen with the network's coordinator."
+    assert updated[-1] == "# Last line: to check again in spring."
+    assert any("A summary # with a hash, as text" in line for line in updated)
+
+
 @pytest.mark.parametrize(
     ("encoding", "separator", "said"),
     [("utf-8-sig", ",", "UTF-8 (BOM), « , »"), ("utf-8", ";", "UTF-8, « ; »"), ("cp1252", ";", "Windows-1252, « ; »")],

@@ -21,13 +21,21 @@ class UnwritableRecord(Exception):
     pass
 
 
-def record_yaml(record: dict, field_order: list[str], head: list[str] | None = None) -> str:
+def record_yaml(
+    record: dict, field_order: list[str], head: list[str] | None = None, comments: dict | None = None
+) -> str:
     """The file's text: the comments at the top of the file it replaces (or the template's first
-    line), then each field in the schema's order."""
+    line), then each field in the schema's order, after the comments written above it in the file
+    it replaces (`comments`, from field_comments). A comment above a field the record no longer
+    has moves above the next field written, or to the end: none is lost."""
     order = {name: position for position, name in enumerate(field_order)}
     lines = list(head or [FIRST_LINE])
-    for key in sorted(record, key=lambda name: order.get(name, len(order))):
+    fields = sorted(record, key=lambda name: order.get(name, len(order)))
+    waiting = _comments_in_order(comments or {}, fields, order)
+    for key in fields:
+        lines.extend(waiting.pop(key, []))
         lines.extend(_field(key, record[key], ""))
+    lines.extend(line for rest in waiting.values() for line in rest)
     text = "\n".join(lines) + "\n"
     if read_yaml(text).data != record:
         raise UnwritableRecord("the record does not read back as written")
@@ -42,6 +50,45 @@ def head_comments(text: str) -> list[str]:
             break
         head.append(line)
     return head
+
+
+def field_comments(text: str) -> dict[str, list[str]]:
+    """The comment lines written just above each top-level field, after the head comments. Only
+    lines starting in the first column: inside a field (a description's block) a "#" is text."""
+    comments: dict[str, list[str]] = {}
+    pending: list[str] = []
+    lines = text.splitlines()
+    start = len(head_comments(text))
+    for line in lines[start:]:
+        if line.startswith("#"):
+            pending.append(line)
+            continue
+        key = _TOP_LEVEL_KEY.match(line)
+        if key and pending:
+            comments.setdefault(key.group(1), []).extend(pending)
+            pending = []
+    if pending:
+        comments.setdefault("", []).extend(pending)  # after the last field
+    return comments
+
+
+_TOP_LEVEL_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
+
+
+def _comments_in_order(comments: dict, fields: list[str], order: dict) -> dict[str, list[str]]:
+    """Each comment block above the field it was written over, or, when that field is gone, above
+    the next field in the schema's order that is written ("" for the end)."""
+    placed: dict[str, list[str]] = {}
+    for key, block in comments.items():
+        if key in fields or key == "":
+            target = key
+        else:
+            later = [f for f in fields if order.get(f, len(order)) > order.get(key, len(order))]
+            target = later[0] if later else ""
+        placed.setdefault(target, []).extend(block)
+    ending = placed.pop("", [])
+    ordered = {key: placed[key] for key in fields if key in placed}
+    return {**ordered, "": ending} if ending else ordered
 
 
 def _field(key: str, value, indent: str) -> list[str]:

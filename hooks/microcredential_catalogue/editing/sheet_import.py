@@ -26,7 +26,7 @@ from ..reading.data_folder import DataFolder
 from ..reading.problems import DataInvalid, Problem, Said
 from ..reading.sheet_file import Grid, read_sheet
 from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
-from .record_yaml import UnwritableRecord, head_comments, record_yaml
+from .record_yaml import UnwritableRecord, field_comments, head_comments, record_yaml
 from .sheet_rows_read import SheetProblem, SheetRecords, sheet_records
 
 
@@ -80,8 +80,8 @@ def _sort_one(plan: ImportPlan, path: Path, credential_id: str, record: dict, or
     written = read_text(path)  # refuses a link or a file that is not a record's
     if read_yaml(written).data == record:
         plan.unchanged.append(credential_id)
-    else:  # the comments the file starts with stay (comments between fields do not)
-        plan.updated[credential_id] = record_yaml(record, order, head_comments(written))
+    else:  # the comments the file starts with, and those above each field, stay
+        plan.updated[credential_id] = record_yaml(record, order, head_comments(written), field_comments(written))
 
 
 def _checked(root: Path, plan: ImportPlan, read: SheetRecords, today: date, sheet: str) -> list:
