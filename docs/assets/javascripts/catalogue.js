@@ -17,9 +17,11 @@ import { View } from "./search/view.js";
 import { bindOptionFinders } from "./search/option-finder.js";
 import { ActiveFilters } from "./search/active-filters.js";
 import { carryAddress } from "./search/language-link.js";
+import { bindMenu } from "./menu.js";
 
 const ADDRESS_PAUSE = 300; // ms without a key before the typed words go into the address bar
 
+bindMenu(document); // the theme's menu for the keyboard: this page's one script carries it
 const root = document.getElementById("mc-search");
 if (root) start(root);
 
