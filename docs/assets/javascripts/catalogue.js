@@ -9,7 +9,8 @@
  * search/catalogue-data.js (loading and evaluating, shared with the embeddable list), query.js
  * (what a query finds), url-state.js (the URL as state), facets.js (filtering and counts),
  * view.js (the document), loader.js, option-finder.js (a box to find an option in a long filter),
- * active-filters.js (the ticked filters above the results), language-link.js (the language switch). */
+ * active-filters.js (the ticked filters above the results), language-link.js (the language switch),
+ * print-line.js (what a printed list says of its words and address), place.js (the place in the list, kept). */
 
 import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catalogue-data.js";
 import { queryOf, stateFromAddress } from "./search/url-state.js";
@@ -18,6 +19,8 @@ import { bindOptionFinders } from "./search/option-finder.js";
 import { ActiveFilters } from "./search/active-filters.js";
 import { carryAddress } from "./search/language-link.js";
 import { bindMenu } from "./menu.js";
+import { showPrintLine } from "./search/print-line.js";
+import { keepPlace, restorePlace } from "./search/place.js";
 
 const ADDRESS_PAUSE = 300; // ms without a key before the typed words go into the address bar
 
@@ -96,6 +99,8 @@ function start(root) {
     const url = location.pathname + query + location.hash;
     if (url !== location.pathname + location.search + location.hash) history[push ? "pushState" : "replaceState"](null, "", url);
     carryAddress(query);
+    const labels = params.flatMap((param) => Array.from(state.filters[param], (key) => label(param, key)));
+    showPrintLine(root.querySelector("[data-print-query]"), strings, state, query, labels);
   }
 
   function label(param, key) {
@@ -235,8 +240,13 @@ function start(root) {
   loadIndex(root, lang).then(async (loaded) => {
     data = loaded;
     showMoreOnClick(view, data);
+    keepPlace(view);
     if (window.performance && performance.mark) performance.mark("catalogue-search-ready"); // for bench/run.py
     await update(false);
-    facetTable();
+    const table = facetTable();
+    if (history.state && history.state.shown) { // back to this list: after the counts' update, which shows the first page
+      await table;
+      if (!failed) await restorePlace(view, data);
+    }
   }).catch(fail);
 }
