@@ -107,9 +107,14 @@ def _share_site_settings(config, build: CatalogueBuild):
     config.extra["catalogue_site"] = settings.for_templates(build.catalogue) if settings else None
     strings = with_site_name(load_strings(build.templates_dir), settings)
     config.extra["catalogue_words"] = {key: strings[key] for key in THEME_WORDS}
+    for key, script in (("menu_script", MENU_SCRIPT), ("not_found_script", NOT_FOUND_SCRIPT)):
+        text = (Path(config.docs_dir) / script).read_text("utf-8")
+        config.extra[key] = f"{script}?v={addresses.content_version(text)}"
     return config
 
 
+MENU_SCRIPT = "assets/javascripts/menu.js"  # every page's but the search pages' (main.html)
+NOT_FOUND_SCRIPT = "assets/javascripts/not-found.js"  # the French 404's, for English addresses (404.html)
 # The site's words that the theme's own templates (header, footer) use, both languages each.
 THEME_WORDS = (
     "footer_run_by",
@@ -122,6 +127,7 @@ THEME_WORDS = (
     "share_qr_alt",
     "theme_search_toggle",
     "theme_toc_toggle",
+    "theme_menu_button",
 )
 
 
@@ -289,7 +295,11 @@ def _with_policy(html: str, source: str) -> str:
 def _theme_fixed(html: str, config) -> str:
     """The theme's invalid or unnamed toggles corrected (pages/theme_markup.py)."""
     words, lang = config.extra["catalogue_words"], config.theme["language"]
-    names = ToggleNames(search=words["theme_search_toggle"][lang], table_of_contents=words["theme_toc_toggle"][lang])
+    names = ToggleNames(
+        search=words["theme_search_toggle"][lang],
+        table_of_contents=words["theme_toc_toggle"][lang],
+        menu=words["theme_menu_button"][lang],
+    )
     return with_valid_theme_markup(html, names)
 
 

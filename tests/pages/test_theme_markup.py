@@ -28,3 +28,13 @@ def test_the_themes_toggles_become_valid_and_named():
 def test_text_that_only_looks_like_the_themes_markup_is_left_alone():
     escaped = "<p>&lt;input type=&quot;checkbox&quot; autocomplete=&quot;off&quot;&gt; tabindex=&quot;&quot;</p>"
     assert with_valid_theme_markup(escaped, NAMES) == escaped
+
+
+def test_the_menu_button_is_named_in_the_pages_language():
+    page = '<header><label class="md-header__button md-icon" for="__drawer"><svg></svg></label></header>'
+    named = with_valid_theme_markup(page, ToggleNames(search="", table_of_contents="", menu="Menu"))
+    assert named == (
+        '<header><label class="md-header__button md-icon" for="__drawer">'
+        '<span class="mc-visually-hidden">Menu</span><svg></svg></label></header>'
+    )
+    assert with_valid_theme_markup(page, NAMES) == page  # no name given: left as the theme wrote it

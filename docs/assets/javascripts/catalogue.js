@@ -8,18 +8,26 @@
  * arrives the filters show no counts. Modules:
  * search/catalogue-data.js (loading and evaluating, shared with the embeddable list), query.js
  * (what a query finds), url-state.js (the URL as state), facets.js (filtering and counts),
- * view.js (the document), loader.js, option-finder.js (a box to find an option in a long filter). */
+ * view.js (the document), loader.js, option-finder.js (a box to find an option in a long filter),
+ * active-filters.js (the ticked filters above the results), language-link.js (the language switch),
+ * print-line.js (what a printed list says of its words and address), place.js (the place in the list, kept). */
 
 import { evaluate, loadFacets, loadIndex, showMoreOnClick } from "./search/catalogue-data.js";
-import { queryOf, stateFromAddress, withQuery } from "./search/url-state.js";
+import { queryOf, stateFromAddress } from "./search/url-state.js";
 import { View } from "./search/view.js";
 import { bindOptionFinders } from "./search/option-finder.js";
 import { withoutNamingWords } from "./search/named-filters.js";
 import { DeadEnd } from "./search/dead-end.js";
 import { foldedWords } from "./search/text.js";
+import { ActiveFilters } from "./search/active-filters.js";
+import { carryAddress } from "./search/language-link.js";
+import { bindMenu } from "./menu.js";
+import { showPrintLine } from "./search/print-line.js";
+import { keepPlace, restorePlace } from "./search/place.js";
 
 const ADDRESS_PAUSE = 300; // ms without a key before the typed words go into the address bar
 
+bindMenu(document); // the theme's menu for the keyboard: this page's one script carries it
 const root = document.getElementById("mc-search");
 if (root) start(root);
 
@@ -94,9 +102,9 @@ function start(root) {
     const query = queryString(state);
     const url = location.pathname + query + location.hash;
     if (url !== location.pathname + location.search + location.hash) history[push ? "pushState" : "replaceState"](null, "", url);
-    document.querySelectorAll("a[hreflang]").forEach((link) => {
-      if (/\/catalogue\/?$/.test(new URL(link.href).pathname)) link.href = withQuery(link.href, query);
-    });
+    carryAddress(query);
+    const labels = params.flatMap((param) => Array.from(state.filters[param], (key) => label(param, key)));
+    showPrintLine(root.querySelector("[data-print-query]"), strings, state, query, labels);
   }
 
   function label(param, key) {
@@ -106,6 +114,13 @@ function start(root) {
     text.querySelectorAll("[data-count]").forEach((count) => count.remove());
     return text.textContent.trim();
   }
+
+  const active = new ActiveFilters(root, strings, label, (param, key) => {
+    const box = root.querySelector("#mc-" + param + "-" + CSS.escape(key));
+    if (box) box.checked = false;
+    typing = false;
+    update(true);
+  });
 
   /* A nearest word takes the place of the word that found nothing. */
   function suggest(word, shown) {
@@ -149,6 +164,7 @@ function start(root) {
       if (!(await arrived(data.cards.need(firstPage))) || ticket !== rendering || failed) return;
     }
     render(state, outcome);
+    active.answered();
     remember(state, pushNext);
     pushNext = false;
     root.dataset.ready = "true"; // for tests: results are on screen
@@ -177,6 +193,7 @@ function start(root) {
   }
 
   function render(state, outcome) {
+    active.show(state, params);
     view.showFirstPage(outcome.results, data.cards.records);
     view.showStatus(outcome.results.length, outcome.partial);
     if (outcome.counts) view.showCounts(outcome.counts);
@@ -203,6 +220,7 @@ function start(root) {
   root.addEventListener("change", (event) => {
     if (event.target.type !== "checkbox") return;
     typing = false;
+    active.show(stateFromControls(), params);
     update(true);
     view.showResultsButton(narrow.matches);
   });
@@ -222,7 +240,10 @@ function start(root) {
   // The words and filters of the address go back in the box at once, data or not.
   const initial = stateFromAddress(location.search, options);
   showState(initial);
-  if (queryString(initial)) view.showLoading();
+  carryAddress(location.search); // the language switch carries them from the first moment
+  active.show(initial, params);
+  const pending = active.showPending(initial, params);
+  if (pending) view.showLoading(pending);
   /* The facet table, asked for once: at once when the address ticks a filter, otherwise once the
    * first answer is on screen (a slow link carries the words' files first), or at the first tick. */
   function facetTable() {
@@ -243,8 +264,13 @@ function start(root) {
   loadIndex(root, lang).then(async (loaded) => {
     data = loaded;
     showMoreOnClick(view, data);
+    keepPlace(view);
     if (window.performance && performance.mark) performance.mark("catalogue-search-ready"); // for bench/run.py
     await update(false);
-    facetTable();
+    const table = facetTable();
+    if (history.state && history.state.shown) { // back to this list: after the counts' update, which shows the first page
+      await table;
+      if (!failed) await restorePlace(view, data);
+    }
   }).catch(fail);
 }

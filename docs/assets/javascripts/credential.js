@@ -17,5 +17,15 @@
   } else if (from.pathname.indexOf(root.pathname + "browse/") === 0) {
     link.href = from.href;
     link.textContent = link.getAttribute("data-label-list");
+  } else {
+    return;
   }
+  // Back, rather than anew: the list comes back at the same place (search/place.js), and with
+  // the cards "Show more" had added.
+  link.addEventListener("click", function (event) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (window.history.length < 2) return;
+    event.preventDefault();
+    window.history.back();
+  });
 })();

@@ -154,8 +154,8 @@ export class View {
     this.showResults.hidden = !narrow;
   }
 
-  showLoading() {
-    this.status.textContent = this.strings.loading;
+  showLoading(text) {
+    this.status.textContent = text || this.strings.loading;
   }
 
   showFailure() {
