@@ -31,7 +31,8 @@ FOCUSED = """() => {
   const y = Math.min(Math.max(edge.top + edge.height / 2, 0), innerHeight - 1);
   const under = document.elementsFromPoint(x, y).find((other) => other !== node && !node.contains(other));
   const layers = [];
-  for (let at = under || node.parentElement; at; at = at.parentElement) {
+  const inside = parseFloat(getComputedStyle(node).outlineOffset) < 0; // a ring drawn within the element
+  for (let at = inside ? node : under || node.parentElement; at; at = at.parentElement) {
     const colour = rgba(getComputedStyle(at).backgroundColor);
     if (colour[3] > 0) layers.push(colour);
     if (colour[3] === 1) break;
@@ -50,6 +51,20 @@ FOCUSED = """() => {
     contrast: (light + 0.05) / (dark + 0.05),
     footer: !!node.closest("footer"),
   };
+}"""
+
+
+# Whether the focused element's ring lies within the sides of the box that scrolls it (which
+# cuts whatever is drawn beyond them).
+RING_UNCUT = """() => {
+  const node = document.activeElement;
+  const style = getComputedStyle(node);
+  const grow = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+  let box = node.parentElement;
+  while (box && !/(auto|scroll|hidden)/.test(getComputedStyle(box).overflowX + getComputedStyle(box).overflowY)) box = box.parentElement;
+  if (!box) return true;
+  const edge = node.getBoundingClientRect(), sides = box.getBoundingClientRect();
+  return edge.left - grow >= sides.left - 0.5 && edge.right + grow <= sides.right + 0.5;
 }"""
 
 
@@ -90,12 +105,18 @@ def test_the_menu_opens_keeps_the_focus_and_closes_with_the_keyboard(browser, si
         assert page.locator("#__drawer").is_checked()
         assert button.get_attribute("aria-expanded") == "true"
         assert in_menu(page)
+        page.wait_for_timeout(300)  # the menu slides in
+        first = page.evaluate(FOCUSED)
+        assert first["ring"] and first["contrast"] >= 3, first
         screenshot(page, f"menu-open-{size}-{lang}")
         seen = set()
         for _ in range(30):  # round and round the menu's links, never behind it
             page.keyboard.press("Tab")
             assert in_menu(page), page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
             seen.add(page.evaluate("() => document.activeElement.textContent.trim()"))
+            assert page.evaluate(RING_UNCUT), "the ring is drawn where the menu's box does not cut it"
+            focused = page.evaluate(FOCUSED)
+            assert focused["ring"] and focused["contrast"] >= 3, focused
         assert len(seen) > 3
         page.keyboard.press("Shift+Tab")
         assert in_menu(page)
