@@ -107,8 +107,7 @@ def _share_site_settings(config, build: CatalogueBuild):
     config.extra["catalogue_site"] = settings.for_templates(build.catalogue) if settings else None
     strings = with_site_name(load_strings(build.templates_dir), settings)
     config.extra["catalogue_words"] = {key: strings[key] for key in THEME_WORDS}
-    scripts = (("menu_script", MENU_SCRIPT), ("same_origin_script", SAME_ORIGIN_SCRIPT), ("not_found_script", NOT_FOUND_SCRIPT))
-    for key, script in scripts:
+    for key, script in EVERY_PAGE_SCRIPTS.items():
         text = (Path(config.docs_dir) / script).read_text("utf-8")
         config.extra[key] = f"{script}?v={addresses.content_version(text)}"
     return config
@@ -117,6 +116,12 @@ def _share_site_settings(config, build: CatalogueBuild):
 MENU_SCRIPT = "assets/javascripts/menu.js"  # every page's but the search pages' (main.html)
 SAME_ORIGIN_SCRIPT = "assets/javascripts/same-origin.js"  # likewise: a copy served elsewhere
 NOT_FOUND_SCRIPT = "assets/javascripts/not-found.js"  # the French 404's, for English addresses (404.html)
+# The scripts the theme's templates name, by their key in config.extra (with a content version).
+EVERY_PAGE_SCRIPTS = {
+    "menu_script": MENU_SCRIPT,
+    "same_origin_script": SAME_ORIGIN_SCRIPT,
+    "not_found_script": NOT_FOUND_SCRIPT,
+}
 # The site's words that the theme's own templates (header, footer) use, both languages each.
 THEME_WORDS = (
     "footer_run_by",
