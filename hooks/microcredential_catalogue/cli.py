@@ -221,36 +221,38 @@ def stale_problem(record: StaleRecord, limit: int) -> Problem:
 
 def rename_command(root: Path, args: argparse.Namespace) -> int:
     folder = DataFolder(root)
-    try:
-        moved = rename(folder, args.old_id, args.new_id, lambda candidate: id_taken(candidate, folder))
-    except EditRefused as refused:
-        print(refused.message.in_language(editor_language(os.environ)), file=sys.stderr)
-        return 1
-    print(
-        Said(
+    return _edit(
+        lambda: rename(folder, args.old_id, args.new_id, lambda candidate: id_taken(candidate, folder)),
+        lambda moved: Said(
             en=f"Renamed to {folder.relative(moved)}, with {args.old_id} in its aliases: old links still lead to it. "
             "Run `catalogue check`.",
             fr=f"Renommée en {folder.relative(moved)}, avec {args.old_id} dans ses aliases : les anciens liens y "
             "mènent encore. Lancez `catalogue check`.",
-        ).in_language(editor_language(os.environ))
+        ),
     )
-    return 0
 
 
 def new_provider_command(root: Path, args: argparse.Namespace) -> int:
-    try:
-        new_provider(DataFolder(root), args.id)
-    except EditRefused as refused:
-        print(refused.message.in_language(editor_language(os.environ)), file=sys.stderr)
-        return 1
-    print(
-        Said(
+    return _edit(
+        lambda: new_provider(DataFolder(root), args.id),
+        lambda _: Said(
             en=f"Added {args.id} to data/providers.yml: fill in its name, type and url from its website, "
             "then run `catalogue check`.",
             fr=f"{args.id} ajouté à data/providers.yml : remplissez son nom (name), son type et son adresse (url) "
             "d'après son site, puis lancez `catalogue check`.",
-        ).in_language(editor_language(os.environ))
+        ),
     )
+
+
+def _edit(change, done) -> int:
+    """An editor's change to data/: what was done, or why it was refused, in the editor's language."""
+    lang = editor_language(os.environ)
+    try:
+        result = change()
+    except EditRefused as refused:
+        print(refused.message.in_language(lang), file=sys.stderr)
+        return 1
+    print(done(result).in_language(lang))
     return 0
 
 

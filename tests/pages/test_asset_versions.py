@@ -18,14 +18,19 @@ NAMED = re.compile(r'<script[^>]* src="([^"]+)"|<link rel="stylesheet" href="([^
 VERSIONED = re.compile(r"\?v=[0-9a-f]{10}$|\.[0-9a-f]{8,}\.min\.(js|css)$")
 
 
-def test_every_script_and_stylesheet_a_page_names_is_versioned(shipped_site):
-    named = {
+def _named(site, pattern: re.Pattern) -> set[str]:
+    """Every address the pages name where `pattern` finds one (in any of its groups)."""
+    return {
         address
         for page in PAGES
-        for match in NAMED.finditer((shipped_site / page).read_text(encoding="utf-8"))
+        for match in pattern.finditer((site / page).read_text(encoding="utf-8"))
         for address in match.groups()
         if address
     }
+
+
+def test_every_script_and_stylesheet_a_page_names_is_versioned(shipped_site):
+    named = _named(shipped_site, NAMED)
     assert any("catalogue.css" in a for a in named) and any("credential.js" in a for a in named), named
     assert sorted(a for a in named if not VERSIONED.search(a)) == []
 
@@ -36,12 +41,6 @@ ICON_OR_QR = re.compile(r'<link rel="icon" href="([^"]+)"|<img[^>]* src="([^"]*q
 def test_the_favicon_and_each_credential_qr_code_are_versioned(shipped_site):
     """The icon every page names, and a credential's QR code (shown in its share box and printed):
     a QR code from a cache would lead to yesterday's address of the page."""
-    named = {
-        address
-        for page in PAGES
-        for match in ICON_OR_QR.finditer((shipped_site / page).read_text(encoding="utf-8"))
-        for address in match.groups()
-        if address
-    }
+    named = _named(shipped_site, ICON_OR_QR)
     assert any("favicon" in a for a in named) and any(a.startswith("qr.svg") for a in named), named
     assert sorted(a for a in named if "catalogue-qr" not in a and not VERSIONED.search(a)) == []
