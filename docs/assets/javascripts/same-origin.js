@@ -7,7 +7,8 @@
 export function pointAlternatesHere(doc) {
   const config = doc.getElementById("__config");
   if (!config) return;
-  const root = new URL(JSON.parse(config.textContent).base + "/", doc.location.href);
+  const base = JSON.parse(config.textContent).base; // "../.." on a page, "/" on the 404 pages
+  const root = new URL(base.endsWith("/") ? base : base + "/", doc.location.href);
   for (const link of doc.querySelectorAll("link[rel=alternate][data-path]")) {
     const here = new URL(link.getAttribute("data-path"), root).href;
     if (link.href !== here) link.href = here;
