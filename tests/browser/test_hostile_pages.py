@@ -14,10 +14,11 @@ import pytest
 from in_browser import SecurityLog
 from support import HOSTILE
 
+ALIAS, ALIAS_LANDS_ON = "mc/old-quotes-course/", "mc/quotes-and-ampersands/"
 RECORDS = sorted(path.stem for path in (HOSTILE / "credentials").glob("*.yml"))
 PAGES = [
     *(f"mc/{record}/" for record in RECORDS),
-    "mc/old-quotes-course/",  # an alias: redirects to its record
+    ALIAS,  # redirects to its record
     "browse/providers/hostile-provider/",
     "browse/providers/",
     "browse/sectors/health/",
@@ -57,6 +58,9 @@ def assert_nothing_ran(page, base: str) -> None:
 @pytest.mark.parametrize("address", PAGES)
 def test_no_hostile_page_opens_a_dialog_runs_script_or_asks_another_host(guarded, hostile_server, root, address):
     guarded.goto(hostile_server + root + address, wait_until="networkidle")
+    if address == ALIAS:  # the redirect may start after the network went quiet: judge the page it lands on
+        guarded.wait_for_url("**/" + root + ALIAS_LANDS_ON)
+        guarded.wait_for_load_state("networkidle")
     if address.startswith("catalogue/"):
         guarded.wait_for_selector("#mc-search[data-ready='true']")
     assert_nothing_ran(guarded, hostile_server)
@@ -80,7 +84,7 @@ def test_every_link_of_a_trapped_description_keeps_its_address_and_runs_nothing(
 
 def test_the_alias_lands_on_its_record(guarded, hostile_server):
     guarded.goto(hostile_server + "en/mc/old-quotes-course/")
-    guarded.wait_for_url("**/en/mc/quotes-and-ampersands/")
+    guarded.wait_for_url("**/en/" + ALIAS_LANDS_ON)
     assert guarded.locator("h1").inner_text() == "\"Hands-on\" care & first aid: O'Brien's 'quick' way"
     assert_nothing_ran(guarded, hostile_server)
 
