@@ -91,3 +91,13 @@ def test_outside_the_project_the_command_says_where_to_run_it(tmp_path):
         "catalogue: this folder is not inside the catalogue project (no mkdocs.yml beside a data/ folder here "
         "or above): run the command from the project folder"
     )
+
+
+def test_the_repository_tracks_no_symbolic_link_and_no_installed_package():
+    """A clone must work on any machine: a tracked link to a path of this one (a worktree's
+    node_modules once replaced the real folder by a link to itself) breaks every clone."""
+    tracked = subprocess.run(["git", "ls-files", "-s"], cwd=PROJECT, capture_output=True, text=True, check=True)
+    links = [line.split("\t")[1] for line in tracked.stdout.splitlines() if line.startswith("120000")]
+    assert links == []
+    installed = [line for line in tracked.stdout.splitlines() if "\tnode_modules" in line or "\t.venv/" in line]
+    assert installed == []
