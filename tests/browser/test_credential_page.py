@@ -21,7 +21,7 @@ def test_french_page_shows_the_record_and_switches_to_english(page, site_server)
     facts = page.locator(".mc-facts").inner_text()
     assert WORDING.cost(RECORD, "fr") in facts  # the note as written (French spacing), not a total
     assert "Non précisé" not in facts  # unknown facts are named in one sentence instead
-    assert WORDING.text("unknown_hours", "fr") in page.locator(".mc-unknown").inner_text()  # "durée"
+    assert WORDING.text("unknown_hours", "fr") in page.locator(".mc-unknown").inner_text()  # « nombre d'heures »
     screenshot(page, "credential-fr")
 
     page.locator(".md-header .mc-lang a[hreflang='en']").click()

@@ -198,8 +198,8 @@ def test_unknown_facts_are_one_sentence_and_cards_show_known_facts(viewer, root)
     page = viewer(root + OLD_RECORD)
     unknown = page.locator(".mc-unknown")
     said = {
-        "fr": ("Pas encore connu\u00a0: ", "coût, durée, comment se donne la formation"),
-        "en": ("Not known yet: ", "cost, length, how it is taught"),
+        "fr": ("Pas encore connu\u00a0: ", "coût, nombre d'heures, comment se donne la formation"),
+        "en": ("Not known yet: ", "cost, number of hours, how it is taught"),
     }[lang]
     assert unknown.inner_text().startswith("".join(said))
     assert unknown.locator("a").get_attribute("href") == provider.url

@@ -23,6 +23,7 @@ from support import (
     mkdocs_build,
     shipped_credential,
     shipped_example,
+    shipped_wording,
 )
 
 TODAY = date.today()
@@ -182,6 +183,56 @@ def test_a_free_record_says_in_which_year_its_source_said_so():
     free = [c for c in CATALOGUE.credentials if c.is_free]
     for c in free:
         assert c.cost_note and YEAR.search(c.cost_note.fr) and YEAR.search(c.cost_note.en), c.id
+
+
+def test_a_cost_note_beside_a_price_completes_it_without_repeating_it():
+    """Every copy prints a total and its note as « Gratuit (en 2021, avec un stage payé…) »: the note
+    in brackets neither repeats the price's word (« Gratuit (Gratuite en 2021… ») nor ends as a sentence."""
+    wording = shipped_wording()
+    noted = [c for c in CATALOGUE.credentials if c.cost_amount is not None and c.cost_note]
+    assert noted, "no record gives a total and a note: the rule below would prove nothing"
+    for c in noted:
+        for lang in ("fr", "en"):
+            price, note = wording.amount(c, lang).lower(), c.cost_note[lang].strip()
+            assert not note.lower().startswith(price.rstrip("e")), f"{c.source_file}: « {price} ({note}) »"
+            assert not note.endswith("."), f"{c.source_file}: cost.note.{lang} ends with a full stop inside brackets"
+
+
+DURATION = {
+    "fr": re.compile(r"\b(?:semaines?|mois|semestres?|heures)\b"),
+    "en": re.compile(r"\b(?:weeks?|months?|semesters?|hours)\b"),
+}
+LENGTH_WORD = {"fr": re.compile(r"\bdurée\b"), "en": re.compile(r"\blength\b")}
+
+
+def test_a_page_never_calls_unknown_a_length_its_summary_gives():
+    """A summary may give a length the record cannot hold in whole hours (« trois semaines », "under
+    12 hours"): the page then says the number of hours is not known, never that the length is."""
+    wording = shipped_wording()
+    stated = [
+        (c, lang)
+        for c in CATALOGUE.credentials
+        for lang in ("fr", "en")
+        if c.hours is None and DURATION[lang].search(c.summary[lang])
+    ]
+    assert stated, "no summary gives a length its record leaves out: the rule below would prove nothing"
+    for c, lang in stated:
+        (named,) = wording.unknown(c, lang, ("hours",))
+        assert not LENGTH_WORD[lang].search(named), f"{c.source_file}: the summary gives a length, the page « {named} »"
+
+
+def test_a_card_dates_a_free_cost_as_information_of_its_year():
+    """Free then is not free now, and the year a card gives is the information's, not the year it was
+    free: a source of December 2023 about a run of 2024 reads « Gratuit (info de 2023) : à confirmer »,
+    as the page's own mark « Info de 2023 : à confirmer » does, never « Gratuit en 2023 »."""
+    wording = shipped_wording()
+    old_free = [c for c in CATALOGUE.credentials if c.is_free and wording.is_old(c)]
+    assert old_free, "no free record from old information: the rule below would prove nothing"
+    for c in old_free:
+        for lang in ("fr", "en"):
+            dated = re.split(r"\s*:", wording.old_mark(c, lang))[0].lower()  # "info de 2023", "2023 info"
+            mark = wording.card_facts(c, lang)[0 if c.status != "paused" else 1]
+            assert dated in re.sub(r"\s", " ", mark.lower()), f"{c.source_file}: the card says « {mark} »"
 
 
 def test_a_page_says_whether_its_record_was_compared_with_the_source_or_typed_from_notes(shipped_site):

@@ -48,14 +48,14 @@ class PageFacts:
 
     def phrases(self) -> list[str]:
         """How a labelled copy must say each fact: "Coût : 392 $"; an unknown one as the page
-        names it, "Pas encore connu : durée"; and the age line."""
+        names it, "Pas encore connu : nombre d'heures"; and the age line."""
         colon = word("colon", self.lang)
         said = [f"{word(key, self.lang)}{colon} {value}" for key, value in self.facts.items() if value]
         return [*said, self.age]
 
     def card_facts(self) -> list[str | None]:
         """The facts a card says as the page does; a free cost from old information is said
-        "Gratuite en 2022 : à confirmer" (free then is not free now), in place of the old mark."""
+        "Gratuit (info de 2022) : à confirmer" (free then is not free now), in place of the old mark."""
         said = dict(self.facts)
         free = word("free", self.lang)
         if self.old_year and (said["cost"] == free or (said["cost"] or "").startswith(f"{free} (")):
@@ -63,7 +63,7 @@ class PageFacts:
         return list(said.values())
 
     def unknown(self) -> list[str]:
-        """The words for the key facts the page does not know ("durée")."""
+        """The words for the key facts the page does not know ("nombre d'heures")."""
         return [word(f"unknown_{key}", self.lang) for key, value in self.facts.items() if value is None]
 
     def wrongs(self, copy: str) -> list[str]:

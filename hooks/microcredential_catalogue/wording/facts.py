@@ -134,14 +134,14 @@ class FactWording:
         return self.text("card_old", lang, year=credential.information_date.year) if self.is_old(credential) else None
 
     def unknown(self, credential: Credential, lang: str, fields=None) -> list[str]:
-        """What is not known, in words: "coût", "durée"…"""
+        """What is not known, in words: "coût", "nombre d'heures"…"""
         return [self.text(f"unknown_{name}", lang) for name in unknown_facts(credential, fields)]
 
     # -- the statements every copy of a credential makes ---------------------------------------
 
     def key_lines(self, credential: Credential, lang: str) -> list[str]:
         """The known ones of cost, length and delivery, each labelled; the unknown ones named in
-        one sentence, as the page does ("Pas encore connu : durée"); then the age, and "to
+        one sentence, as the page does ("Pas encore connu : nombre d'heures"); then the age, and "to
         confirm" where it is old."""
         lines = []
         for key, fact in (("cost", self.cost), ("hours", self.hours), ("delivery", self.delivery)):
@@ -169,7 +169,7 @@ class FactWording:
         c = credential
         facts = [self.text("status_paused", lang)] if c.status == "paused" else []
         cost, old = self.cost(c, lang), self.old_mark(c, lang)
-        if c.is_free and old:  # "Free in 2022: to confirm": free then is not free now
+        if c.is_free and old:  # "Free (2022 info): to confirm": free then is not free now
             cost, old = self.text("card_free_in", lang, year=c.information_date.year), None
         facts.extend(fact for fact in (cost, self.delivery(c, lang), self.hours(c, lang)) if fact)
         facts.extend(self.funding_text(key, lang) for key in c.funding)
