@@ -115,7 +115,7 @@ def test_fixture_records_render_every_field_in_each_language(site, records_build
         and "You can start at any time" in starter
     )
     # Unknown facts are named together in one sentence, with the provider to ask.
-    assert "Not known yet:</strong> length, how it is taught" in starter and "ask the provider" in starter
+    assert "Not known yet:</strong> number of hours, how it is taught" in starter and "ask the provider" in starter
     assert "Not specified" not in starter
     assert "No page of its own is known" in starter  # no url: the provider's site, said so
 
