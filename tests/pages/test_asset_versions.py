@@ -4,8 +4,10 @@ and stylesheet a page names carries a content version, in its address (?v=…) o
 
 from __future__ import annotations
 
+import posixpath
 import re
 
+from microcredential_catalogue import addresses
 from support import shipped_example
 
 PAGES = [
@@ -33,6 +35,20 @@ def test_every_script_and_stylesheet_a_page_names_is_versioned(shipped_site):
     named = _named(shipped_site, NAMED)
     assert any("catalogue.css" in a for a in named) and any("credential.js" in a for a in named), named
     assert sorted(a for a in named if not VERSIONED.search(a)) == []
+
+
+def test_each_version_is_made_from_the_file_served(shipped_site):
+    """The version changes exactly when the bytes a reader gets do: the minified script or
+    stylesheet, not its source under docs/."""
+    stale = {}
+    for page in PAGES:
+        for match in NAMED.finditer((shipped_site / page).read_text(encoding="utf-8")):
+            address = match.group(1) or match.group(2)
+            path, _, version = address.partition("?v=")
+            served = shipped_site / posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+            if version and version != addresses.content_version(served.read_text(encoding="utf-8")):
+                stale[address] = served
+    assert stale == {}
 
 
 ICON_OR_QR = re.compile(r'<link rel="icon" href="([^"]+)"|<img[^>]* src="([^"]*qr\.svg[^"]*)"')
