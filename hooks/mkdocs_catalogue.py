@@ -22,6 +22,7 @@ from microcredential_catalogue.pages.script_bundle import BundleError
 from microcredential_catalogue.pages.theme_markup import ToggleNames, with_valid_theme_markup
 from microcredential_catalogue.reading.problems import DataInvalid
 from microcredential_catalogue.reading.project_files import unsafe_file
+from microcredential_catalogue.sharing.qr import with_versioned_catalogue_qr
 from microcredential_catalogue.wording.site_settings import with_site_name
 from microcredential_catalogue.wording.typography import french_html
 from mkdocs.exceptions import Abort
@@ -215,7 +216,8 @@ def on_page_markdown(markdown, page, **_):
 def on_page_content(html, page, config, **_):
     html = _state.prerendered.pop(page.file.src_uri, html)
     # The "Share a link" page's builder is generated from the data (catalogue/link_builder.py).
-    return with_link_builder(html, _state.build.link_builders[config.theme["language"]])
+    html = with_link_builder(html, _state.build.link_builders[config.theme["language"]])
+    return with_versioned_catalogue_qr(html, page.url, _state.build.sharing.catalogue_qr_versions)
 
 
 def on_env(env, config, **_):
