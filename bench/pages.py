@@ -2,10 +2,12 @@
 Lighthouse scores. Run from the project's folder on a site built for the address it is served at:
 
     python3 -m bench.pages SITE_DIR URL            # CLS and weights (seconds)
+    python3 -m bench.pages SITE_DIR URL --weights-only # the weights alone, by kind of file
     python3 -m bench.pages SITE_DIR URL --lighthouse   # and Lighthouse, phone and desktop (minutes)
 
 CLS: tests/browser/layout_shift.py (slow 4G). Weight: every response of a first visit (empty
-cache, scripts on, until the page settles), each body gzipped at level 6 as web servers send it.
+cache, scripts on, until the page settles), each body gzipped at level 6 as web servers send it,
+in all and by kind (HTML, CSS, JS, images, JSON, XML and the rest, from each content type).
 Lighthouse 12.2.3 (npm) drives Debian's Chromium (CHROME_PATH).
 """
 
@@ -53,17 +55,37 @@ LIGHTHOUSE_PAGES = ["", "catalogue/?q=soudage", "mc/{credential}/", "browse/cost
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
+# A response's kind, from its content type: the first whose word is in it.
+KINDS = {"HTML": "html", "CSS": "css", "JS": "javascript", "images": "image/", "JSON": "json", "XML": "xml"}
+
+
 def first_visit_kb(browser, url: str) -> tuple[float, float]:
     """(KB gzipped, KB raw) of everything a first visit to `url` fetches."""
+    by_kind = first_visit_by_kind(browser, url)
+    return sum(gzipped for gzipped, _ in by_kind.values()), sum(raw for _, raw in by_kind.values())
+
+
+def first_visit_by_kind(browser, url: str) -> dict[str, tuple[float, float]]:
+    """Kind of file (KINDS, or "other") -> (KB gzipped, KB raw) of what a first visit to `url` fetches."""
     context = browser.new_context(**DESKTOP)
-    bodies = []
+    responses = []
     tab = context.new_page()
-    tab.on("response", lambda response: bodies.append(response))
+    tab.on("response", lambda response: responses.append(response))
     tab.goto(url, wait_until="load")
     tab.wait_for_timeout(SETTLE_MS)
-    raw = [r.body() for r in bodies if r.status == 200]
+    sizes: dict[str, tuple[float, float]] = {kind: (0.0, 0.0) for kind in [*KINDS, "other"]}
+    for response in responses:
+        if response.status != 200:
+            continue
+        body, kind = response.body(), _kind(response.headers.get("content-type", ""))
+        gzipped, raw = sizes[kind]
+        sizes[kind] = (gzipped + len(gzip.compress(body, 6)) / 1000, raw + len(body) / 1000)
     context.close()
-    return sum(len(gzip.compress(b, 6)) for b in raw) / 1000, sum(len(b) for b in raw) / 1000
+    return sizes
+
+
+def _kind(content_type: str) -> str:
+    return next((kind for kind, word in KINDS.items() if word in content_type), "other")
 
 
 def lighthouse(url: str, desktop: bool) -> dict[str, int]:
@@ -101,6 +123,7 @@ def main() -> None:
     parser.add_argument("url")
     parser.add_argument("--credential", default="centennial-automation-industry-4-0")
     parser.add_argument("--lighthouse", action="store_true")
+    parser.add_argument("--weights-only", action="store_true", help="the first-visit weights alone, by kind")
     args = parser.parse_args()
 
     def pages(names: list[str]) -> list[str]:
@@ -108,6 +131,10 @@ def main() -> None:
 
     with serve_at(args.site, args.url) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        if args.weights_only:
+            print_weights_by_kind(browser, base, pages(WEIGHT_PAGES))
+            browser.close()
+            return
         print_layout_shifts(browser, base, pages(CLS_PAGES))
         print_weights(browser, base, pages(WEIGHT_PAGES))
         browser.close()
@@ -126,6 +153,18 @@ def print_weights(browser, base: str, pages: list[str]) -> None:
     print("\n| first visit | KB gzipped | KB raw |\n| --- | ---: | ---: |")
     for page in pages:
         print("| /{} | {:.0f} | {:.0f} |".format(page, *first_visit_kb(browser, base + page)))
+
+
+def print_weights_by_kind(browser, base: str, pages: list[str]) -> None:
+    """KB gzipped / raw of a first visit, in all and by kind of file."""
+    kinds = [*KINDS, "other"]
+    print(f"| first visit, KB gzipped / raw | all | {' | '.join(kinds)} |")
+    print(f"| --- | ---: | {' | '.join('---:' for _ in kinds)} |")
+    for page in pages:
+        sizes = first_visit_by_kind(browser, base + page)
+        total = (sum(g for g, _ in sizes.values()), sum(r for _, r in sizes.values()))
+        cells = [f"{gzipped:.1f} / {raw:.1f}" for gzipped, raw in [total, *(sizes[kind] for kind in kinds)]]
+        print(f"| /{page} | {' | '.join(cells)} |")
 
 
 def print_lighthouse(base: str, pages: list[str]) -> None:

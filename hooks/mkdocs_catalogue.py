@@ -15,13 +15,14 @@ from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
 from microcredential_catalogue.cli import os_error
-from microcredential_catalogue.pages import csp
+from microcredential_catalogue.pages import csp, minify
 from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
 from microcredential_catalogue.pages.theme_markup import ToggleNames, with_valid_theme_markup
 from microcredential_catalogue.reading.problems import DataInvalid
 from microcredential_catalogue.reading.project_files import unsafe_file
+from microcredential_catalogue.sharing.qr import with_versioned_catalogue_qr
 from microcredential_catalogue.wording.site_settings import with_site_name
 from microcredential_catalogue.wording.typography import french_html
 from mkdocs.exceptions import Abort
@@ -71,6 +72,9 @@ def on_config(config, **_):
     except BundleError as unjoinable:
         _state.build = None
         raise Abort(f"docs/{addresses.SCRIPTS}/{unjoinable}") from None
+    except minify.NotMinifiable as unminifiable:
+        _state.build = None
+        raise Abort(f"docs/{unminifiable}") from None
     except DataInvalid as invalid:  # the site's own words (overrides/locales/catalogue.yml)
         _state.build = None
         raise Abort(invalid.report()) from None
@@ -88,28 +92,33 @@ def on_config(config, **_):
 
 
 def _versioned_assets(config) -> None:
-    """Each stylesheet and script of ours named with its content version (?v=…): a returning
-    reader never gets yesterday's styles or script with today's page."""
-    docs = Path(config.docs_dir)
-
-    def versioned(path: str) -> str:
-        return path if "?" in path else f"{path}?v={addresses.content_version((docs / path).read_text('utf-8'))}"
-
-    config.extra_css = [versioned(str(path)) for path in config.extra_css]
+    """Each stylesheet and script of ours named with its content version (?v=…), made from what
+    the site serves (minified, see on_files): a returning reader never gets yesterday's styles or
+    script with today's page."""
+    config.extra_css = [_versioned(config, str(path)) for path in config.extra_css]
     for script in config.extra_javascript:  # MkDocs' script entries: their path, defer, async
-        script.path = versioned(script.path)
+        script.path = _versioned(config, script.path)
+    for key, script in EVERY_PAGE_SCRIPTS.items():
+        config.extra[key] = _versioned(config, script)
+
+
+def _versioned(config, path: str) -> str:
+    if "?" in path:
+        return path
+    return f"{path}?v={addresses.content_version(minify.served_file(Path(config.docs_dir), path))}"
 
 
 def _share_site_settings(config, build: CatalogueBuild):
     """Who runs the site (data/site.yml), for the theme's header and footer templates."""
-    _versioned_assets(config)
+    try:
+        _versioned_assets(config)
+    except minify.NotMinifiable as unminifiable:
+        _state.build = None
+        raise Abort(f"docs/{unminifiable}") from None
     settings = build.catalogue.site
     config.extra["catalogue_site"] = settings.for_templates(build.catalogue) if settings else None
     strings = with_site_name(load_strings(build.templates_dir), settings)
     config.extra["catalogue_words"] = {key: strings[key] for key in THEME_WORDS}
-    for key, script in EVERY_PAGE_SCRIPTS.items():
-        text = (Path(config.docs_dir) / script).read_text("utf-8")
-        config.extra[key] = f"{script}?v={addresses.content_version(text)}"
     return config
 
 
@@ -154,7 +163,21 @@ def on_files(files, config, **_):
         raise Abort("\n".join(sorted(refused)))
     for file in template_sources(files, Path(config.theme.custom_dir)):
         files.remove(file)
+    _minified(files, Path(config.docs_dir))
     return files
+
+
+def _minified(files, docs_dir: Path) -> None:
+    """Our scripts and stylesheets served minified (pages/minify.py); their sources stay as written.
+    The search pages' scripts are written minified by the build already."""
+    docs = docs_dir.resolve()
+    for file in files:
+        source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+        if source and source.is_relative_to(docs) and minify.is_minified(file.src_uri):
+            try:
+                file.content_string = minify.served(file.src_uri, file.content_string)
+            except minify.NotMinifiable as unminifiable:
+                raise Abort(f"docs/{unminifiable}") from None
 
 
 def template_sources(files, custom_dir: Path) -> list:
@@ -193,7 +216,8 @@ def on_page_markdown(markdown, page, **_):
 def on_page_content(html, page, config, **_):
     html = _state.prerendered.pop(page.file.src_uri, html)
     # The "Share a link" page's builder is generated from the data (catalogue/link_builder.py).
-    return with_link_builder(html, _state.build.link_builders[config.theme["language"]])
+    html = with_link_builder(html, _state.build.link_builders[config.theme["language"]])
+    return with_versioned_catalogue_qr(html, page.url, _state.build.sharing.catalogue_qr_versions)
 
 
 def on_env(env, config, **_):

@@ -4,8 +4,10 @@ and stylesheet a page names carries a content version, in its address (?v=…) o
 
 from __future__ import annotations
 
+import posixpath
 import re
 
+from microcredential_catalogue import addresses
 from support import shipped_example
 
 PAGES = [
@@ -35,12 +37,42 @@ def test_every_script_and_stylesheet_a_page_names_is_versioned(shipped_site):
     assert sorted(a for a in named if not VERSIONED.search(a)) == []
 
 
-ICON_OR_QR = re.compile(r'<link rel="icon" href="([^"]+)"|<img[^>]* src="([^"]*qr\.svg[^"]*)"')
+def test_each_version_is_made_from_the_file_served(shipped_site):
+    """The version changes exactly when the bytes a reader gets do: the minified script or
+    stylesheet, not its source under docs/."""
+    stale = {}
+    for page in PAGES:
+        for match in NAMED.finditer((shipped_site / page).read_text(encoding="utf-8")):
+            address = match.group(1) or match.group(2)
+            path, _, version = address.partition("?v=")
+            served = shipped_site / posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+            if version and version != addresses.content_version(served.read_text(encoding="utf-8")):
+                stale[address] = served
+    assert stale == {}
 
 
-def test_the_favicon_and_each_credential_qr_code_are_versioned(shipped_site):
-    """The icon every page names, and a credential's QR code (shown in its share box and printed):
-    a QR code from a cache would lead to yesterday's address of the page."""
+ICON_OR_QR = re.compile(r'<link rel="icon" href="([^"]+)"|<(?:img|a)[^>]* (?:src|href)="([^"]*qr\.svg[^"]*)"')
+CATALOGUE_QR = re.compile(rf'<(?:img|a)[^>]* (?:src|href)="([^"]*{re.escape(addresses.CATALOGUE_QR_FILE)}[^"]*)"')
+
+
+def test_the_favicon_and_each_qr_code_are_versioned(shipped_site):
+    """The icon every page names, and a QR code (a credential's in its share box, the catalogue's
+    on the link builder and the printed referral sheet): a QR code from a cache would lead to
+    yesterday's address of the page."""
     named = _named(shipped_site, ICON_OR_QR)
     assert any("favicon" in a for a in named) and any(a.startswith("qr.svg") for a in named), named
-    assert sorted(a for a in named if "catalogue-qr" not in a and not VERSIONED.search(a)) == []
+    assert sorted(a for a in named if not VERSIONED.search(a)) == []
+
+
+def test_every_page_naming_the_catalogue_qr_code_names_its_current_version(shipped_site):
+    """Hand-written pages name it too (the referral sheet): each address carries the digest of
+    the file it leads to, in the page's language."""
+    named = {}
+    for page in shipped_site.rglob("*.html"):
+        folder = page.parent.relative_to(shipped_site).as_posix()
+        for address in CATALOGUE_QR.findall(page.read_text(encoding="utf-8")):
+            path, _, version = address.partition("?v=")
+            served = shipped_site / posixpath.normpath(posixpath.join(folder, path))
+            named[f"{folder}: {address}"] = version == addresses.content_version(served.read_text(encoding="utf-8"))
+    assert len({key.split(":")[0] for key in named}) >= 4, named  # the link builder and the referral sheet
+    assert [key for key, current in named.items() if not current] == []

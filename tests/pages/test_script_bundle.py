@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from microcredential_catalogue import addresses
+from microcredential_catalogue.pages import minify
 from microcredential_catalogue.pages.script_bundle import BundleError, bundle
 from microcredential_catalogue.pages.scripts import ENTRIES, STEMMERS, page_scripts
 
@@ -50,9 +51,12 @@ GRAPH = {
 
 
 @needs_node
-def test_a_bundle_runs_its_modules_as_the_browser_would(tmp_path):
+@pytest.mark.parametrize("minified", [False, True], ids=["readable", "minified"])
+def test_a_bundle_runs_its_modules_as_the_browser_would(tmp_path, minified):
     folder = write(tmp_path / "scripts", GRAPH)
-    (folder / "bundle.js").write_text(bundle(folder, "main.js"), encoding="utf-8")
+    joined = bundle(folder, "main.js", minify=minify.script if minified else None)
+    assert ("globalThis.seen.push(`${A}:${counter.value}`)" in joined) and ("\n  " not in joined) == minified
+    (folder / "bundle.js").write_text(joined, encoding="utf-8")
     run_as_modules = f"globalThis.seen = []; await import({json.dumps((folder / 'main.js').as_uri())}); "
     run_as_modules += "console.log(JSON.stringify(globalThis.seen));"
     as_modules = node("--input-type=module", "-e", run_as_modules, cwd=folder)
@@ -68,9 +72,13 @@ def test_each_search_page_gets_one_script_per_language_with_its_stemmers():
     french = scripts.files[addresses.page_script("catalogue.js", "fr")]
     english = scripts.files[addresses.page_script("catalogue.js", "en")]
     assert "`French` language" in french and "`French` language" not in english
+    # The order, on the readable bundle the served (minified) one is made from.
+    readable = bundle(SCRIPTS, "catalogue.js", STEMMERS["fr"])
     for name in ("search/query.js", "search/view.js", "catalogue.js"):
-        assert french.count(f"// {name}\n") == 1
-    assert french.index("// search/text.js") < french.index("// search/query.js") < french.index("// catalogue.js")
+        assert readable.count(f"// {name}\n") == 1
+    assert (
+        readable.index("// search/text.js") < readable.index("// search/query.js") < readable.index("// catalogue.js")
+    )
     for text in scripts.files.values():
         assert "\nimport " not in text and "\nexport " not in text
     # Named after their content: a changed script is a new address, an unchanged one stays cached.
@@ -145,7 +153,33 @@ def test_what_cannot_be_joined_is_refused_with_file_line_and_remedy(tmp_path, fi
 def test_stemmers_run_before_the_modules():
     french = page_scripts(SCRIPTS).files[addresses.page_script("embed.js", "fr")]
     positions = [french.index((SCRIPTS / name).read_text(encoding="utf-8")[-200:]) for name in STEMMERS["fr"]]
-    assert positions == sorted(positions) and positions[-1] < french.index("// search/text.js")
+    assert positions == sorted(positions) and positions[-1] < french.index('(function () {\n"use strict";')
+
+
+def test_the_vendored_scripts_are_joined_as_they_came_and_ours_minified():
+    """lunr and its stemmers keep their licence headers; our modules lose their comments."""
+    french = page_scripts(SCRIPTS).files[addresses.page_script("catalogue.js", "fr")]
+    for name in STEMMERS["fr"]:
+        assert (SCRIPTS / name).read_text(encoding="utf-8").rstrip() in french
+    ours = french[french.index('(function () {\n"use strict";') :]
+    assert "// search/query.js" not in ours and "/*" not in ours and "\n  " not in ours
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("const a = 1;\nconst b = `x ${a ? `inner  ${a}` : ''}`;\n", 2),
+        ("const a = `one\n${f({ b: `two` })}`;\n", 2),
+    ],
+    ids=["in a condition", "in an object"],
+)
+def test_a_template_literal_inside_another_stops_the_join(tmp_path, text, line):
+    """rjsmin squeezes the inner one's spaces: the words a reader sees would change."""
+    folder = write(tmp_path, {"main.js": 'import { a } from "./a.js";\n', "a.js": "export " + text})
+    with pytest.raises(minify.NotMinifiable) as refused:
+        bundle(folder, "main.js", minify=minify.script)
+    assert str(refused.value).startswith(f"a.js (line {line}): a template literal inside another's ${{…}}")
+    assert bundle(folder, "main.js")  # joined as it is, unminified
 
 
 def test_a_script_the_build_cannot_join_stops_it_with_the_file_and_line(tmp_path):

@@ -51,7 +51,9 @@ class CatalogueBuild:
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
         )
         plan.sharing = self.sharing
-        self.link_builders = link_builders(renderer, search, calendar=self.sharing.has_calendar)
+        self.link_builders = link_builders(
+            renderer, search, calendar=self.sharing.has_calendar, qr_versions=self.sharing.catalogue_qr_versions
+        )
         return write_pages(plan.pages(), self.docs_dir, {**search.files, **scripts.files, **self.sharing.files})
 
 

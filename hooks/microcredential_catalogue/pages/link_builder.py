@@ -26,10 +26,13 @@ MAX_WORDS = 100
 FEED_FILE = "feed.xml"  # beside each list page (sharing/feeds.py)
 
 
-def link_builders(renderer: Renderer, search: SearchAssets, calendar: bool = False) -> dict[str, dict[str, str]]:
+def link_builders(
+    renderer: Renderer, search: SearchAssets, calendar: bool = False, qr_versions: dict[str, str] | None = None
+) -> dict[str, dict[str, str]]:
     """Each language's generated parts of the page: marker -> HTML. `search`: the files the
     builder counts the chosen list with; `calendar`: whether the start dates calendar is
-    published (it is only when some credential has a start date)."""
+    published (it is only when some credential has a start date); `qr_versions`: language ->
+    "?v=…" of the catalogue's QR code, which the builder shows until a list is chosen."""
     options = filters(renderer.catalogue, renderer.strings)
     return {
         lang: {
@@ -42,6 +45,7 @@ def link_builders(renderer: Renderer, search: SearchAssets, calendar: bool = Fal
                 lunr=STEMMERS[lang],
                 max_words=MAX_WORDS,
                 feeds=list_feeds(renderer.catalogue, options, lang),
+                catalogue_qr_version=(qr_versions or {}).get(lang, ""),
             ),
             CALENDAR_MARKER: renderer.render("_calendar_note.html", PAGE, lang, calendar=calendar_href(calendar, lang)),
         }

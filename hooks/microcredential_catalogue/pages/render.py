@@ -21,6 +21,7 @@ from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
 from ..wording import formatting
 from ..wording.facts import FactWording, have_start_dates, unknown_facts
 from ..wording.site_settings import with_site_name
+from . import minify
 
 # Named in the <iframe> code networks paste on their own sites: its address must not change.
 UNVERSIONED_SCRIPTS = frozenset({"embed-host.js"})
@@ -70,8 +71,8 @@ class Renderer:
         against today's page. Not for the script other sites' pages name (their snippet stays as pasted)."""
         if self.scripts_dir is None or name in UNVERSIONED_SCRIPTS:
             return ""
-        if name not in self._script_versions:
-            text = (self.scripts_dir / name).read_text(encoding="utf-8")
+        if name not in self._script_versions:  # made from what the site serves: the script minified
+            text = minify.served(addresses.script(name), (self.scripts_dir / name).read_text(encoding="utf-8-sig"))
             self._script_versions[name] = "?v=" + addresses.content_version(text)
         return self._script_versions[name]
 

@@ -17,6 +17,7 @@ from the modules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -26,6 +27,7 @@ _IMPORT = re.compile(r'^import\s*\{(?P<names>[^}]*)\}\s*from\s*"(?P<path>[^"\n]+
 _EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?function\b|class\b|const\b)", re.M)
 _ANY_MODULE_SYNTAX = re.compile(r"^[ \t]*(?:import|export)\b|\bimport\s*\(|\bimport\.meta\b", re.M)
 _IDENTIFIER = r"[A-Za-z_$][\w$]*"
+Minifier = Callable[[str, str], str]  # (a module's text, its name) -> the text minified
 
 
 class BundleError(ValueError):
@@ -40,15 +42,20 @@ class _Import:
     names: tuple[tuple[str, str], ...]  # (exported name, local name)
 
 
-def bundle(scripts_dir: Path, entry: str, plain_scripts: tuple[str, ...] = ()) -> str:
+def bundle(scripts_dir: Path, entry: str, plain_scripts: tuple[str, ...] = (), minify: Minifier | None = None) -> str:
     """The classic script that runs `plain_scripts` (paths under `scripts_dir`), then the module
-    `entry` as a browser would: its imports first, each once, depth first."""
+    `entry` as a browser would: its imports first, each once, depth first.
+
+    With `minify(text, name)`, each module's text goes through it (the plain scripts, vendored
+    and minified already, stay as they are) and the bundle has no comment of its own."""
     scripts_dir = Path(scripts_dir)
     order, imports = _module_order(scripts_dir, entry)
     exported = _names_wanted(imports)
-    parts = [_header(entry, plain_scripts, order)]
+    parts = [] if minify else [_header(entry, plain_scripts, order)]
     parts += [f"{_read(scripts_dir, name).rstrip()}\n;" for name in plain_scripts]
-    modules = [_scoped(scripts_dir, name, imports[name], exported.get(name, ()), name == entry) for name in order]
+    modules = [
+        _scoped(scripts_dir, name, imports[name], exported.get(name, ()), name == entry, minify) for name in order
+    ]
     parts.append('(function () {\n"use strict";\n' + "\n".join(modules) + "})();\n")
     return "\n".join(parts)
 
@@ -144,15 +151,24 @@ def _names_wanted(imports: dict[str, list[_Import]]) -> dict[str, tuple[str, ...
     return {name: tuple(sorted(names)) for name, names in wanted.items()}
 
 
-def _scoped(scripts_dir: Path, name: str, imports: list[_Import], exported: tuple[str, ...], is_entry: bool) -> str:
+def _scoped(
+    scripts_dir: Path,
+    name: str,
+    imports: list[_Import],
+    exported: tuple[str, ...],
+    is_entry: bool,
+    minify: Minifier | None = None,
+) -> str:
     """One module in a function scope: its imports read from the modules before it, and what the
     others import from it returned."""
     text = _read(scripts_dir, name)
     for step in imports:
         _check_exported(scripts_dir, step)
-    body = _EXPORT.sub("", _IMPORT.sub("", text)).strip()
+    body = _EXPORT.sub("", _IMPORT.sub("", text))  # line for line the module's: a minifier's error names its line
+    body = minify(body, name) if minify else body.strip()
     reads = [f"const {{ {_bindings(step.names)} }} = {_variable(step.target)};" for step in imports if step.names]
-    opening = f"// {name}\n" + ("(function () {" if is_entry else f"const {_variable(name)} = (function () {{")
+    opening = "" if minify else f"// {name}\n"
+    opening += "(function () {" if is_entry else f"const {_variable(name)} = (function () {{"
     closing = "})();" if is_entry else f"return {{ {', '.join(exported)} }};\n}})();"
     return "\n".join([opening, *reads, body, closing]) + "\n"
 

@@ -2,7 +2,8 @@
 
 The catalogue page and the embeddable list each run one module (catalogue.js, embed.js) with
 its imports, after lunr and its stemmers, which search/text.js takes from `window.lunr` (the
-build stems with the same algorithms). French needs lunr's French stemmer too.
+build stems with the same algorithms). French needs lunr's French stemmer too. The modules are
+minified (pages/minify.py); lunr and its stemmers come minified already, licence headers kept.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from .. import addresses
 from ..model.catalogue import LANGUAGES
+from . import minify
 from .script_bundle import bundle
 
 ENTRIES = ("catalogue.js", "embed.js")
@@ -32,8 +34,13 @@ class PageScripts:
 def page_scripts(scripts_dir: Path) -> PageScripts:
     """Every search page's script, from our scripts under `scripts_dir` (docs/assets/javascripts)."""
     files = {
-        addresses.page_script(entry, lang): bundle(scripts_dir, entry, STEMMERS[lang])
+        addresses.page_script(entry, lang): bundle(scripts_dir, entry, STEMMERS[lang], minify=_minified)
         for entry in ENTRIES
         for lang in LANGUAGES
     }
     return PageScripts(files)
+
+
+def _minified(text: str, name: str) -> str:
+    """A module of the bundle minified; a refusal names it from docs/ (assets/javascripts/…)."""
+    return minify.script(text, addresses.script(name))

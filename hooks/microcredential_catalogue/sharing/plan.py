@@ -53,6 +53,11 @@ class Sharing:
         return any(path.endswith(".ics") for path in self.context.files)
 
     @property
+    def catalogue_qr_versions(self) -> dict[str, str]:
+        """Language -> "?v=…" of the catalogue's QR code, made from the file's content."""
+        return self.qr_codes.catalogue_versions
+
+    @property
     def files(self):
         """Every shared file: docs-relative path -> content (or the function that makes it)."""
         return self.context.files

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
+
 from .. import addresses
 from ..model.catalogue import Credential
 from .context import ShareContext
@@ -14,12 +17,15 @@ CATALOGUE_QR_FILE = addresses.CATALOGUE_QR_FILE  # the search page's code, print
 class QrCodes:
     def __init__(self, context: ShareContext):
         self.context = context
+        self.catalogue_versions: dict[str, str] = {}  # language -> "?v=…" of the catalogue's code
 
     def catalogue(self, lang: str) -> None:
         t = self.context.text
         title = t("share_qr_title", lang, title=t("catalogue_title", lang))
         url = self.context.page_url("catalogue", lang)
-        self.context.files[addresses.file_beside(addresses.SHARE_FOLDER, CATALOGUE_QR_FILE, lang)] = qr_svg(url, title)
+        svg = qr_svg(url, title)
+        self.context.files[addresses.file_beside(addresses.SHARE_FOLDER, CATALOGUE_QR_FILE, lang)] = svg
+        self.catalogue_versions[lang] = f"?v={addresses.content_version(svg)}"
 
     def credential(self, credential: Credential, lang: str) -> None:
         page = addresses.credential_page(credential.id)
@@ -36,3 +42,26 @@ def versioned_qr(url: str, title: str) -> str:
     """The code's address beside its page, versioned by what it draws (the address it encodes and
     its title): a changed page address never leaves a cached code pointing at the old one."""
     return f"{QR_FILE}?v={addresses.content_version(url + chr(10) + title)}"
+
+
+# An address of the catalogue's code in a page's HTML, without a query yet: relative to the page.
+_CATALOGUE_QR_ADDRESS = re.compile(
+    rf'(?P<attribute>\b(?:src|href)=")(?P<address>[^"?#]*{re.escape(CATALOGUE_QR_FILE)})"'
+)
+
+
+def with_versioned_catalogue_qr(html: str, page_url: str, versions: dict[str, str]) -> str:
+    """The page's HTML with each address of the catalogue's code followed by the version of the
+    file it leads to (`versions`: language -> "?v=…"). Hand-written pages (the referral sheet)
+    name the code by its plain address; a cached code would show yesterday's."""
+    published = {
+        addresses.url_beside(addresses.SHARE_FOLDER, CATALOGUE_QR_FILE, lang): version
+        for lang, version in versions.items()
+    }
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+
+    def versioned(match: re.Match) -> str:
+        version = published.get(posixpath.normpath(posixpath.join(folder, match["address"])), "")
+        return f'{match["attribute"]}{match["address"]}{version}"'
+
+    return _CATALOGUE_QR_ADDRESS.sub(versioned, html)
