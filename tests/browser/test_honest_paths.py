@@ -129,3 +129,32 @@ def test_a_missing_english_address_shows_the_english_404(browser, site_server):
         assert french.locator("h1").inner_text() == "Page introuvable"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_without_javascript_a_shared_address_with_words_and_filters_is_no_dead_end(browser, site_server, lang):
+    """A link with words and a filter opened without JavaScript: the list cannot answer them. The
+    page does not say « N trouvées » as if it had; it says what the list is and leads on, to each
+    field of work that holds something, whose page lists its credentials."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_server + PREFIX[lang] + "catalogue/?q=soudur&sector=health")
+        assert page.locator("#mc-status").is_hidden()  # no count passed off as the answer
+        notes = page.locator("noscript .mc-noscript")
+        assert notes.is_visible()
+        said = {"fr": "ne tient donc compte ni des mots ni des filtres", "en": "leaves out any words or filters"}[lang]
+        assert said in notes.inner_text()
+        groups = notes.locator(".mc-dead-end__groups li")
+        counted = [text for text in groups.all_inner_texts() if re.search(r"\((\d+)\)$", text)]
+        assert counted and all(int(re.search(r"\((\d+)\)$", text).group(1)) > 0 for text in counted)
+        assert groups.last.locator("a").get_attribute("href").endswith("browse/")
+        page.screenshot(path=f"/tmp/audit-shots/catalogue-no-js-shared-{lang}.png", full_page=True)
+        first = groups.first.locator("a")
+        count = int(re.search(r"\((\d+)\)$", groups.first.inner_text()).group(1))
+        first.click()
+        page.wait_for_load_state()
+        assert "/browse/" in page.url
+        assert page.locator(".mc-card__title a").count() == count  # the group lists what its count said
+    finally:
+        context.close()

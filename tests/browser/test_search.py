@@ -405,7 +405,7 @@ def test_without_javascript_the_intro_does_not_ask_to_type_and_results_show(brow
         page.goto(search_server + "catalogue/")
         lead = page.locator("h1 + p")
         assert lead.get_attribute("hidden") is not None and "Tapez des mots" in lead.text_content()
-        assert page.locator("noscript p").inner_text().startswith("La recherche a besoin de JavaScript.")
+        assert page.locator("noscript p").first.inner_text().startswith("La recherche a besoin de JavaScript.")
         assert result_ids(page) == LISTED
     finally:
         context.close()
