@@ -175,7 +175,7 @@ def _minified(files, docs_dir: Path) -> None:
         source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
         if source and source.is_relative_to(docs) and minify.is_minified(file.src_uri):
             try:
-                file.content_string = minify.served(file.src_uri, file.content_string)
+                file.content_string = minify.served(file.src_uri, file.content_string, docs)
             except minify.NotMinifiable as unminifiable:
                 raise Abort(f"docs/{unminifiable}") from None
 

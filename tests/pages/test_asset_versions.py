@@ -76,3 +76,22 @@ def test_every_page_naming_the_catalogue_qr_code_names_its_current_version(shipp
             named[f"{folder}: {address}"] = version == addresses.content_version(served.read_text(encoding="utf-8"))
     assert len({key.split(":")[0] for key in named}) >= 4, named  # the link builder and the referral sheet
     assert [key for key, current in named.items() if not current] == []
+
+
+IMPORTED = re.compile(r'\bimport\s*\{[^}]*\}\s*from\s*"([^"]+)"')
+
+
+def test_each_module_imports_our_files_at_their_current_version(shipped_site):
+    """A module a page loads (the link builder, the 404's script) names what it imports with the
+    version served, as the pages do: one address per module, never yesterday's copy from a cache."""
+    scripts = shipped_site / addresses.SCRIPTS
+    imports = {}
+    for module in scripts.rglob("*.js"):
+        for address in IMPORTED.findall(module.read_text(encoding="utf-8")):
+            path, _, version = address.partition("?v=")
+            served = (module.parent / path).resolve()
+            imports[f"{module.relative_to(scripts)}: {address}"] = version == addresses.content_version(
+                served.read_text(encoding="utf-8")
+            )
+    assert any("link-builder.js" in key for key in imports) and any("not-found.js" in key for key in imports)
+    assert [key for key, current in imports.items() if not current] == []

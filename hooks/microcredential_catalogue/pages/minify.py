@@ -8,10 +8,16 @@ minifies the part that is ours (pages/scripts.py).
 
 rjsmin squeezes the spaces of a template literal written inside another's `${…}`: a script with
 one stops the build, naming the script, rather than ship changed words.
+
+A module's imports of our files name them with their version too, as the pages do: a browser
+keeps one copy of a module per address, so the page's `menu.js?v=…` and a module's import of it
+stay one module, and a returning reader never mixes yesterday's module with today's.
 """
 
 from __future__ import annotations
 
+import posixpath
+import re
 from pathlib import Path
 
 import rcssmin
@@ -20,6 +26,7 @@ import rjsmin
 from .. import addresses
 
 VENDOR = f"{addresses.SCRIPTS}/vendor/"
+_RELATIVE_IMPORT = re.compile(r'^(import\s*\{[^}]*\}\s*from\s*")(\.{1,2}/[^"?\n]+)(")', re.M)
 
 
 class NotMinifiable(ValueError):
@@ -54,16 +61,31 @@ def is_minified(path: str) -> bool:
     )
 
 
-def served(path: str, text: str) -> str:
-    """The text the site serves for the file at `path` (relative to docs/) whose source is `text`."""
+def served(path: str, text: str, docs_dir: Path, importers: tuple[str, ...] = ()) -> str:
+    """The text the site serves for the file at `path` (relative to `docs_dir`) whose source is `text`."""
     if not is_minified(path):
         return text
-    return script(text, path) if path.endswith(".js") else stylesheet(text)
+    if path.endswith(".js"):
+        return script(_imports_versioned(path, text, docs_dir, importers), path)
+    return stylesheet(text)
 
 
-def served_file(docs_dir: Path, path: str) -> str:
+def served_file(docs_dir: Path, path: str, importers: tuple[str, ...] = ()) -> str:
     """The text the site serves for the file at `path` under `docs_dir`: what its version is made from."""
-    return served(path, (Path(docs_dir) / path).read_text("utf-8-sig"))  # as MkDocs reads it
+    return served(path, (Path(docs_dir) / path).read_text("utf-8-sig"), docs_dir, importers)  # as MkDocs reads it
+
+
+def _imports_versioned(path: str, text: str, docs_dir: Path, importers: tuple[str, ...]) -> str:
+    """`text` with each `import {…} from "./file.js"` naming the file with its served version."""
+
+    def versioned(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), match[2]))
+        if target in (*importers, path):
+            raise NotMinifiable(f"{path} (line {text.count(chr(10), 0, match.start()) + 1}): an import cycle")
+        version = addresses.content_version(served_file(docs_dir, target, (*importers, path)))
+        return f"{match[1]}{match[2]}?v={version}{match[3]}"
+
+    return _RELATIVE_IMPORT.sub(versioned, text)
 
 
 def nested_template_line(text: str) -> int | None:

@@ -72,7 +72,8 @@ class Renderer:
         if self.scripts_dir is None or name in UNVERSIONED_SCRIPTS:
             return ""
         if name not in self._script_versions:  # made from what the site serves: the script minified
-            text = minify.served(addresses.script(name), (self.scripts_dir / name).read_text(encoding="utf-8-sig"))
+            docs_dir = self.scripts_dir.parents[addresses.SCRIPTS.count("/")]  # the folder above assets/javascripts
+            text = minify.served_file(docs_dir, addresses.script(name))
             self._script_versions[name] = "?v=" + addresses.content_version(text)
         return self._script_versions[name]
 
