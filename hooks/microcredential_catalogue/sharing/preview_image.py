@@ -69,7 +69,7 @@ def _width(size: int, bold: bool, text: str) -> float:
     return sum(_length(name, bold, size, piece) for name, piece in _runs(text))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)  # up to 60 KB each (a detail line): the lines most images repeat
 def _stamp(name: str, bold: bool, size: int, piece: str, start: tuple[float, float]) -> tuple[Image.Image, int, int]:
     """One run drawn once, white on black, to be laid on any image with `ImageDraw.bitmap`: the
     same pixels as drawing it there (the same glyphs at the same fraction of a pixel; where the
