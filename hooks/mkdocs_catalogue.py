@@ -46,6 +46,7 @@ class _BuildState:
         self.not_found_pages: dict[str, bytes] = {}  # language -> its 404.html, see on_post_build
         self.prerendered: dict[str, str] = {}  # page source -> HTML, between two page events
         self.env = None  # the theme's Jinja environment, for its own inline scripts
+        self.theme_script_templates: list[str] = []  # the env's templates that write them (listed once)
         self.theme_scripts: dict[tuple, list[str]] = {}  # (language, base_url) -> script texts
         self.trusted_scripts: dict[str, list[str]] = {}  # page source or template -> script texts
 
@@ -231,6 +232,8 @@ def on_env(env, config, **_):
     env.globals["catalogue_theme_stylesheets"] = _theme_stylesheets(config)
     env.globals["favicon_address"] = _favicon_address(config)
     _state.env = env
+    # Listing a theme's templates walks its folders: once per language, not once per page depth.
+    _state.theme_script_templates = env.list_templates(filter_func=lambda name: name.startswith(THEME_SCRIPTS))
     _state.theme_scripts.clear()
     return env
 
@@ -280,8 +283,7 @@ def _theme_scripts(context, config) -> list[str]:
     key = (config.theme["language"], context.get("base_url"))
     if key not in _state.theme_scripts:
         values = dict(context, features=config.theme.get("features") or [])
-        names = _state.env.list_templates(filter_func=lambda name: name.startswith(THEME_SCRIPTS))
-        rendered = "".join(_state.env.get_template(name).render(values) for name in names)
+        rendered = "".join(_state.env.get_template(name).render(values) for name in _state.theme_script_templates)
         _state.theme_scripts[key] = csp.inline_scripts(rendered)
     return _state.theme_scripts[key]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 # The `type` values that make a browser run a <script> (HTML: "JavaScript MIME type essence
@@ -96,6 +97,7 @@ def _policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
+@lru_cache(maxsize=1024)  # the theme's few scripts, on every page
 def script_hash(text: str) -> str:
     """The CSP source that allows an inline script of exactly this text."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
@@ -142,6 +144,7 @@ class _Scan:
         return [script_hash(text) for text in self.scripts]
 
 
+@lru_cache(maxsize=1024)  # the theme writes the same few <script> tags on every page
 def _runs_inline(start_tag: str) -> bool:
     """Whether a <script …> start tag begins a script the browser runs from the page's text."""
     attributes = _attributes(start_tag)

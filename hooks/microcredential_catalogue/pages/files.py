@@ -49,25 +49,30 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset
     for page in pages:
         wanted[docs_dir / page.file] = page.text
     written = unchanged = 0
+    folders: set[Path] = set()  # folders made sure of in this call: each once, not once per file
     for path, content in wanted.items():
         if _up_to_date(path, content):
             unchanged += 1
             continue
-        _write(docs_dir, path, _bytes(content))
+        _write(docs_dir, path, _bytes(content), folders)
         written += 1
     return WriteReport(written, unchanged, _remove_stale(docs_dir, wanted))
 
 
-def _write(docs_dir: Path, path: Path, content: bytes) -> None:
+def _write(docs_dir: Path, path: Path, content: bytes, folders: set[Path]) -> None:
     """Write a regular file at `path`, never through what stands there: a link (committed in
     place of a generated page, it would have the build write over the file it points to), a
-    pipe (the build would wait on it forever) or a link among its folders."""
+    pipe (the build would wait on it forever) or a link among its folders (`folders`: those
+    already made sure of)."""
     folder = docs_dir
     for part in path.parent.relative_to(docs_dir).parts:
         folder = folder / part
+        if folder in folders:
+            continue
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
             folder.unlink()
         folder.mkdir(exist_ok=True)
+        folders.add(folder)
     temporary = path.with_name(f".{path.name}.writing")
     temporary.unlink(missing_ok=True)
     with open(temporary, "xb") as file:  # "x": a link put there meanwhile is not followed

@@ -35,7 +35,10 @@ class PageSource:
         # JSON strings are valid YAML scalars, and json.dumps is ~50× faster than yaml.safe_dump.
         fields = self.front_matter.items()
         header = "".join(f"{key}: {_yaml_scalar(value)}\n" for key, value in fields)
-        return f"---\n{header}---\n\n{self.body.translate(_SPLITLINES_BREAKS)}\n"
+        body = self.body
+        if "\u2028" in body or "\u2029" in body:  # rare: a translation looks up every character
+            body = body.translate(_SPLITLINES_BREAKS)
+        return f"---\n{header}---\n\n{body}\n"
 
 
 def _yaml_scalar(value) -> str:

@@ -38,10 +38,14 @@ _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _SEPARATOR = re.compile(SEPARATOR)
 
 
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
+
+
+@lru_cache(maxsize=65536)  # an index folds the same words again and again, record after record
 def fold_accents(text: str) -> str:
     """« Sécurité » -> « securite »; text.js applies the same rule to what a reader types."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = re.sub("[\u0300-\u036f]", "", decomposed)
+    stripped = _COMBINING_MARKS.sub("", decomposed)
     return stripped.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
 
 

@@ -80,31 +80,56 @@ def catalogue_schema() -> str:
 
 
 def intakes_calendar(
-    catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str, statement, credentials=None
+    catalogue: Catalogue,
+    lang: str,
+    site_url: str,
+    title: str,
+    starts: str,
+    statement,
+    credentials=None,
+    events: dict[str, bytes] | None = None,
 ) -> bytes | None:
     """Every known start date of every listed credential, one all-day event each; None when
     there is none. `statement(credential)`: its facts and their age, as every copy says them;
-    `credentials`: a list's (a group page's), instead of the whole catalogue's.
+    `credentials`: a list's (a group page's), instead of the whole catalogue's; `events`: each
+    credential's events as already written for another calendar of the same language, site and
+    words (a credential is on the site's calendar and on every list's it belongs to).
 
     UIDs name the credential and the date, so a subscribed calendar updates rather than
     duplicates; DTSTAMP is the date of the record's information, not the build's.
     """
     host = urlparse(site_url).hostname or "catalogue"
+    events = {} if events is None else events
+    chosen = catalogue.listed if credentials is None else [c for c in credentials if c.is_listed]
+    written = []
+    for credential in sorted(chosen, key=lambda c: c.id):
+        if credential.id not in events:
+            events[credential.id] = _events(credential, lang, site_url, host, starts, statement)
+        written.append(events[credential.id])
+    if not any(written):
+        return None
     calendar = Calendar()
     calendar.add("prodid", f"-//{host}//{title}//{lang.upper()}")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", title)
-    chosen = catalogue.listed if credentials is None else [c for c in credentials if c.is_listed]
-    for credential in sorted(chosen, key=lambda c: c.id):
-        url = addresses.absolute(addresses.credential_page(credential.id), lang, site_url)
-        for start in credential.intake_dates:
-            event = Event()
-            event.add("uid", f"{credential.id}-{start.isoformat()}@{host}")
-            event.add("dtstamp", datetime.combine(credential.information_date.earliest(), time(), UTC))
-            event.add("dtstart", start)
-            event.add("dtend", start + timedelta(days=1))
-            event.add("summary", starts.format(title=credential.title[lang]))
-            event.add("description", f"{statement(credential)}\n{credential.summary[lang]}\n{url}")
-            event.add("url", url)
-            calendar.add_component(event)
-    return calendar.to_ical() if calendar.subcomponents else None
+    # The calendar's lines, then its events' (what `to_ical` writes with the events added to it).
+    head = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return head.removesuffix(end) + b"".join(written) + end
+
+
+def _events(credential: Credential, lang: str, site_url: str, host: str, starts: str, statement) -> bytes:
+    """The iCalendar lines of a credential's start dates, one VEVENT each."""
+    url = addresses.absolute(addresses.credential_page(credential.id), lang, site_url)
+    lines = []
+    for start in credential.intake_dates:
+        event = Event()
+        event.add("uid", f"{credential.id}-{start.isoformat()}@{host}")
+        event.add("dtstamp", datetime.combine(credential.information_date.earliest(), time(), UTC))
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(days=1))
+        event.add("summary", starts.format(title=credential.title[lang]))
+        event.add("description", f"{statement(credential)}\n{credential.summary[lang]}\n{url}")
+        event.add("url", url)
+        lines.append(event.to_ical())
+    return b"".join(lines)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -52,9 +53,34 @@ def _font(name: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
 _MEASURE = ImageDraw.Draw(Image.new("L", (1, 1)))
 
 
+@lru_cache(maxsize=8192)  # each image cuts the same texts into the same runs again and again
+def _runs(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(runs(text))
+
+
+@lru_cache(maxsize=8192)
+def _length(name: str, bold: bool, size: int, piece: str) -> float:
+    """How far one run advances the pen (what `ImageDraw.textlength` says, asked once)."""
+    return _MEASURE.textlength(piece, font=_font(name, bold, size))
+
+
 @lru_cache(maxsize=4096)  # wrapping measures the same words and lines again and again
 def _width(size: int, bold: bool, text: str) -> float:
-    return sum(_MEASURE.textlength(piece, font=_font(name, bold, size)) for name, piece in runs(text))
+    return sum(_length(name, bold, size, piece) for name, piece in _runs(text))
+
+
+@lru_cache(maxsize=256)  # up to 60 KB each (a detail line): the lines most images repeat
+def _stamp(name: str, bold: bool, size: int, piece: str, start: tuple[float, float]) -> tuple[Image.Image, int, int]:
+    """One run drawn once, white on black, to be laid on any image with `ImageDraw.bitmap`: the
+    same pixels as drawing it there (the same glyphs at the same fraction of a pixel; where the
+    stamp is black, the image is left as it was). With the stamp's offset from the pen's pixel."""
+    font = _font(name, bold, size)
+    left, top, right, bottom = font.getbbox(piece, anchor="ls")
+    # Two pixels to spare each side: the fraction of a pixel the run starts at may move its edges.
+    dx, dy = 2 - math.floor(left), 2 - math.floor(top)
+    stamp = Image.new("L", (math.ceil(right) + dx + 2, math.ceil(bottom) + dy + 2), 0)
+    ImageDraw.Draw(stamp).text((dx + start[0], dy + start[1]), piece, font=font, fill=255, anchor="ls")
+    return stamp, dx, dy
 
 
 @dataclass(frozen=True)
@@ -64,16 +90,21 @@ class _Style:
     size: int
     bold: bool = False
     fill: int = 255
+    repeated: bool = False  # the same lines on many images (the site's name, a provider, a cost): drawn once
 
     def width(self, draw: ImageDraw.ImageDraw, text: str) -> float:
         return _width(self.size, self.bold, text)
 
     def draw(self, draw: ImageDraw.ImageDraw, x: float, baseline: float, text: str) -> None:
         """Run by run, each in its own font, on one baseline."""
-        for name, piece in runs(text):
-            font = _font(name, self.bold, self.size)
-            draw.text((x, baseline), piece, font=font, fill=self.fill, anchor="ls")
-            x += draw.textlength(piece, font=font)
+        for name, piece in _runs(text):
+            if self.repeated:
+                start = (math.modf(x)[0], math.modf(baseline)[0])
+                stamp, dx, dy = _stamp(name, self.bold, self.size, piece, start)
+                draw.bitmap((int(x) - dx, int(baseline) - dy), stamp, fill=self.fill)
+            else:
+                draw.text((x, baseline), piece, font=_font(name, self.bold, self.size), fill=self.fill, anchor="ls")
+            x += _length(name, self.bold, self.size, piece)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, style: _Style, width: int, max_lines: int) -> list[str]:
@@ -104,7 +135,7 @@ def _fitting_words(draw: ImageDraw.ImageDraw, text: str, style: _Style, width: i
     no spaces; a URL or a long compound has none either)."""
     words: list[str] = []
     for word in text.split():
-        if not runs(word):
+        if not _runs(word):
             continue  # nothing of it can be drawn (preview_fonts.py: the fallback)
         if style.width(draw, word) <= width:
             words.append(word)
@@ -126,9 +157,9 @@ def _palette() -> tuple[int, ...]:
     return tuple(round(b + (f - b) * g / 255) for g in range(256) for b, f in zip(BACKGROUND, FOREGROUND, strict=True))
 
 
-SITE_NAME = _Style(34, fill=SOFT)
+SITE_NAME = _Style(34, fill=SOFT, repeated=True)
 TITLE = _Style(58, bold=True)
-DETAIL = _Style(38, fill=SOFT)
+DETAIL = _Style(38, fill=SOFT, repeated=True)
 
 
 def draw_preview(card: PreviewCard) -> bytes:

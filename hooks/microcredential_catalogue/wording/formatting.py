@@ -29,6 +29,7 @@ def number(value: float, lang: str) -> str:
     return format_decimal(value, locale=LOCALES[lang])
 
 
+@cache  # every copy of a record (page, card, feed, calendar, image) writes its dates again
 def day(value: date, lang: str) -> str:
     """ "1er février 2027" (French writes the first of the month as an ordinal), "February 1, 2027"."""
     written = format_date(value, "long", locale=LOCALES[lang])
@@ -37,6 +38,7 @@ def day(value: date, lang: str) -> str:
     return written
 
 
+@cache
 def partial_date(value: PartialDate, lang: str) -> str:
     """As precise as it was written: "2022", "mai 2022", "3 mai 2022"."""
     if value.month is None:

@@ -12,6 +12,7 @@ attributes (URLs) and the insides of code, pre, script and style stay byte for b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NBSP = "\u00a0"  # before a colon, inside « », in numbers and units
 NNBSP = "\u202f"  # narrow no-break space: before ; ? ! (the Canadian French choice)
@@ -19,7 +20,6 @@ NNBSP = "\u202f"  # narrow no-break space: before ; ? ! (the Canadian French cho
 # A tag (quoted attribute values may hold ">"), a comment, or a doctype: never changed.
 _MARKUP_SPLIT = re.compile(r"""(<!--.*?-->|<![^>]*>|</?[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>)""", re.DOTALL)
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
-PROSE, MARKUP, SKIPPED_TEXT = "prose", "markup", "skipped"  # the kinds of piece of a page
 # Elements whose text is code or data, not prose.
 SKIPPED = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea"})
 _SKIPPED_INITIALS = frozenset(name[0] for name in SKIPPED)
@@ -46,6 +46,7 @@ _TEXT_META = re.compile(
 _CONTENT_ATTRIBUTE = re.compile(r'(\scontent=")([^"]*)(")')
 
 
+@lru_cache(maxsize=16384)  # most runs of a page are its theme's, the same on every page
 def french_text(text: str) -> str:
     """One run of prose, with its punctuation and number spaces made unbreakable."""
     if not _ANY_MARK.search(text):
@@ -62,18 +63,31 @@ def french_html(html: str) -> str:
     """The page with every prose text run typeset; markup and code untouched.
 
     A space that ends one run and the mark that starts the next (`mot <a>:</a>`, or `« <em>`)
-    are joined in the check, so a tag between them does not hide the break.
+    are joined in the check, so a tag between them does not hide the break. One pass over the
+    page's pieces (text, markup, text, markup…); a tag or a run seen on an earlier page (the
+    theme's, most of each page) is typeset from memory.
     """
-    pieces = _split(html)
-    for index, (kind, text) in enumerate(pieces):
-        if kind == PROSE:
-            pieces[index] = (PROSE, french_text(text))
-        elif kind == MARKUP and "=" in text:
-            pieces[index] = (MARKUP, french_attributes(text))
-    _join_across_tags(pieces)
-    return "".join(text for _, text in pieces)
+    pieces: list[str] = []
+    skipping: list[str] = []  # the skipped elements open here (code, script…)
+    previous = None  # where the last prose run is in `pieces`, with only tags since
+    for index, part in enumerate(_MARKUP_SPLIT.split(html)):
+        if index % 2:  # markup
+            pieces.append(french_attributes(part) if "=" in part else part)
+            _track_skipped(part, skipping)
+        elif not part:
+            continue
+        elif skipping:
+            pieces.append(part)
+            previous = None
+        else:
+            pieces.append(french_text(part))
+            if previous is not None:
+                _join(pieces, previous, len(pieces) - 1)
+            previous = len(pieces) - 1
+    return "".join(pieces)
 
 
+@lru_cache(maxsize=16384)  # most tags of a page are its theme's, the same on every page
 def french_attributes(tag: str) -> str:
     """A tag with the texts of its readable attributes typeset (labels, alt text, previews)."""
     tag = _TEXT_ATTRIBUTE.sub(_typeset_value, tag)
@@ -84,19 +98,6 @@ def french_attributes(tag: str) -> str:
 
 def _typeset_value(match: re.Match) -> str:
     return match.group(1) + french_text(match.group(2)) + match.group(3)
-
-
-def _split(html: str) -> list[tuple[str, str]]:
-    """The page as (kind, text) pieces in order: prose, markup, or the text of a skipped element."""
-    pieces: list[tuple[str, str]] = []
-    skipping: list[str] = []
-    for index, part in enumerate(_MARKUP_SPLIT.split(html)):  # text, markup, text, markup…
-        if index % 2:
-            pieces.append((MARKUP, part))
-            _track_skipped(part, skipping)
-        elif part:
-            pieces.append((SKIPPED_TEXT if skipping else PROSE, part))
-    return pieces
 
 
 def _track_skipped(tag: str, skipping: list[str]) -> None:
@@ -112,22 +113,12 @@ def _track_skipped(tag: str, skipping: list[str]) -> None:
         skipping.append(element)
 
 
-def _join_across_tags(pieces: list[tuple[str, str]]) -> None:
+def _join(pieces: list[str], before: int, after: int) -> None:
     """Two prose runs with only tags between them (no code) read as one."""
-    previous = None
-    for index, (kind, _) in enumerate(pieces):
-        if kind == SKIPPED_TEXT:
-            previous = None
-        elif kind == PROSE:
-            if previous is not None:
-                _join(pieces, previous, index)
-            previous = index
-
-
-def _join(pieces: list[tuple[str, str]], before: int, after: int) -> None:
-    left, right = pieces[before][1], pieces[after][1]
-    stripped = left.rstrip(" \t\r\n")
-    if stripped != left and right[:1] and right[:1] in ":;?!»":
-        pieces[before] = (PROSE, stripped + (NBSP if right[:1] in ":»" else NNBSP))
-    elif left.endswith("«") and right[:1] in (" ", "\t", "\r", "\n"):
-        pieces[after] = (PROSE, NBSP + right.lstrip(" \t\r\n"))
+    left, right = pieces[before], pieces[after]
+    if right[0] in ":;?!»":
+        stripped = left.rstrip(" \t\r\n")
+        if stripped != left:
+            pieces[before] = stripped + (NBSP if right[0] in ":»" else NNBSP)
+    elif left.endswith("«") and right[0] in " \t\r\n":
+        pieces[after] = NBSP + right.lstrip(" \t\r\n")
