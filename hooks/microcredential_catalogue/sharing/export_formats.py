@@ -17,6 +17,7 @@ from .. import addresses
 from ..model.catalogue import LANGUAGES, Catalogue, Credential
 from ..model.facets import registry_of
 from ..model.records import credential_vocabularies
+from ..wording.typography import french_text
 
 EXPORT_VERSION = "1.0"  # raise the major number when a field changes meaning or goes away
 SCHEMA_FILE = Path(__file__).parent / "export_schema" / "catalogue.schema.json"
@@ -87,13 +88,18 @@ def intakes_calendar(
     `credentials`: a list's (a group page's), instead of the whole catalogue's.
 
     UIDs name the credential and the date, so a subscribed calendar updates rather than
-    duplicates; DTSTAMP is the date of the record's information, not the build's.
+    duplicates; DTSTAMP is the date of the record's information, not the build's. A French
+    calendar's texts get the pages' typography (a calendar application breaks lines too).
     """
+
+    def said(text: str) -> str:
+        return french_text(text) if lang == "fr" else text
+
     host = urlparse(site_url).hostname or "catalogue"
     calendar = Calendar()
     calendar.add("prodid", f"-//{host}//{title}//{lang.upper()}")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-calname", said(title))
     chosen = catalogue.listed if credentials is None else [c for c in credentials if c.is_listed]
     for credential in sorted(chosen, key=lambda c: c.id):
         url = addresses.absolute(addresses.credential_page(credential.id), lang, site_url)
@@ -103,8 +109,8 @@ def intakes_calendar(
             event.add("dtstamp", datetime.combine(credential.information_date.earliest(), time(), UTC))
             event.add("dtstart", start)
             event.add("dtend", start + timedelta(days=1))
-            event.add("summary", starts.format(title=credential.title[lang]))
-            event.add("description", f"{statement(credential)}\n{credential.summary[lang]}\n{url}")
+            event.add("summary", said(starts.format(title=credential.title[lang])))
+            event.add("description", said(f"{statement(credential)}\n{credential.summary[lang]}") + f"\n{url}")
             event.add("url", url)
             calendar.add_component(event)
     return calendar.to_ical() if calendar.subcomponents else None
