@@ -398,3 +398,22 @@ def test_the_other_language_page_shows_the_providers_own_title(shipped_site):
     official = f'Official title (in French): <span lang="fr">{escape(french.official_title.text)}</span>'
     assert official in page(f"en/mc/{french.id}")
     assert "Titre officiel" not in page("mc/uof-introduction-a-la-pedagogie")
+
+
+SHEET_WORDS = yaml.safe_load((PROJECT / "overrides" / "locales" / "catalogue.yml").read_text(encoding="utf-8"))
+# The words the plain labels replaced: a learner with modest reading skills stumbles on them.
+REPLACED_WORDS = {
+    "fr": re.compile(r"\b(?:hybrides?|préalables?|prestation|formule)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:hybrid|prerequisites?|delivery)\b", re.IGNORECASE),
+}
+
+
+def test_the_sheet_handed_to_a_learner_asks_in_the_pages_plain_words(shipped_site):
+    """The referral sheet goes to the learner: it names how the training is given as every page
+    does, and never with the words the plain labels replaced."""
+    for lang, root in (("fr", ""), ("en", "en/")):
+        page = (shipped_site / root / "practitioners/referral-sheet/index.html").read_text(encoding="utf-8")
+        main = re.sub(r"<[^>]+>", " ", page[page.index("<main") : page.index("</main>")])
+        main = " ".join(main.replace("\u00a0", " ").split())
+        assert SHEET_WORDS["delivery"][lang] in main, lang
+        assert not REPLACED_WORDS[lang].findall(main), (lang, REPLACED_WORDS[lang].findall(main))
