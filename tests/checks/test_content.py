@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -398,3 +398,54 @@ def test_the_other_language_page_shows_the_providers_own_title(shipped_site):
     official = f'Official title (in French): <span lang="fr">{escape(french.official_title.text)}</span>'
     assert official in page(f"en/mc/{french.id}")
     assert "Titre officiel" not in page("mc/uof-introduction-a-la-pedagogie")
+
+
+# A start the source announced ahead of it: the source could not say the class started.
+STARTED = {
+    "fr": re.compile(r"\b(?:a|ont) commencé\b|\bcommençai(?:t|ent)\b|\ba débuté\b|\bont débuté\b"),
+    "en": re.compile(r"\b(?:began|started)\b"),
+}
+
+
+def latest_day(written: PartialDate) -> date:
+    """The last day a date known to the year or the month may be."""
+    if written.day:
+        return written.earliest()
+    if written.month:
+        return date(written.year + written.month // 12, written.month % 12 + 1, 1) - timedelta(days=1)
+    return date(written.year, 12, 31)
+
+
+def test_a_start_after_the_source_is_said_as_planned_never_as_done():
+    """A source of February 14 about a class starting February 16 says it was to start, not that it
+    started: when every start date of a record is later than its source, the page may not report as
+    done what the source could only announce (a source written after a first start may say it began)."""
+    ahead = [
+        c
+        for c in CATALOGUE.credentials
+        if c.source_date and c.intake_dates and all(start > latest_day(c.source_date) for start in c.intake_dates)
+    ]
+    assert ahead, "no record announces all its starts after its source: the rule below would prove nothing"
+    for c in ahead:
+        for lang in ("fr", "en"):
+            text = c.summary[lang] + " " + (c.description[lang] if c.description else "")
+            assert not STARTED[lang].search(" ".join(text.split())), f"{c.source_file} ({lang}): {text!r}"
+
+
+SHEET_WORDS = yaml.safe_load((PROJECT / "overrides" / "locales" / "catalogue.yml").read_text(encoding="utf-8"))
+# The words the plain labels replaced: a learner with modest reading skills stumbles on them.
+REPLACED_WORDS = {
+    "fr": re.compile(r"\b(?:hybrides?|préalables?|prestation|formule)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:hybrid|prerequisites?|delivery)\b", re.IGNORECASE),
+}
+
+
+def test_the_sheet_handed_to_a_learner_asks_in_the_pages_plain_words(shipped_site):
+    """The referral sheet goes to the learner: it names how the training is given as every page
+    does, and never with the words the plain labels replaced."""
+    for lang, root in (("fr", ""), ("en", "en/")):
+        page = (shipped_site / root / "practitioners/referral-sheet/index.html").read_text(encoding="utf-8")
+        main = re.sub(r"<[^>]+>", " ", page[page.index("<main") : page.index("</main>")])
+        main = " ".join(main.replace("\u00a0", " ").split())
+        assert SHEET_WORDS["delivery"][lang] in main, lang
+        assert not REPLACED_WORDS[lang].findall(main), (lang, REPLACED_WORDS[lang].findall(main))

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from microcredential_catalogue.wording.typography import NBSP, NNBSP, french_html
 from support import shipped_example
 
@@ -121,6 +122,21 @@ def test_french_feeds_keep_their_no_break_spaces_too(shipped_site):
         found = [name for text in texts for name, pattern in RULES if pattern.search(text)]
         if found:
             problems[str(feed.relative_to(shipped_site))] = found
+    assert problems == {}
+
+
+def test_french_calendars_keep_their_no_break_spaces_too(shipped_site):
+    """A calendar application shows an event's title and description, and breaks their lines too."""
+    calendars = [p for p in shipped_site.rglob("*.ics") if p.relative_to(shipped_site).parts[0] != "en"]
+    assert calendars  # the shipped records have start dates: the check read some calendars
+    problems = {}
+    for path in calendars:
+        calendar = Calendar.from_ical(path.read_bytes())
+        texts = [str(calendar.get("x-wr-calname", ""))]
+        texts += [str(event.get(key, "")) for event in calendar.walk("VEVENT") for key in ("summary", "description")]
+        found = [f"{name}: {text[:60]!r}" for text in texts for name, pattern in RULES if pattern.search(text)]
+        if found:
+            problems[str(path.relative_to(shipped_site))] = found
     assert problems == {}
 
 

@@ -17,6 +17,7 @@ from .. import addresses
 from ..model.catalogue import LANGUAGES, Catalogue, Credential
 from ..model.facets import registry_of
 from ..model.records import credential_vocabularies
+from ..wording.typography import french_text
 
 EXPORT_VERSION = "1.0"  # raise the major number when a field changes meaning or goes away
 SCHEMA_FILE = Path(__file__).parent / "export_schema" / "catalogue.schema.json"
@@ -96,8 +97,10 @@ def intakes_calendar(
     words (a credential is on the site's calendar and on every list's it belongs to).
 
     UIDs name the credential and the date, so a subscribed calendar updates rather than
-    duplicates; DTSTAMP is the date of the record's information, not the build's.
+    duplicates; DTSTAMP is the date of the record's information, not the build's. A French
+    calendar's texts get the pages' typography (a calendar application breaks lines too).
     """
+
     host = urlparse(site_url).hostname or "catalogue"
     events = {} if events is None else events
     chosen = catalogue.listed if credentials is None else [c for c in credentials if c.is_listed]
@@ -111,7 +114,7 @@ def intakes_calendar(
     calendar = Calendar()
     calendar.add("prodid", f"-//{host}//{title}//{lang.upper()}")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-calname", _said(title, lang))
     # The calendar's lines, then its events' (what `to_ical` writes with the events added to it).
     head = calendar.to_ical()
     end = b"END:VCALENDAR\r\n"
@@ -128,8 +131,13 @@ def _events(credential: Credential, lang: str, site_url: str, host: str, starts:
         event.add("dtstamp", datetime.combine(credential.information_date.earliest(), time(), UTC))
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(days=1))
-        event.add("summary", starts.format(title=credential.title[lang]))
-        event.add("description", f"{statement(credential)}\n{credential.summary[lang]}\n{url}")
+        event.add("summary", _said(starts.format(title=credential.title[lang]), lang))
+        event.add("description", _said(f"{statement(credential)}\n{credential.summary[lang]}", lang) + f"\n{url}")
         event.add("url", url)
         lines.append(event.to_ical())
     return b"".join(lines)
+
+
+def _said(text: str, lang: str) -> str:
+    """A calendar's text with the pages' typography in French (a calendar application breaks lines too)."""
+    return french_text(text) if lang == "fr" else text
