@@ -32,7 +32,9 @@ def open_data(context: ShareContext) -> None:
 
 
 def list_calendar(context: ShareContext, page: str, lang: str, title: str, credentials) -> None:
-    """The start dates of a list (a group page's), beside it, when it has any."""
+    """The start dates of a list (a group page's, or two filters'), in its folder, when it has any."""
+    if not any(c.intake_dates and c.is_listed for c in credentials):
+        return  # most lists have none: not even a calendar to build
     calendar_title = context.text("calendar_list_title", lang, group=title)
     starts = context.renderer.strings["calendar_starts"][lang]
     calendar = export_formats.intakes_calendar(
