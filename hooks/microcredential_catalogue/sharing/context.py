@@ -29,6 +29,7 @@ class ShareContext:
         self.site_url = site_url.rstrip("/") + "/"
         self.files: dict[str, str | bytes | Callable[[], bytes]] = {}  # docs-relative path -> content
         self.extras: dict[tuple[str, str], PageExtras] = {}  # (page, language) -> its head's additions
+        self.calendar_events: dict[tuple[str, str], bytes] = {}  # (credential id, language) -> its events, written once
 
     def extras_of(self, page: str, lang: str) -> PageExtras:
         return self.extras.setdefault((page, lang), PageExtras())

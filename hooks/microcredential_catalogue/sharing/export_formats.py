@@ -80,11 +80,20 @@ def catalogue_schema() -> str:
 
 
 def intakes_calendar(
-    catalogue: Catalogue, lang: str, site_url: str, title: str, starts: str, statement, credentials=None
+    catalogue: Catalogue,
+    lang: str,
+    site_url: str,
+    title: str,
+    starts: str,
+    statement,
+    credentials=None,
+    events: dict[tuple[str, str], bytes] | None = None,
 ) -> bytes | None:
     """Every known start date of every listed credential, one all-day event each; None when
     there is none. `statement(credential)`: its facts and their age, as every copy says them;
-    `credentials`: a list's (a group page's), instead of the whole catalogue's.
+    `credentials`: a list's (a group page's), instead of the whole catalogue's; `events`: the
+    events already written, by credential and language, which every list's calendar shares
+    (a credential is in many lists: its events are written once).
 
     UIDs name the credential and the date, so a subscribed calendar updates rather than
     duplicates; DTSTAMP is the date of the record's information, not the build's.
@@ -95,16 +104,32 @@ def intakes_calendar(
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", title)
     chosen = catalogue.listed if credentials is None else [c for c in credentials if c.is_listed]
+    events = {} if events is None else events
+    written = []
     for credential in sorted(chosen, key=lambda c: c.id):
-        url = addresses.absolute(addresses.credential_page(credential.id), lang, site_url)
-        for start in credential.intake_dates:
-            event = Event()
-            event.add("uid", f"{credential.id}-{start.isoformat()}@{host}")
-            event.add("dtstamp", datetime.combine(credential.information_date.earliest(), time(), UTC))
-            event.add("dtstart", start)
-            event.add("dtend", start + timedelta(days=1))
-            event.add("summary", starts.format(title=credential.title[lang]))
-            event.add("description", f"{statement(credential)}\n{credential.summary[lang]}\n{url}")
-            event.add("url", url)
-            calendar.add_component(event)
-    return calendar.to_ical() if calendar.subcomponents else None
+        if not credential.intake_dates:
+            continue
+        if (credential.id, lang) not in events:
+            events[(credential.id, lang)] = b"".join(
+                _start_event(credential, start, lang, site_url, host, starts, statement).to_ical()
+                for start in credential.intake_dates
+            )
+        written.append(events[(credential.id, lang)])
+    if not written:
+        return None
+    # A calendar's text is its own lines, its events' and its end (icalendar's Component.to_ical).
+    end = b"END:VCALENDAR\r\n"
+    return calendar.to_ical().removesuffix(end) + b"".join(written) + end
+
+
+def _start_event(credential: Credential, start, lang: str, site_url: str, host: str, starts: str, statement) -> Event:
+    url = addresses.absolute(addresses.credential_page(credential.id), lang, site_url)
+    event = Event()
+    event.add("uid", f"{credential.id}-{start.isoformat()}@{host}")
+    event.add("dtstamp", datetime.combine(credential.information_date.earliest(), time(), UTC))
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(days=1))
+    event.add("summary", starts.format(title=credential.title[lang]))
+    event.add("description", f"{statement(credential)}\n{credential.summary[lang]}\n{url}")
+    event.add("url", url)
+    return event

@@ -25,7 +25,13 @@ def open_data(context: ShareContext) -> None:
             context.files[addresses.file_beside(folder, name, lang)] = content
         title, starts = context.text("calendar_title", lang), context.renderer.strings["calendar_starts"][lang]
         calendar = export_formats.intakes_calendar(
-            catalogue, lang, site_url, title, starts, lambda c, lang=lang: context.statement(c, lang)
+            catalogue,
+            lang,
+            site_url,
+            title,
+            starts,
+            lambda c, lang=lang: context.statement(c, lang),
+            events=context.calendar_events,
         )
         if calendar:
             context.files[addresses.file_beside(folder, addresses.CALENDAR_FILE, lang)] = calendar
@@ -45,6 +51,7 @@ def list_calendar(context: ShareContext, page: str, lang: str, title: str, crede
         starts,
         lambda c: context.statement(c, lang),
         credentials=credentials,
+        events=context.calendar_events,
     )
     if calendar:
         context.files[addresses.file_beside(page, addresses.CALENDAR_FILE, lang)] = calendar
