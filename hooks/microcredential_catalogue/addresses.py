@@ -143,6 +143,19 @@ def url_beside(page: str, name: str, lang: str) -> str:
     return url(page, lang) + name
 
 
+# The lists two filters make (catalogue/?sector=health&pathway=employment) have a feed, and a
+# calendar when they have a start date, in a folder named by the two filters: each as
+# "<URL parameter>/<value>", the parameters in alphabetical order (whatever order the catalogue's
+# address gives them). Permanent, as the catalogue's URL parameters are: newsletters follow them.
+LISTS = f"{SHARE_FOLDER}/lists"
+
+
+def combined_list(filters) -> str:
+    """The folder of a list two (or more) filters make: 'share/lists/pathway/employment/sector/health'.
+    `filters`: (URL parameter, value) pairs, of different parameters."""
+    return "/".join([LISTS, *(f"{param}/{value}" for param, value in sorted(filters))])
+
+
 def file_beside_from(from_page: str, folder: str, name: str, lang: str) -> str:
     """A file published in `folder` in `lang` (a feed, the calendar), linked relatively from a page."""
     return posixpath.relpath(url_beside(folder, name, lang), url(from_page, lang) or ".")

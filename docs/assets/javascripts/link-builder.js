@@ -68,18 +68,31 @@ function start(root) {
     count();
   }
 
-  /* The feed of the list chosen, when one filter value (or none, for the whole catalogue) makes it. */
+  /* The feed of the list chosen: the whole catalogue's new ones (nothing chosen), a group's (one
+   * filter), the list two filters make (sharing/combined.py); otherwise the nearest published one,
+   * with a note that it may list more than the link: of the feeds holding every result (each of
+   * its filters is the only value ticked of its parameter), the one with the fewest credentials. */
   function showFeed() {
     const ticked = params.flatMap((param) => boxesOf(param).filter((box) => box.checked).map((box) => [param, box.value]));
     const words = wordsField.value.trim();
-    const [param, value] = ticked.length === 1 ? ticked[0] : ["", ""];
-    const href = !words && ticked.length <= 1 && feeds[param] ? feeds[param][value] : undefined;
-    root.querySelector("[data-builder-feed]").hidden = !href;
-    root.querySelector("[data-builder-no-feed]").hidden = Boolean(href);
-    if (!href) return;
+    const { href, filters } = nearestFeed(feeds, ticked);
+    const exact = !words && filters.length === ticked.length;
     const link = root.querySelector("[data-builder-feed-link]");
+    root.querySelector("[data-builder-feed]").hidden = false;
+    root.querySelector("[data-builder-no-feed]").hidden = exact;
     link.href = absolute(href);
     link.type = "application/atom+xml"; // set with its address: a link's type needs an href (HTML)
+    link.textContent = exact ? link.dataset.exact : fill(link.dataset.nearest, "filters", describe(filters));
+  }
+
+  /* Filters in words, as the list chosen says them: "Sector (Health) · Provider's region (North)". */
+  function describe(filters) {
+    if (!filters.length) return root.dataset.wholeCatalogue;
+    return filters.map(([param, value]) => {
+      const box = boxesOf(param).find((candidate) => candidate.value === value);
+      const legend = root.querySelector('[data-filter="' + param + '"] > legend').textContent.trim();
+      return legend + " (" + (box ? box.labels[0].textContent.trim() : value) + ")";
+    }).join(" · ");
   }
 
   /* The QR code of `link`, to see and to download as SVG and PNG; or, for a link too long for
@@ -198,6 +211,33 @@ function snippet(embedUrl, hostScriptUrl, title) {
 
 function attribute(text) {
   return text.split("&").join("&amp;").split('"').join("&quot;").split("<").join("&lt;").split(">").join("&gt;");
+}
+
+/* The published feed nearest to the filters `ticked` ([param, value] pairs): {href, filters}, the
+ * filters that make it. `feeds`: {singles: param -> value -> address, counts: key -> credentials
+ * of each published list feed ("" the whole catalogue, "sector/health", "pathway/employment/sector/health"),
+ * lists: the folder of the two-filter feeds}. A feed holds every result of the filters when each of
+ * its own is the only value ticked of its parameter; of those, the one with the fewest credentials
+ * (the more filters on a tie). Without filters, the whole catalogue's new ones. */
+export function nearestFeed(feeds, ticked) {
+  const perParam = {};
+  for (const [param] of ticked) perParam[param] = (perParam[param] || 0) + 1;
+  const sole = ticked.filter(([param, value]) => perParam[param] === 1 && feeds.singles[param] && feeds.singles[param][value]);
+  sole.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)); // the address's order: parameters alphabetically
+  const keyOf = (filters) => filters.map(([param, value]) => param + "/" + value).join("/");
+  const candidates = [{ href: feeds.singles[""][""], filters: [], count: feeds.counts[""] }];
+  sole.forEach((first, i) => {
+    const single = feeds.counts[keyOf([first])];
+    if (single !== undefined) candidates.push({ href: feeds.singles[first[0]][first[1]], filters: [first], count: single });
+    for (const second of sole.slice(i + 1)) {
+      const key = keyOf([first, second]);
+      if (feeds.counts[key] !== undefined) {
+        candidates.push({ href: feeds.lists + "/" + key + "/feed.xml", filters: [first, second], count: feeds.counts[key] });
+      }
+    }
+  });
+  candidates.sort((a, b) => (a.count - b.count) || (b.filters.length - a.filters.length));
+  return candidates[0];
 }
 
 /* `template` with every "{name}" replaced by `value`, taken literally whatever it holds. */

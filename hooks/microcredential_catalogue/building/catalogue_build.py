@@ -52,7 +52,11 @@ class CatalogueBuild:
         )
         plan.sharing = self.sharing
         self.link_builders = link_builders(
-            renderer, search, calendar=self.sharing.has_calendar, qr_versions=self.sharing.catalogue_qr_versions
+            renderer,
+            search,
+            calendar=self.sharing.has_calendar,
+            qr_versions=self.sharing.catalogue_qr_versions,
+            feed_counts=self.sharing.feed_counts,
         )
         return write_pages(plan.pages(), self.docs_dir, {**search.files, **scripts.files, **self.sharing.files})
 

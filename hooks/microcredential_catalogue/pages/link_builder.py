@@ -27,12 +27,18 @@ FEED_FILE = "feed.xml"  # beside each list page (sharing/feeds.py)
 
 
 def link_builders(
-    renderer: Renderer, search: SearchAssets, calendar: bool = False, qr_versions: dict[str, str] | None = None
+    renderer: Renderer,
+    search: SearchAssets,
+    calendar: bool = False,
+    qr_versions: dict[str, str] | None = None,
+    feed_counts: dict[str, int] | None = None,
 ) -> dict[str, dict[str, str]]:
     """Each language's generated parts of the page: marker -> HTML. `search`: the files the
     builder counts the chosen list with; `calendar`: whether the start dates calendar is
     published (it is only when some credential has a start date); `qr_versions`: language ->
-    "?v=…" of the catalogue's QR code, which the builder shows until a list is chosen."""
+    "?v=…" of the catalogue's QR code, which the builder shows until a list is chosen;
+    `feed_counts`: how many credentials each published list feed holds (Sharing.feed_counts),
+    for the builder to find the feed of the list chosen, or the nearest one."""
     options = filters(renderer.catalogue, renderer.strings)
     return {
         lang: {
@@ -44,7 +50,11 @@ def link_builders(
                 data=search_data(search, lang),
                 lunr=STEMMERS[lang],
                 max_words=MAX_WORDS,
-                feeds=list_feeds(renderer.catalogue, options, lang),
+                feeds={
+                    "singles": list_feeds(renderer.catalogue, options, lang),
+                    "counts": feed_counts or {},
+                    "lists": addresses.file_beside_from(PAGE, addresses.LISTS, "", lang),
+                },
                 catalogue_qr_version=(qr_versions or {}).get(lang, ""),
             ),
             CALENDAR_MARKER: renderer.render("_calendar_note.html", PAGE, lang, calendar=calendar_href(calendar, lang)),

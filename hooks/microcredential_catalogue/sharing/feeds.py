@@ -24,10 +24,11 @@ class FeedFiles:
     def __init__(self, context: ShareContext):
         self.context = context
         self.catalogue = context.catalogue
+        self._entries: dict[tuple[str, str, bool], Entry] = {}
 
     def site_feeds(self, lang: str) -> None:
         """The whole catalogue's feeds, announced on the home page."""
-        home = self.context.extras_of("", lang)
+        extras = self.context.extras_of("", lang)
         for name in SITE_FEEDS:
             listed = self.catalogue.listed
             if name == "changed":
@@ -35,26 +36,32 @@ class FeedFiles:
             credentials = newest(listed, updated_on if name == "changed" else (lambda c: c.added))
             title, lead = self.context.text(f"feed_{name}", lang), self.context.text(f"feed_{name}_lead", lang)
             changed = name == "changed"
-            feed_url = self._feed(addresses.SHARE_FOLDER, f"{name}.xml", "", lang, title, lead, credentials, changed)
-            home.feeds.append((title, feed_url))
+            home = self.context.page_url("", lang)
+            feed_url = self._feed(addresses.SHARE_FOLDER, f"{name}.xml", home, lang, title, lead, credentials, changed)
+            extras.feeds.append((title, feed_url))
 
     def group_feed(self, page: str, lang: str, title: str, credentials) -> None:
         """The feed of a group page, beside it."""
+        feed_url = self.list_feed(page, lang, title, credentials, self.context.page_url(page, lang))
+        self.context.extras_of(page, lang).feeds.append((self.context.text("feed_group", lang, group=title), feed_url))
+
+    def list_feed(self, folder: str, lang: str, title: str, credentials, page_url: str) -> str:
+        """The feed of a list (a group page's, or the catalogue page's with two filters) in `folder`,
+        following the page at `page_url`; return its site-relative URL."""
         feed_title = self.context.text("feed_group", lang, group=title)
         lead = self.context.text("feed_group_lead", lang, group=title)
         recent = newest(credentials, lambda c: c.added)
-        feed_url = self._feed(page, FEED_FILE, page, lang, feed_title, lead, recent, False)
-        self.context.extras_of(page, lang).feeds.append((feed_title, feed_url))
+        return self._feed(folder, FEED_FILE, page_url, lang, feed_title, lead, recent, False)
 
-    def _feed(self, folder: str, name: str, page: str, lang: str, title: str, lead: str, credentials, changed: bool):
-        """Write the Atom feed `name` in `folder` for `page`; return its site-relative URL."""
+    def _feed(self, folder: str, name: str, page_url: str, lang: str, title: str, lead: str, credentials, changed):
+        """Write the Atom feed `name` in `folder` following the page at `page_url`; return its site-relative URL."""
         entries = [self._entry(c, lang, changed) for c in credentials]
         feed_url = addresses.url_beside(folder, name, lang)
         feed = Feed(
             id=self.context.site_url + feed_url,
             title=xml_text(title, lang),
             subtitle=xml_text(lead, lang),
-            page_url=self.context.page_url(page, lang),
+            page_url=page_url,
             lang=addresses.HREFLANGS[lang],
             updated=feed_updated(entries, self._oldest_date),
             entries=tuple(entries),
@@ -65,6 +72,13 @@ class FeedFiles:
         return feed_url
 
     def _entry(self, credential: Credential, lang: str, changed: bool) -> Entry:
+        """A credential's entry, composed once per language and kind and shared by every feed listing it."""
+        key = (credential.id, lang, changed)
+        if key not in self._entries:
+            self._entries[key] = self._compose(credential, lang, changed)
+        return self._entries[key]
+
+    def _compose(self, credential: Credential, lang: str, changed: bool) -> Entry:
         url = self.context.credential_url(credential, lang)
         updated = updated_on(credential)
         summary = f"{self.context.statement(credential, lang)} · {credential.summary[lang]}"

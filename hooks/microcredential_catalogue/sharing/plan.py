@@ -15,6 +15,7 @@ from ..model.facets import registry_of
 from ..model.groups import Group
 from ..pages.render import Renderer
 from .box import share_box
+from .combined import FeedList, ceiling, pairs_of
 from .context import PageExtras, ShareContext
 from .exports import list_calendar, open_data
 from .feeds import FeedFiles
@@ -40,12 +41,27 @@ class Sharing:
         self.previews = PreviewImages(self.context)
         self.qr_codes = QrCodes(self.context)
         self.structured = StructuredData(self.context)
+        singles = self._feed_lists(groups, free)
+        self.singles = [single for single in singles if single.credentials]
+        self.combined = pairs_of(self.singles)
+        self.combined_ceiling = ceiling(singles)
         for lang in LANGUAGES:
             self._site(lang)
             for credential in catalogue.credentials:
                 self._credential(credential, lang)
             self._lists(groups, free, lang)
+            for combined in self.combined:
+                self._combined(combined, lang)
         open_data(self.context)
+
+    @property
+    def feed_counts(self) -> dict[str, int]:
+        """How many credentials each published list feed holds, by its key: '' (the new ones: the
+        whole catalogue), 'sector/health' (a group), 'pathway/employment/sector/health' (two filters).
+        Only the non-empty lists, which alone have a feed."""
+        counts = {"": len(self.context.catalogue.listed)}
+        counts.update((feed_list.key, len(feed_list.credentials)) for feed_list in [*self.singles, *self.combined])
+        return counts
 
     @property
     def has_calendar(self) -> bool:
@@ -120,6 +136,31 @@ class Sharing:
                 title = t("group_title", lang, facet=t(f"facet_{facet}", lang), group=group.label[lang])
                 self._list_page(page, lang, title, group.credentials, registry[facet].feeds)
         self._list_page(addresses.FREE, lang, t("free_title", lang), free, True)
+
+    def _feed_lists(self, groups: dict[str, list[Group]], free: tuple[Credential, ...]) -> list[FeedList]:
+        """Every group with a feed as a filter of the catalogue page (empty ones too), and the free list."""
+        t = self.context.text
+        registry = registry_of(self.context.catalogue)
+        singles = []
+        for facet, facet_groups in groups.items():
+            if not registry[facet].feeds or not registry[facet].param:
+                continue
+            for group in facet_groups:
+                titles = {
+                    lang: t("group_title", lang, facet=t(f"facet_{facet}", lang), group=group.label[lang])
+                    for lang in LANGUAGES
+                }
+                singles.append(FeedList(((registry[facet].param, group.key),), titles, group.credentials))
+        free_titles = {lang: t("free_title", lang) for lang in LANGUAGES}
+        singles.append(FeedList((("cost", "free"),), free_titles, free))
+        return singles
+
+    def _combined(self, combined: FeedList, lang: str) -> None:
+        """The feed of a list two filters make, and its calendar when it has a start date."""
+        title = combined.titles[lang]
+        page_url = combined.catalogue_url(lang, self.context.site_url)
+        self.feeds.list_feed(combined.folder, lang, title, combined.credentials, page_url)
+        list_calendar(self.context, combined.folder, lang, title, combined.credentials)
 
     def _list_page(self, page: str, lang: str, title: str, credentials, with_feed: bool) -> None:
         if not credentials:  # an empty list is not advertised: no ItemList, no feed to follow
