@@ -65,6 +65,17 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> 
     )
 
 
+def build_with_a_line_added(
+    project: Path, script: str, line: str, site_dir: Path
+) -> tuple[subprocess.CompletedProcess, int]:
+    """Build `project` with `line` added at the end of its script `script` (under
+    assets/javascripts/): what the build printed, and the number of the added line."""
+    path = project / "docs" / addresses.script(script)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, line]) + "\n", encoding="utf-8")
+    return mkdocs_build(project, site_dir), len(lines) + 1
+
+
 def docs_folder(folder: Path) -> Path:
     """A docs folder for a build outside a copied project: it holds the project's scripts, which
     the build joins into the search pages' script (pages/scripts.py)."""

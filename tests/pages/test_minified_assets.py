@@ -13,7 +13,7 @@ from microcredential_catalogue import addresses
 from microcredential_catalogue.pages.script_bundle import bundle
 from microcredential_catalogue.pages.scripts import ENTRIES, STEMMERS
 
-from tests.support import PROJECT, mkdocs_build
+from tests.support import PROJECT, build_with_a_line_added
 
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node runs the tests in tests/js/ too: `make test` installs it")
@@ -104,13 +104,12 @@ def test_every_script_the_site_serves_parses(shipped_build):
 def test_a_script_the_minifier_would_change_stops_the_build_with_the_file_and_line(project_copy, tmp_path):
     """A template literal inside another's ${…}: rjsmin would squeeze the inner one's spaces, so
     the build says where, and what to write instead, rather than ship other words."""
-    share = project_copy / "docs" / addresses.script("share.js")
-    lines = share.read_text(encoding="utf-8").splitlines()
-    share.write_text("\n".join([*lines, "const said = `${true ? `a  b` : ''}`;"]) + "\n", encoding="utf-8")
-    built = mkdocs_build(project_copy, tmp_path / "site")
+    built, line = build_with_a_line_added(
+        project_copy, "share.js", "const said = `${true ? `a  b` : ''}`;", tmp_path / "site"
+    )
     assert built.returncode == 1
     assert (
-        f"docs/assets/javascripts/share.js (line {len(lines) + 1}): a template literal inside another's ${{…}}"
+        f"docs/assets/javascripts/share.js (line {line}): a template literal inside another's ${{…}}"
         in built.stdout + built.stderr
     )
     assert "Traceback" not in built.stdout + built.stderr

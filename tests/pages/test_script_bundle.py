@@ -12,7 +12,7 @@ from microcredential_catalogue.pages import minify
 from microcredential_catalogue.pages.script_bundle import BundleError, bundle
 from microcredential_catalogue.pages.scripts import ENTRIES, STEMMERS, page_scripts
 
-from tests.support import PROJECT, copy_project, mkdocs_build
+from tests.support import PROJECT, build_with_a_line_added, copy_project
 
 SCRIPTS = PROJECT / "docs" / addresses.SCRIPTS
 NODE = shutil.which("node")
@@ -184,13 +184,9 @@ def test_a_template_literal_inside_another_stops_the_join(tmp_path, text, line):
 
 def test_a_script_the_build_cannot_join_stops_it_with_the_file_and_line(tmp_path):
     project = copy_project(tmp_path / "project")
-    view = project / "docs" / addresses.script("search/view.js")
-    lines = view.read_text(encoding="utf-8").splitlines()
-    view.write_text("\n".join([*lines, "export default View;"]) + "\n", encoding="utf-8")
-    built = mkdocs_build(project, tmp_path / "site")
+    built, line = build_with_a_line_added(project, "search/view.js", "export default View;", tmp_path / "site")
     assert built.returncode == 1
     assert (
-        f"docs/assets/javascripts/search/view.js (line {len(lines) + 1}): 'export default View;' cannot be joined"
-        in built.stdout
+        f"docs/assets/javascripts/search/view.js (line {line}): 'export default View;' cannot be joined" in built.stdout
     )
     assert not (tmp_path / "site" / "catalogue" / "index.html").exists()
