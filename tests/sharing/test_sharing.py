@@ -47,7 +47,7 @@ def site(sharing_build) -> Path:
 def local(site: Path, url: str) -> Path:
     """The file of the built site that serves an absolute URL of SITE_URL."""
     assert url.startswith(SITE_URL), url
-    path = url[len(SITE_URL) :].split("#")[0]
+    path = url[len(SITE_URL) :].split("#")[0].split("?")[0]  # a version (?v=…) names the same file
     return site / (path + "index.html" if path.endswith("/") or not path else path)
 
 
