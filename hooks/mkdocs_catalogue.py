@@ -363,6 +363,8 @@ def _typeset(html: str, config) -> str:
 def on_post_build(config, **_):
     """Keep one 404 page per language: each pass writes site/404.html over the previous one."""
     site_dir = Path(config.site_dir)
+    combined = site_dir / critical_css.COMBINED  # what every page links after its content
+    combined.write_text(_stylesheets(config).combined, encoding="utf-8")
     lang = config.theme["language"]
     _state.not_found_pages[lang] = (site_dir / "404.html").read_bytes()
     for other, page in _state.not_found_pages.items():

@@ -8,10 +8,12 @@ is kept when one of its selectors needs only what the page's HTML holds (states 
 and the arguments of :not(…) or :is(…), are not looked at: a rule is kept rather than lost).
 Print styles are left to the stylesheets. The kept rules keep their order and their media
 queries, so when the stylesheets themselves arrive, after the page's content, they set the same
-values in the same order: nothing moves. The inline <style> is allowed by its hash in the page's
-Content-Security-Policy (pages/csp.py); the stylesheets stay plain links, so a page read without
-JavaScript is styled as before, and one with a <link rel="preload"> in the head asks for each at
-once.
+values in the same order: nothing moves. So that they arrive at once, the stylesheets are joined
+into one file (COMBINED): three links applied one by one would let Material's rules, in the one
+that arrived first, override ours in the critical styles for a frame. The inline <style> is
+allowed by its hash in the page's Content-Security-Policy (pages/csp.py); the stylesheet stays a
+plain link, so a page read without JavaScript is styled as before, and a <link rel="preload"> in
+the head asks for it at once.
 
 Browsers paint what comes before a stylesheet linked in <body> without waiting for it (Chromium
 since 69, Firefox, Safari); the scripts after it wait for it, as they waited in the head.
@@ -24,11 +26,13 @@ from dataclasses import dataclass
 
 import tinycss2
 
+from .. import addresses
 from . import minify
 
 # Where the page's template (overrides/main.html, block scripts) wants the stylesheets: after the
 # content, before the theme's scripts.
 MARKER = "<!-- mc-stylesheets -->"
+COMBINED = f"{addresses.THEME_STYLESHEETS}/site.css"  # the stylesheets joined, in order
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Stylesheets:
     def __init__(self, sheets: list[tuple[str, str]]):
         """`sheets`: (address as linked, without its ?v=, CSS text), in the order pages link them."""
         self.addresses = [address for address, _ in sheets]
+        self.combined = "\n".join(text for _, text in sheets)
+        self.combined_href = f"{COMBINED}?v={addresses.content_version(self.combined)}"
         self._blocks: list[_Block | str] = []  # a str is kept whole (@keyframes, @font-face…)
         for _, text in sheets:
             self._read(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True))
@@ -176,15 +182,17 @@ def with_critical_styles(html: str, sheets: Stylesheets) -> tuple[str, str | Non
     links = [m for m in _STYLESHEET_LINK.finditer(html, 0, head_end) if _known(m.group(1), sheets.addresses)]
     if not links:
         return html, None
+    if len(links) != len(sheets.addresses):
+        return html, None  # not the site's usual stylesheets: left as they are
     critical = sheets.critical(html)
-    tags = [m.group(0).strip() for m in links]
-    preloads = "".join(tag.replace('rel="stylesheet"', 'rel="preload" as="style"') for tag in tags)
+    first = links[0]
+    href = first.group(1)[: -len(sheets.addresses[0])] + sheets.combined_href  # the same relative prefix
     head = html[:head_end]
     for m in reversed(links[1:]):
         head = head[: m.start()] + head[m.end() :]
-    first = links[0]
-    head = head[: first.start()] + f"<style>{critical}</style>{preloads}" + head[first.end() :]
-    rest = html[head_end:].replace(MARKER, "".join(tags), 1)
+    preload = f'<link rel="preload" as="style" href="{href}">'
+    head = head[: first.start()] + f"<style>{critical}</style>{preload}" + head[first.end() :]
+    rest = html[head_end:].replace(MARKER, f'<link rel="stylesheet" href="{href}">', 1)
     return head + rest, critical
 
 
