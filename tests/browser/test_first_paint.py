@@ -33,7 +33,7 @@ def first_screen(browser, url: str, stylesheets: bool, shot: Path | None) -> lis
     tab = context.new_page()
     held = []  # the stylesheets' requests, never answered: the page must paint without them
     if not stylesheets:
-        tab.route("**/*.css*", held.append)
+        tab.route("**/*.css*", lambda route: held.append(route))
         # The scripts after the stylesheets wait for them: so does "DOMContentLoaded". The footer,
         # at the end of the content and before the stylesheets, says the page has arrived.
         tab.goto(url, wait_until="commit")
