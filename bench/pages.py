@@ -3,11 +3,16 @@ Lighthouse scores. Run from the project's folder on a site built for the address
 
     python3 -m bench.pages SITE_DIR URL            # CLS and weights (seconds)
     python3 -m bench.pages SITE_DIR URL --weights-only # the weights alone, by kind of file
+    python3 -m bench.pages SITE_DIR URL --first-paint  # first contentful paint on a slow link, and weights
     python3 -m bench.pages SITE_DIR URL --lighthouse   # and Lighthouse, phone and desktop (minutes)
 
 CLS: tests/browser/layout_shift.py (slow 4G). Weight: every response of a first visit (empty
 cache, scripts on, until the page settles), each body gzipped at level 6 as web servers send it,
 in all and by kind (HTML, CSS, JS, images, JSON, XML and the rest, from each content type).
+First paint: the first contentful paint of the home and catalogue pages in both languages, at
+Fast 3G and CPU ×4 (bench/search.py's profile, through the DevTools protocol), a phone's screen,
+each page loaded LOADS times in a fresh context with the cache off; the median, and the range.
+The site is served gzipped (text files), as a web server would.
 Lighthouse 12.2.3 (npm) drives Debian's Chromium (CHROME_PATH).
 """
 
@@ -20,6 +25,7 @@ import gzip
 import http.server
 import json
 import os
+import statistics
 import subprocess
 import tempfile
 import threading
@@ -27,6 +33,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.search import FAST_3G, _GzipHandler
 from tests.browser.layout_shift import DESKTOP, PHONE, SETTLE_MS, layout_shift
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -51,6 +58,8 @@ CLS_PAGES = [
     "embed/",
 ]
 WEIGHT_PAGES = ["", "catalogue/", "en/", "en/catalogue/"]
+FIRST_PAINT_PAGES = WEIGHT_PAGES
+LOADS = 5
 LIGHTHOUSE_PAGES = ["", "catalogue/?q=soudage", "mc/{credential}/", "browse/cost/free/", "embed/"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -86,6 +95,21 @@ def first_visit_by_kind(browser, url: str) -> dict[str, tuple[float, float]]:
 
 def _kind(content_type: str) -> str:
     return next((kind for kind, word in KINDS.items() if word in content_type), "other")
+
+
+def first_contentful_paint(browser, url: str) -> float:
+    """Milliseconds from navigation to the first contentful paint of one cold load at Fast 3G, CPU ×4."""
+    context = browser.new_context(**PHONE)
+    tab = context.new_page()
+    client = context.new_cdp_session(tab)
+    client.send("Network.enable")
+    client.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    client.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    client.send("Network.emulateNetworkConditions", FAST_3G)
+    tab.goto(url, wait_until="load", timeout=120_000)
+    paint = tab.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    context.close()
+    return paint
 
 
 def lighthouse(url: str, desktop: bool) -> dict[str, int]:
@@ -124,6 +148,8 @@ def main() -> None:
     parser.add_argument("--credential", default="centennial-automation-industry-4-0")
     parser.add_argument("--lighthouse", action="store_true")
     parser.add_argument("--weights-only", action="store_true", help="the first-visit weights alone, by kind")
+    parser.add_argument("--first-paint", action="store_true", help="first contentful paint at Fast 3G, and weights")
+    parser.add_argument("--loads", type=int, default=LOADS, help="cold loads of each page for --first-paint")
     args = parser.parse_args()
 
     def pages(names: list[str]) -> list[str]:
@@ -131,6 +157,12 @@ def main() -> None:
 
     with serve_at(args.site, args.url) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        if args.first_paint:
+            print_first_paints(browser, base, pages(FIRST_PAINT_PAGES), args.loads)
+            print()
+            print_weights_by_kind(browser, base, pages(WEIGHT_PAGES))
+            browser.close()
+            return
         if args.weights_only:
             print_weights_by_kind(browser, base, pages(WEIGHT_PAGES))
             browser.close()
@@ -153,6 +185,15 @@ def print_weights(browser, base: str, pages: list[str]) -> None:
     print("\n| first visit | KB gzipped | KB raw |\n| --- | ---: | ---: |")
     for page in pages:
         print("| /{} | {:.0f} | {:.0f} |".format(page, *first_visit_kb(browser, base + page)))
+
+
+def print_first_paints(browser, base: str, pages: list[str], loads: int) -> None:
+    """The median first contentful paint of `loads` cold loads of each page, and their range."""
+    print(f"| page, Fast 3G + CPU ×4 | FCP ms, median of {loads} | lowest | highest |")
+    print("| --- | ---: | ---: | ---: |")
+    for page in pages:
+        paints = [first_contentful_paint(browser, base + page) for _ in range(loads)]
+        print(f"| /{page} | {statistics.median(paints):.0f} | {min(paints):.0f} | {max(paints):.0f} |")
 
 
 def print_weights_by_kind(browser, base: str, pages: list[str]) -> None:
@@ -181,7 +222,7 @@ def print_lighthouse(base: str, pages: list[str]) -> None:
 @contextlib.contextmanager
 def serve_at(site: Path, url: str):
     """The site served on the loopback at `url`, the address it was built for (its port)."""
-    handler = functools.partial(Quiet, directory=str(site))
+    handler = functools.partial(QuietGzip, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(url.rstrip("/").rsplit(":", 1)[1])), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -191,9 +232,14 @@ def serve_at(site: Path, url: str):
         server.server_close()
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+class QuietGzip(_GzipHandler):
+    """Text files gzipped when asked, as a web server sends them (weights gzip the decoded bodies)."""
+
+    def handle(self):
+        try:
+            super().handle()
+        except ConnectionError:
+            pass  # a load ended while a file was on its way
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
 from microcredential_catalogue.cli import os_error
-from microcredential_catalogue.pages import csp, minify
+from microcredential_catalogue.pages import critical_css, csp, minify
 from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
@@ -49,6 +49,7 @@ class _BuildState:
         self.theme_script_templates: list[str] = []  # the env's templates that write them (listed once)
         self.theme_scripts: dict[tuple, list[str]] = {}  # (language, base_url) -> script texts
         self.trusted_scripts: dict[str, list[str]] = {}  # page source or template -> script texts
+        self.stylesheets: critical_css.Stylesheets | None = None  # read at a build's first page
 
 
 _state = _BuildState()
@@ -57,6 +58,7 @@ _state = _BuildState()
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the files
 def on_config(config, **_):
     project_root = Path(config.config_file_path).parent
+    _state.stylesheets = None  # the stylesheets may have changed since the last build (mkdocs serve)
     templates_dir = Path(config.theme.custom_dir) / "catalogue"
     current = _state.build
     site_url = config.site_url or ""
@@ -307,7 +309,7 @@ def on_post_page(output, page, config, **_):
     """French typography on every French page, once, on its final HTML, then its policy;
     and the sitemap.xml the theme fetches beside the page."""
     _write_page_sitemap(page, config)
-    return _with_policy(_typeset(_theme_fixed(output, config), config), page.file.src_uri)
+    return _with_policy(_typeset(_theme_fixed(output, config), config), page.file.src_uri, config)
 
 
 @event_priority(-200)
@@ -315,14 +317,33 @@ def on_post_template(output_content, template_name, config, **_):
     """The same for pages MkDocs renders from a bare template (404.html); sitemap.xml is no HTML."""
     if not template_name.endswith(".html"):
         return output_content
-    return _with_policy(_typeset(_theme_fixed(output_content, config), config), template_name)
+    return _with_policy(_typeset(_theme_fixed(output_content, config), config), template_name, config)
 
 
-def _with_policy(html: str, source: str) -> str:
+def _with_policy(html: str, source: str, config) -> str:
+    """The page's critical styles inline (pages/critical_css.py), then its policy."""
+    html, critical = critical_css.with_critical_styles(html, _stylesheets(config))
     try:
-        return csp.with_policy(html, _state.trusted_scripts.pop(source))
+        return csp.with_policy(html, _state.trusted_scripts.pop(source), [critical] if critical else [])
     except csp.UntrustedScript as untrusted:
         raise Abort(f"{source}: {untrusted} (scripts go in files under docs/assets/javascripts/)") from None
+
+
+def _stylesheets(config) -> critical_css.Stylesheets:
+    """Every page's stylesheets as the site serves them (Material's, then ours), read once a build."""
+    if _state.stylesheets is not None:
+        return _state.stylesheets
+    sheets = []
+    for address in _theme_stylesheets(config):
+        for folder in config.theme.dirs:
+            if (Path(folder) / address).is_file():
+                sheets.append((address, (Path(folder) / address).read_text(encoding="utf-8")))
+                break
+    for path in config.extra_css:
+        address = str(path).split("?", 1)[0]
+        sheets.append((address, minify.served_file(Path(config.docs_dir), address)))
+    _state.stylesheets = critical_css.Stylesheets(sheets)
+    return _state.stylesheets
 
 
 def _theme_fixed(html: str, config) -> str:
@@ -344,6 +365,8 @@ def _typeset(html: str, config) -> str:
 def on_post_build(config, **_):
     """Keep one 404 page per language: each pass writes site/404.html over the previous one."""
     site_dir = Path(config.site_dir)
+    combined = site_dir / critical_css.COMBINED  # what every page links after its content
+    combined.write_text(_stylesheets(config).combined, encoding="utf-8")
     lang = config.theme["language"]
     _state.not_found_pages[lang] = (site_dir / "404.html").read_bytes()
     for other, page in _state.not_found_pages.items():

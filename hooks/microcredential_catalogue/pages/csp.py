@@ -1,11 +1,12 @@
 """A Content-Security-Policy for a finished page, written as the first tag of its <head>.
 
 Only the site's own files may load, and the only inline scripts that run are the theme's: each
-is allowed by the SHA-256 of its text. A page is checked against the scripts the theme's own
-templates write (given by the caller): any other inline script, such as a record's text that a
-missed hole turned into markup, stops the build instead of being hashed and allowed. Anything
-injected after the build cannot run, and neither can an inline event handler (`onerror=…`),
-which no hash allows.
+is allowed by the SHA-256 of its text. Likewise the only inline style that applies is the page's
+critical styles, which the build writes (pages/critical_css.py), allowed by its hash. A page is
+checked against the scripts the theme's own templates write (given by the caller): any other
+inline script, such as a record's text that a missed hole turned into markup, stops the build
+instead of being hashed and allowed. Anything injected after the build cannot run, and neither
+can an inline event handler (`onerror=…`), which no hash allows.
 """
 
 from __future__ import annotations
@@ -42,12 +43,12 @@ EXECUTABLE_TYPES = frozenset(
     }
 )
 
-# Nothing from another host. Styles: the theme's stylesheets are files and its pages carry no
-# style attribute or <style> element (a browser test listens for any violation on every kind of page).
+# Nothing from another host. Styles: the theme's stylesheets are files, and its pages carry no
+# style attribute and no <style> element but the critical styles the build writes (allowed by hash
+# in style-src; a browser test listens for any violation on every kind of page).
 FIXED_DIRECTIVES = (
     ("default-src", "'self'"),
     ("img-src", "'self' data:"),
-    ("style-src", "'self'"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
     ("form-action", "'self'"),
@@ -72,10 +73,11 @@ def inline_scripts(html: str) -> list[str]:
     return _Scan(html).scripts
 
 
-def with_policy(html: str, trusted_scripts: list[str] | None = None) -> str:
+def with_policy(html: str, trusted_scripts: list[str] | None = None, trusted_styles: list[str] = ()) -> str:
     """The page with its policy as the first element of <head>, before any script can load.
 
     With `trusted_scripts`, every inline script of the page must be one of them (UntrustedScript).
+    Of its <style> elements, only those of `trusted_styles` (the build's own) are allowed, by hash.
     """
     scan = _Scan(html)
     if scan.head_content_start is None:
@@ -86,20 +88,28 @@ def with_policy(html: str, trusted_scripts: list[str] | None = None) -> str:
             if script_hash(text) not in trusted:
                 shown = " ".join(text.split())[:80]
                 raise UntrustedScript(f"an inline script the theme did not write: <script>{shown}</script>")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{_policy(scan.script_hashes)}">'
+    styles = [script_hash(text) for text in scan.styles if text in trusted_styles]
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{_policy(scan.script_hashes, styles)}">'
     at = scan.head_content_start
     return html[:at] + tag + html[at:]
 
 
-def _policy(script_hashes: list[str]) -> str:
+def _policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
     script_src = " ".join(["'self'", *(f"'{digest}'" for digest in script_hashes)])
-    directives = [FIXED_DIRECTIVES[0], ("script-src", script_src), *FIXED_DIRECTIVES[1:]]
+    style_src = " ".join(["'self'", *(f"'{digest}'" for digest in style_hashes)])
+    directives = [
+        FIXED_DIRECTIVES[0],
+        ("script-src", script_src),
+        FIXED_DIRECTIVES[1],
+        ("style-src", style_src),
+        *FIXED_DIRECTIVES[2:],
+    ]
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
 @lru_cache(maxsize=1024)  # the theme's few scripts, on every page
 def script_hash(text: str) -> str:
-    """The CSP source that allows an inline script of exactly this text."""
+    """The CSP source that allows an inline script (or style) of exactly this text."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
@@ -122,6 +132,7 @@ class _Scan:
     def __init__(self, html: str):
         self.head_content_start: int | None = None
         self.scripts: list[str] = []  # each distinct text once, in order
+        self.styles: list[str] = []  # the text of each <style> element, in order
         position = 0
         while match := _TAG_OR_SKIPPED.search(html, position):
             position = match.end()
@@ -133,6 +144,8 @@ class _Scan:
                 content_end = end.start() if end else len(html)
                 if name == "script" and _runs_inline(match.group(0)):
                     self._add(html[position:content_end])
+                elif name == "style":
+                    self.styles.append(html[position:content_end])
                 position = content_end
 
     def _add(self, text: str) -> None:
