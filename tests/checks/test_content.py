@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from datetime import date, timedelta
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -492,3 +493,21 @@ def test_two_languages_of_instruction_are_said_as_a_phrase(shipped_site):
             )
             assert value, (c.source_file, lang)
             assert re.fullmatch(expected, value.group(1)), (c.source_file, lang, value.group(1))
+
+
+def test_several_work_situations_are_said_as_a_phrase(shipped_site):
+    """« Personnes sans emploi ou licenciées, Personnes sous-employées » capitalised a common noun
+    inside a list: the list reads as one phrase, the last item joined by « et » / 'and'."""
+    several = [c for c in CATALOGUE.credentials if len(c.audiences) >= 2]
+    assert several, "no record names two work situations: the rule below would prove nothing"
+    for c in several:
+        for lang, root, joiner in (("fr", "", " et "), ("en", "en/", " and ")):
+            page = (shipped_site / root / "mc" / c.id / "index.html").read_text(encoding="utf-8")
+            words = re.escape(escape(SHEET_WORDS["audiences"][lang]))
+            value = re.search(rf"<dt>{words}</dt>\s*<dd>([^<]*)</dd>", page)
+            assert value, (c.source_file, lang)
+            said = unescape(value.group(1))
+            labels = [CATALOGUE.taxonomies.label("audiences", key, lang) for key in c.audiences]
+            assert all(label.lower() in said.lower() for label in labels), (c.source_file, lang, said)
+            assert joiner + labels[-1][:1].lower() + labels[-1][1:] in said, (c.source_file, lang, said)
+            assert not re.search(r", [A-ZÀ-Ý]", said), (c.source_file, lang, said)

@@ -50,8 +50,20 @@ class PageFacts:
         """How a labelled copy must say each fact: "Coût : 392 $"; an unknown one as the page
         names it, "Pas encore connu : nombre d'heures"; and the age line."""
         colon = word("colon", self.lang)
-        said = [f"{word(key, self.lang)}{colon} {value}" for key, value in self.facts.items() if value]
+        said = [
+            f"{word(key, self.lang)}{colon} {self.after_colon(key, value)}"
+            for key, value in self.facts.items()
+            if value
+        ]
         return [*said, self.age]
+
+    def after_colon(self, key: str, value: str) -> str:
+        """The page's value as a labelled copy says it: a word of the site's own takes no capital
+        after a colon (« Comment se donne la formation : en ligne », "Cost: free (…)")."""
+        free = word("free", self.lang)
+        if key == "delivery" or value == free or value.startswith(f"{free} ("):
+            return value[:1].lower() + value[1:]
+        return value
 
     def card_facts(self) -> list[str | None]:
         """The facts a card says as the page does; a free cost from old information is said

@@ -147,13 +147,21 @@ class FactWording:
         for key, fact in (("cost", self.cost), ("hours", self.hours), ("delivery", self.delivery)):
             value = fact(credential, lang)
             if value:
-                lines.append(self.labelled(key, value, lang))
+                lines.append(self.labelled(key, self.after_colon(key, value, credential), lang))
         unknown = self.unknown(credential, lang, KEY_FACTS)
         if unknown:
             lines.append(self.labelled("unknown_intro", ", ".join(unknown), lang))
         lines.append(self.age(credential, lang))
         old = self.old_mark(credential, lang)
         return [*lines, old] if old else lines
+
+    @staticmethod
+    def after_colon(key: str, value: str, credential: Credential) -> str:
+        """A word of the site's own after a colon takes no capital: « Comment se donne la formation :
+        en ligne », "Cost: free (…)". An editor's note is kept as written."""
+        if key == "delivery" or (key == "cost" and credential.cost_amount is not None and credential.is_free):
+            return value[:1].lower() + value[1:]
+        return value
 
     def statement(self, credential: Credential, lang: str, provider: str) -> str:
         """One line for a feed, a preview or structured data: provider · facts · age."""
