@@ -95,11 +95,10 @@ def in_menu(page) -> bool:
 def test_the_menu_opens_keeps_the_focus_and_closes_with_the_keyboard(browser, site_server, lang, size):
     with tab(browser, size) as page:
         page.goto(site_server + PREFIX[lang])
-        page.wait_for_function(
-            "() => document.querySelector('label.md-header__button[for=\"__drawer\"]').tabIndex === 0"
-        )
+        page.wait_for_function("() => document.querySelector('button.mc-menu-button') !== null")
         assert tab_to(page, "Menu") <= 4  # the skip link, the site's name, then the menu
         button = page.get_by_role("button", name="Menu")
+        assert button.evaluate("node => node.tagName") == "BUTTON"  # ARIA in HTML gives a <label> no role
         assert button.get_attribute("aria-expanded") == "false"
         page.keyboard.press("Enter")
         assert page.locator("#__drawer").is_checked()

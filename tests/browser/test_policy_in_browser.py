@@ -80,7 +80,7 @@ def test_the_language_switch_and_the_phone_menu_work_under_the_policy(watched, s
     watched.wait_for_url("**/en/" + CREDENTIAL)
     assert watched.locator("html").get_attribute("lang") == "en"
     watched.set_viewport_size({"width": 390, "height": 844})
-    watched.locator("label.md-header__button[for='__drawer']").click()
+    watched.get_by_role("button", name="Menu").click()
     watched.wait_for_function("() => document.getElementById('__drawer').checked")
     assert watched.locator(".md-sidebar--primary").is_visible()
     assert_clean(watched)

@@ -107,7 +107,7 @@ def test_every_page_shows_the_site_sections_on_a_desktop(viewer, root, kind):
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_every_page_has_a_menu_on_a_phone(viewer, root, kind):
     page = viewer(root + PAGE_TYPES[kind], PHONE)
-    menu_button = page.locator("label.md-header__button[for='__drawer']")
+    menu_button = page.get_by_role("button", name="Menu")
     assert menu_button.is_visible()
     drawer_links = page.locator(".md-sidebar--primary .md-nav__link[href]")
     assert not drawer_links.first.is_visible()  # closed

@@ -1,19 +1,25 @@
 /* The theme's menu (its drawer, on a phone and a narrow or zoomed window) for the keyboard: the
  * menu button is reached with Tab and opened with Enter or Space; the open menu keeps the focus
  * (Tab and Shift+Tab go round its links) and Escape closes it, the focus back on the button.
- * The theme draws the button as a <label> for its drawer checkbox, which a keyboard cannot
- * reach; its name comes from the page (pages/theme_markup.py). Every page but the search pages
- * loads this file; those join it into their one script (catalogue.js). */
+ * The theme draws the button as a <label> for its drawer checkbox, which a keyboard cannot reach
+ * and which may not take the role of a button (ARIA in HTML): a real <button> with the label's
+ * words (pages/theme_markup.py) and icon takes its place; without script the label still opens
+ * the drawer. Every page but the search pages loads this file; those join it into their one
+ * script (catalogue.js). */
 
 export function bindMenu(doc) {
   const toggle = doc.getElementById("__drawer");
-  const button = doc.querySelector('label.md-header__button[for="__drawer"]');
+  const label = doc.querySelector('label.md-header__button[for="__drawer"]');
   const drawer = doc.querySelector(".md-sidebar--primary");
-  if (!toggle || !button || !drawer || button.dataset.menuBound) return;
-  button.dataset.menuBound = "true";
-  button.tabIndex = 0;
-  button.setAttribute("role", "button");
+  if (!toggle || !label || !drawer || label.dataset.menuBound) return;
+  label.dataset.menuBound = "true";
+  const button = doc.createElement("button");
+  button.type = "button";
+  button.className = `${label.className} mc-menu-button`;
+  for (const child of label.childNodes) button.append(child.cloneNode(true));
   button.setAttribute("aria-expanded", String(toggle.checked));
+  label.classList.add("mc-menu-label--replaced");
+  label.after(button);
 
   const focusable = () => Array.from(drawer.querySelectorAll("a[href], label[tabindex], button, input:not([type=checkbox])"))
     .filter((node) => node.tabIndex >= 0 && node.checkVisibility({ visibilityProperty: true }) && node.getClientRects().length);
@@ -33,12 +39,8 @@ export function bindMenu(doc) {
     }
   }
 
-  button.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    event.stopPropagation(); // the theme also clicks a focused label on Enter: once is enough
-    open(!toggle.checked, true);
-  });
+  // Enter and Space click a button with no pointer (detail 0): the focus then goes into the menu.
+  button.addEventListener("click", (event) => open(!toggle.checked, event.detail === 0));
   toggle.addEventListener("change", () => button.setAttribute("aria-expanded", String(toggle.checked)));
 
   doc.addEventListener("keydown", (event) => {
