@@ -18,14 +18,18 @@ PAGES = ["", "catalogue/", "en/", "en/catalogue/"]
 SHOTS = os.environ.get("FIRST_PAINT_SHOTS")  # a folder: each page's two looks saved there
 
 # Every element of the first screen, where it is and how big, and what its text looks like.
-FIRST_SCREEN = """() => [...document.body.querySelectorAll('*')].flatMap((e) => {
+FIRST_SCREEN = """() => { const MENU_OPENER = 'label.md-header__button[for="__drawer"], button.mc-menu-button';
+return [...document.body.querySelectorAll('*')].flatMap((e) => {
   const r = e.getBoundingClientRect(), s = getComputedStyle(e);
   if (r.width === 0 || r.height === 0 || r.top >= innerHeight || s.visibility === 'hidden') return [];
+  if (e.matches('.mc-visually-hidden')) return [];  // words for screen readers only: never seen
   // Its tag and id, not its classes: the theme's script, which runs once the stylesheets are in,
   // adds some (a shadow under the header), as it did when they were in the head.
-  return [[e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''), Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height),
+  // The menu's opener: the theme's label until menu.js (after the stylesheets) puts a button in its place.
+  const name = e.matches(MENU_OPENER) ? 'menu opener' : e.tagName.toLowerCase() + (e.id ? '#' + e.id : '');
+  return [[name, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height),
            s.color, s.backgroundColor, s.fontSize, s.fontWeight]];
-})"""
+}); }"""
 
 
 def first_screen(browser, url: str, stylesheets: bool, shot: Path | None) -> list:

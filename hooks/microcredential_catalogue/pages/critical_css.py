@@ -83,7 +83,7 @@ class Stylesheets:
 
     def critical(self, html: str) -> str:
         """The rules that can apply to an element of `html`, minified, in the stylesheets' order."""
-        has = page_tokens(html)
+        has = page_tokens(html) | ADDED_BY_SCRIPTS
         parts = []
         for block in self._blocks:
             if isinstance(block, str):
@@ -148,6 +148,9 @@ def selector_needs(selector: str) -> frozenset[str]:
     return frozenset(needs)
 
 
+# What our scripts add to every page's elements, which may run before the stylesheets arrive:
+# menu.js puts a <button class="mc-menu-button"> in place of the theme's menu label.
+ADDED_BY_SCRIPTS = frozenset({"button", ".mc-menu-button", ".mc-menu-label--replaced"})
 _START_TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 
