@@ -17,6 +17,7 @@ from icalendar import Calendar
 from microcredential_catalogue.checks.validate import load_catalogue
 from microcredential_catalogue.model.facets import registry_of
 from microcredential_catalogue.sharing.atom import FEED_LENGTH
+from test_calendar import read_with_ical_js
 
 ROOTS = {"fr": "", "en": "en/"}
 
@@ -131,6 +132,12 @@ def test_a_pair_with_a_start_date_has_the_calendar_of_its_credentials(built, mem
         assert events == expected, path
         for event in events.values():
             assert event["DTSTAMP"] and event["DTSTART"] and event["SUMMARY"] and event["DESCRIPTION"], path
+        # The second, independent reader a calendar application stands for: the same events.
+        read_by_js = {event["uid"]: event for event in read_with_ical_js(path)}
+        assert set(read_by_js) == set(events), path
+        for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            by_js = read_by_js[str(event["UID"])]
+            assert (by_js["summary"], by_js["start"]) == (str(event["SUMMARY"]), event["DTSTART"].dt.isoformat()), path
         checked += 1
     if any(uid for uid in everything):
         assert checked, "the site's calendar has events but no list of two filters has one"
