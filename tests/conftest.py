@@ -1,16 +1,22 @@
-"""The fixture sites, shared by every test module: each is built once per session, when a test
-first asks for it, with the real `mkdocs build --strict`. A test that needs a changed copy of a
-project still builds its own.
+"""The fixture sites, shared by every test module: each is built once per test run, when a test
+first asks for it, with the real `mkdocs build --strict`; under pytest-xdist the first worker to
+ask builds it and the others wait for it and read the same folder (a lock file beside it). A test
+that needs a changed copy of a project still builds its own.
 
 A site a browser opens is built for the loopback address it is then served at (pages' absolute
-links, such as hreflang alternates, stay on it, as on a real host); tests that read the built
-files use that same build.
+links, such as hreflang alternates, stay on it, as on a real host) by a small server process
+(tests/site_server.py) that lives as long as the test run; tests that read the built files use
+that same build.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +26,6 @@ from support import (
     FIXTURES,
     PROJECT,
     SUBPATH_URL,
-    Loopback,
     blank_knowledge_pages,
     copy_project,
     hostile_project,
@@ -98,43 +103,71 @@ class Built:
 
 
 class FixtureSites:
-    """The fixture sites by name, each built on first use; served ones stay up for the session."""
+    """The fixture sites by name, each built on first use, once for the whole run: `shared` is a
+    folder every worker of the run sees; served ones stay up until the run ends."""
 
-    def __init__(self, tmp_path_factory: pytest.TempPathFactory):
-        self.tmp_path_factory = tmp_path_factory
+    def __init__(self, shared: Path, run_pid: int):
+        self.shared = shared
+        self.run_pid = run_pid
         self.builds: dict[str, Built] = {}
-        self.servers: list[Loopback] = []
+        self.servers: list[subprocess.Popen] = []  # kept: they outlive this worker, not the run
 
     def __getitem__(self, name: str) -> Built:
         if name not in self.builds:
-            self.builds[name] = self._build(name)
+            self.builds[name] = self._built(name)
         built = self.builds[name]
         assert built.result.returncode == 0, built.result.stdout[-4000:] + built.result.stderr[-4000:]
         return built
 
-    def _build(self, name: str) -> Built:
-        make_project, address = SITES[name]
-        root = self.tmp_path_factory.mktemp(name)
-        project, site = make_project(root), root / "site"
-        loopback = Loopback() if address == SERVED else None
-        if loopback:
-            self.servers.append(loopback)
-            address = loopback.url
-        result = mkdocs_build(project, site, site_url=address)
-        if loopback and result.returncode == 0:
-            loopback.serve(site)
-        return Built(project, site, address, result)
+    def _built(self, name: str) -> Built:
+        root = self.shared / name
+        record = root / "built.json"
+        with open(self.shared / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # one worker builds; the others wait, then read
+            if not record.exists():
+                shutil.rmtree(root, ignore_errors=True)  # what a worker that died mid-build left
+                root.mkdir()
+                record.write_text(json.dumps(self._build(name, root)), encoding="utf-8")
+        said = json.loads(record.read_text(encoding="utf-8"))
+        result = subprocess.CompletedProcess(said["args"], said["returncode"], said["stdout"], said["stderr"])
+        return Built(Path(said["project"]), Path(said["site"]), said["url"], result)
 
-    def close(self) -> None:
-        for server in self.servers:
-            server.close()
+    def _build(self, name: str, root: Path) -> dict:
+        make_project, address = SITES[name]
+        project, site = make_project(root), root / "site"
+        if address == SERVED:
+            address = self._serve(site)
+        result = mkdocs_build(project, site, site_url=address)
+        return {
+            "project": str(project),
+            "site": str(site),
+            "url": address,
+            "args": result.args,
+            "returncode": result.returncode,
+            "stdout": result.stdout,
+            "stderr": result.stderr,
+        }
+
+    def _serve(self, site: Path) -> str:
+        """Start the server of `site` (not built yet: it answers 404 until then); its address."""
+        server = subprocess.Popen(
+            [sys.executable, str(TESTS / "site_server.py"), str(site), str(self.run_pid)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        self.servers.append(server)
+        return server.stdout.readline().strip()
 
 
 @pytest.fixture(scope="session")
 def fixture_sites(tmp_path_factory):
-    sites = FixtureSites(tmp_path_factory)
-    yield sites
-    sites.close()
+    """Under xdist, each worker's temporary folder is inside the run's, and the run is its parent."""
+    worker = bool(os.environ.get("PYTEST_XDIST_WORKER"))
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if worker else base) / "fixture-sites"
+    shared.mkdir(exist_ok=True)
+    return FixtureSites(shared, os.getppid() if worker else os.getpid())
 
 
 @pytest.fixture(scope="session")
