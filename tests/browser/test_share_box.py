@@ -40,7 +40,7 @@ def test_the_ready_made_text_is_copied_in_the_page_language(clipboard_page, site
     assert title == page.locator("h1").inner_text() == as_said(RECORD.title["fr"], "fr")
     provider = as_said(shipped_catalogue().providers[RECORD.provider].name["fr"], "fr")
     wording = shipped_wording()  # the line every copy says: the site's own words take no capital after the colon
-    cost = wording.labelled("cost", wording.after_colon("cost", wording.cost(RECORD, "fr"), RECORD), "fr")
+    cost = wording.labelled("cost", wording.after_colon("cost", wording.cost(RECORD, "fr"), RECORD, "fr"), "fr")
     assert cost.startswith("Coût\u00a0: ")
     assert facts.startswith(f"{provider} · {cost}")  # in French, with French spacing
     assert address == site_server + CREDENTIAL

@@ -511,3 +511,69 @@ def test_several_work_situations_are_said_as_a_phrase(shipped_site):
             assert all(label.lower() in said.lower() for label in labels), (c.source_file, lang, said)
             assert joiner + labels[-1][:1].lower() + labels[-1][1:] in said, (c.source_file, lang, said)
             assert not re.search(r", [A-ZÀ-Ý]", said), (c.source_file, lang, said)
+
+
+# Facets whose groups are named by proper nouns (a provider, a region of Ontario): their names keep
+# their capital after a colon; every other label is a common noun.
+NAMED_FACETS = {"providers", "regions", "campus"}
+AFTER_COLON = re.compile(r"\s:\s(\S{2})")
+
+
+def _starts_as_a_common_noun_may(facet: str, key: str, after: str) -> bool:
+    """« gratuit », « 1 000 $ », « RAFEO » (an acronym) or a name where the facet's values are names."""
+    return (facet in NAMED_FACETS and key != "not-specified") or not after[0].isupper() or after[1].isupper()
+
+
+def test_a_french_title_takes_no_capital_after_its_colon_unless_a_name_follows(shipped_site):
+    """« Coût : Gratuit », « Secteur : Santé » and « Tous les groupes : Secteur » put a capital after a
+    colon where French puts none: a group's title (its heading, its <title>) and the link to all
+    groups of a facet say « Coût : gratuit », « Tous les groupes : secteur »."""
+    wrong, seen = [], 0
+    for page in sorted((shipped_site / "browse").glob("*/*/index.html")):
+        facet, key = page.parent.parent.name, page.parent.name
+        html = unescape(page.read_text(encoding="utf-8")).replace("\u00a0", " ").replace("\u202f", " ")
+        for tag in ("h1", "title"):
+            text = re.search(rf"<{tag}>([^<]*)</{tag}>", html).group(1)
+            after = AFTER_COLON.search(text)
+            seen += 1
+            if after and not _starts_as_a_common_noun_may(facet, key, after.group(1)):
+                wrong.append((page.relative_to(shipped_site).as_posix(), text))
+    for lang, address, text in page_texts(shipped_site):
+        if lang == "fr":
+            wrong += [(address, m.group(0)) for m in re.finditer(r"Tous les groupes : [A-ZÀ-Ý][a-zà-ÿ]", text)]
+    assert seen, "no group page was built: the rule above would prove nothing"
+    assert wrong == []
+
+
+NOT_A_MICROCREDENTIAL = re.compile(r"pas (?:une|forcément une) microcertification")
+
+
+def test_the_site_never_calls_a_record_a_microcertification_that_its_own_text_says_may_not_be_one(shipped_site):
+    """A Pre-ECE certificate, a work-readiness program, a university microcertificat: their pages say
+    « la source ne l'appelle pas une microcertification »; the site's own sentences on those pages
+    (the button's note, a paused or discontinued notice) then say « cette formation »."""
+    doubtful = [
+        c
+        for c in CATALOGUE.credentials
+        if NOT_A_MICROCREDENTIAL.search(c.summary["fr"] + " " + (c.description["fr"] if c.description else ""))
+    ]
+    assert doubtful, "no record says it may not be a microcertification: the rule below would prove nothing"
+    for c in doubtful:
+        page = unescape((shipped_site / "mc" / c.id / "index.html").read_text(encoding="utf-8"))
+        assert "cette microcertification" not in page.replace("\u00a0", " "), c.source_file
+
+
+def test_an_unknown_group_is_named_in_the_plain_words_of_the_known_ones():
+    """The filters and group pages name each facet's "not known" group ("Delivery method unknown"
+    under "How it is taught"): never with the words the plain labels replaced."""
+    unknown = {key: words for key, words in SHEET_WORDS.items() if key.endswith("_not_specified")}
+    assert unknown, "no label names an unknown group: the rule below would prove nothing"
+    # « Mode de formation » is the jargon « Comment se donne la formation » replaced on the pages.
+    plain_fr = re.compile(r"\b(?:hybrides?|préalables?|prestation|formule|mode)\b", re.IGNORECASE)
+    found = [
+        (key, words[lang])
+        for key, words in unknown.items()
+        for lang, replaced in (("fr", plain_fr), ("en", REPLACED_WORDS["en"]))
+        if replaced.search(words[lang])
+    ]
+    assert found == []

@@ -59,9 +59,10 @@ class PageFacts:
 
     def after_colon(self, key: str, value: str) -> str:
         """The page's value as a labelled copy says it: a word of the site's own takes no capital
-        after a colon (« Comment se donne la formation : en ligne », "Cost: free (…)")."""
+        after a colon (« Comment se donne la formation : en ligne », "Cost: free (…)", « Coût : gratuit
+        en 2021 pour… »)."""
         free = word("free", self.lang)
-        if key == "delivery" or value == free or value.startswith(f"{free} ("):
+        if key == "delivery" or value == free or value.startswith(f"{free} "):
             return value[:1].lower() + value[1:]
         return value
 

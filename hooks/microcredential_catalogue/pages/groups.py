@@ -7,6 +7,7 @@ from functools import cached_property
 from .. import addresses
 from ..model.facets import registry_of
 from ..model.groups import Group, free_credentials, groups_of
+from ..wording.after_colon import group_title
 from .source import PageFamily, PageSource
 
 
@@ -40,8 +41,10 @@ class GroupPages(PageFamily):
         return pages
 
     def _group(self, facet: str, group: Group, lang: str) -> PageSource:
-        title = self.text("group_title", lang, facet=self.text(f"facet_{facet}", lang), group=group.label[lang])
-        source = self.page(addresses.group_page(facet, group.key), lang, "group.html", title, facet=facet, group=group)
+        title = group_title(self.text, facet, group, lang)
+        source = self.page(
+            addresses.group_page(facet, group.key), lang, "group.html", title, facet=facet, group=group, heading=title
+        )
         if not group.credentials:  # kept for links, but not offered to search engines (sitemap, robots)
             source.front_matter["noindex"] = True
         return source

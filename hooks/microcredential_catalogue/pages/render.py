@@ -19,6 +19,7 @@ from ..reading.problems import DataInvalid, Problem, field_path
 from ..reading.project_files import unsafe_file
 from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
 from ..wording import formatting
+from ..wording.after_colon import lowercase_first
 from ..wording.facts import FactWording, have_start_dates, unknown_facts
 from ..wording.site_settings import with_site_name
 from . import minify
@@ -58,6 +59,7 @@ class Renderer:
             number=formatting.number,
             day=formatting.day,
             partial_date=formatting.partial_date,
+            lowercase_first=lowercase_first,
             markdown=_markdown,
             catalogue=self.catalogue,
             credential_page=addresses.credential_page,

@@ -14,6 +14,7 @@ from ..model.catalogue import LANGUAGES, Catalogue, Credential
 from ..model.facets import registry_of
 from ..model.groups import Group
 from ..pages.render import Renderer
+from ..wording.after_colon import group_title
 from .box import share_box
 from .combined import FeedList, ceiling, pairs_of
 from .context import PageExtras, ShareContext
@@ -133,7 +134,7 @@ class Sharing:
         for facet, facet_groups in groups.items():
             for group in facet_groups:
                 page = addresses.group_page(facet, group.key)
-                title = t("group_title", lang, facet=t(f"facet_{facet}", lang), group=group.label[lang])
+                title = group_title(t, facet, group, lang)
                 self._list_page(page, lang, title, group.credentials, registry[facet].feeds)
         self._list_page(addresses.FREE, lang, t("free_title", lang), free, True)
 
@@ -146,10 +147,7 @@ class Sharing:
             if not registry[facet].feeds or not registry[facet].param:
                 continue
             for group in facet_groups:
-                titles = {
-                    lang: t("group_title", lang, facet=t(f"facet_{facet}", lang), group=group.label[lang])
-                    for lang in LANGUAGES
-                }
+                titles = {lang: group_title(t, facet, group, lang) for lang in LANGUAGES}
                 singles.append(FeedList(((registry[facet].param, group.key),), titles, group.credentials))
         free_titles = {lang: t("free_title", lang) for lang in LANGUAGES}
         singles.append(FeedList((("cost", "free"),), free_titles, free))

@@ -147,7 +147,7 @@ class FactWording:
         for key, fact in (("cost", self.cost), ("hours", self.hours), ("delivery", self.delivery)):
             value = fact(credential, lang)
             if value:
-                lines.append(self.labelled(key, self.after_colon(key, value, credential), lang))
+                lines.append(self.labelled(key, self.after_colon(key, value, credential, lang), lang))
         unknown = self.unknown(credential, lang, KEY_FACTS)
         if unknown:
             lines.append(self.labelled("unknown_intro", ", ".join(unknown), lang))
@@ -155,11 +155,15 @@ class FactWording:
         old = self.old_mark(credential, lang)
         return [*lines, old] if old else lines
 
-    @staticmethod
-    def after_colon(key: str, value: str, credential: Credential) -> str:
+    def after_colon(self, key: str, value: str, credential: Credential, lang: str) -> str:
         """A word of the site's own after a colon takes no capital: « Comment se donne la formation :
-        en ligne », "Cost: free (…)". An editor's note is kept as written."""
-        if key == "delivery" or (key == "cost" and credential.cost_amount is not None and credential.is_free):
+        en ligne », "Cost: free (…)", and a note alone that opens with the site's word for free
+        (« Coût : gratuit en 2021 pour… »). An editor's note is otherwise kept as written."""
+        free = key == "cost" and (
+            (credential.cost_amount is not None and credential.is_free)
+            or (credential.cost_amount is None and value.startswith(self.text("free", lang) + " "))
+        )
+        if key == "delivery" or free:
             return value[:1].lower() + value[1:]
         return value
 
