@@ -163,31 +163,48 @@ def _ticked(page) -> dict[str, set[str]]:
     return found
 
 
+def _family(group: str) -> str:
+    return urlparse(group).path.split("/browse/")[1].split("/")[0]
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_every_group_page_embeds_its_own_list_through_a_prefilled_builder(clipboard_page, site_server, prefix):
     """Each group page's "Embed this list" link opens the builder with that group's filter ticked,
-    and the embeddable list it gives shows exactly the group page's credentials."""
+    and the embeddable list it gives shows exactly the group page's credentials. The builder is
+    followed from the first group of each family (the prefilling is one rule per filter); for
+    every other group the link's own filter opens the embed, so every group's list is compared."""
     page = clipboard_page
     lang = "en" if prefix else "fr"
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     groups = _group_pages(page, site_server, prefix)
-    families = {urlparse(group).path.split("/browse/")[1].split("/")[0] for group in groups}
+    families = {_family(group) for group in groups}
     assert families == {"free", "sectors", "pathways", "cost", "delivery", "hours", "regions", "campus", "providers"}
+    through_builder = {_family(group): group for group in reversed(groups)}
     for group in groups:
         page.goto(group)
         titles = sorted(" ".join(t.split()) for t in page.locator("article .mc-card__title").all_text_contents())
-        page.get_by_role("link", name=EMBED_THIS_LIST[lang], exact=True).click()
-        page.locator("#mc-builder-link").wait_for()
-        assert urlparse(page.url).path == urlparse(f"{site_server}{prefix}links/").path, group
-        chosen = _ticked(page)
-        assert len(chosen) == 1 and len(next(iter(chosen.values()))) == 1, (group, chosen)
-        assert _filters_of(page.locator("#mc-builder-link").input_value()) == chosen
-        (frame,) = [
-            attrs for tag, attrs in _Tags(page.locator("#mc-builder-snippet").input_value()).tags if tag == "iframe"
-        ]
-        assert _filters_of(frame["src"]) == chosen
-        page.goto(frame["src"])
+        link = page.get_by_role("link", name=EMBED_THIS_LIST[lang], exact=True)
+        builder = link.get_attribute("href")
+        direct = f"{site_server}{prefix}embed/?" + urlparse(builder).query
+        if through_builder[_family(group)] == group:
+            link.click()
+            page.locator("#mc-builder-link").wait_for()
+            assert urlparse(page.url).path == urlparse(f"{site_server}{prefix}links/").path, group
+            chosen = _ticked(page)
+            assert len(chosen) == 1 and len(next(iter(chosen.values()))) == 1, (group, chosen)
+            assert _filters_of(page.locator("#mc-builder-link").input_value()) == chosen
+            (frame,) = [
+                attrs for tag, attrs in _Tags(page.locator("#mc-builder-snippet").input_value()).tags if tag == "iframe"
+            ]
+            assert _filters_of(frame["src"]) == chosen == _filters_of(builder)
+            assert urlparse(frame["src"]).path == urlparse(direct).path  # what the other groups open
+            embed = frame["src"]
+        else:
+            chosen = _filters_of(builder)
+            assert len(chosen) == 1 and len(next(iter(chosen.values()))) == 1, (group, chosen)
+            embed = direct
+        page.goto(embed)
         embedded = sorted(all_titles(page, "#mc-embed"))
         assert embedded == titles, group
     assert {urlparse(url).netloc for url in requests if urlparse(url).scheme.startswith("http")} == {
