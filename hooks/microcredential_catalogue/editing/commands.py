@@ -101,6 +101,12 @@ def changes_report(plan: ImportPlan, dry_run: bool) -> str:
     changes = [f"+ data/credentials/{i}.yml" for i in sorted(plan.added)]
     changes += [f"~ data/credentials/{i}.yml" for i in sorted(plan.updated)]
     lines = changes[:LISTED] + ([f"… (+{len(changes) - LISTED})"] if len(changes) > LISTED else [])
+    if plan.lost_comments:  # never dropped without a word: named by file and line, to copy back by hand
+        lines.append(
+            "Commentaire(s) que la nouvelle fiche ne peut pas garder\u00a0: recopiez-les à la main. "
+            "Comment(s) the new record cannot keep: copy them back by hand."
+        )
+        lines += [f"! {lost}" for lost in plan.lost_comments]
     added, updated, same = len(plan.added), len(plan.updated), len(plan.unchanged)
     fr = f"{added} ajoutée(s), {updated} mise(s) à jour, {same} inchangée(s)"
     en = f"{added} added, {updated} updated, {same} unchanged"
