@@ -165,3 +165,14 @@ def data_invalid_already() -> Said:
         en="data/ has problems already (listed above): fix them first (`catalogue check`), then import",
         fr="data/ a déjà des problèmes (ci-dessus) : corrigez-les d'abord (`catalogue check`), puis importez",
     )
+
+
+def lost_comments_report(plan: ImportPlan) -> list[str]:
+    """Never a comment dropped without a word: each the new file lacks, by file and line, to copy back by hand."""
+    if not plan.lost_comments:
+        return []
+    return [
+        "Commentaire(s) que la nouvelle fiche ne peut pas garder\u00a0: recopiez-les à la main. "
+        "Comment(s) the new record cannot keep: copy them back by hand.",
+        *[f"! {lost}" for lost in plan.lost_comments],
+    ]
