@@ -103,3 +103,17 @@ def test_a_text_that_starts_like_a_formula_is_exported_as_text(root, tmp_path, c
         assert snapshot(root) == before
     finally:
         record.unlink()
+
+
+def test_a_source_that_bears_no_date_goes_out_and_back_as_undated(tmp_path, capsys):
+    """`source_date: undated` is exported as the word, and the import reads it back: no change."""
+    root = project(tmp_path)
+    record = sorted((root / "data/credentials").glob("*.yml"))[0]
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"(?m)^source_date: .*$", "source_date: undated", text), encoding="utf-8")
+    assert "source_date: undated" in record.read_text(encoding="utf-8")
+    exported = tmp_path / "export.csv"
+    assert run(root, "export", "--lang", "fr", "--csv", "-o", str(exported)) == 0
+    before = snapshot(root)
+    assert run(root, "import", str(exported)) == 0, capsys.readouterr().err
+    assert snapshot(root) == before

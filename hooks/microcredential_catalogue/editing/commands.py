@@ -15,7 +15,7 @@ from ..reading.problems import DataInvalid
 from ..reading.sheet_file import SheetRefused
 from ..sharing.sheet_table import catalogue_table, table_csv
 from . import issue_command
-from .sheet_import import ImportPlan, data_invalid_already, plan_import, write_plan
+from .sheet_import import ImportPlan, data_invalid_already, lost_comments_report, plan_import, write_plan
 
 LISTED = 50  # files named one by one; beyond, a count
 
@@ -101,6 +101,7 @@ def changes_report(plan: ImportPlan, dry_run: bool) -> str:
     changes = [f"+ data/credentials/{i}.yml" for i in sorted(plan.added)]
     changes += [f"~ data/credentials/{i}.yml" for i in sorted(plan.updated)]
     lines = changes[:LISTED] + ([f"… (+{len(changes) - LISTED})"] if len(changes) > LISTED else [])
+    lines += lost_comments_report(plan)
     added, updated, same = len(plan.added), len(plan.updated), len(plan.unchanged)
     fr = f"{added} ajoutée(s), {updated} mise(s) à jour, {same} inchangée(s)"
     en = f"{added} added, {updated} updated, {same} unchanged"

@@ -14,7 +14,7 @@ from ..reading.problems import DataInvalid, Problem, Said
 from ..reading.sheet_file import SheetRefused
 from .issue_form import FORM_PATH, form_fields, issue_form
 from .issue_record import issue_grid
-from .sheet_import import plan_grid, write_plan
+from .sheet_import import lost_comments_report, plan_grid, write_plan
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -73,6 +73,8 @@ def from_issue(root: Path, catalogue, body_file: Path, today: date, dry_run: boo
         return 1
     for credential_id in [*plan.added, *plan.updated, *plan.unchanged]:
         print(f"data/credentials/{credential_id}.yml")
+    for line in lost_comments_report(plan):
+        print(line, file=sys.stderr)
     if not dry_run:
         write_plan(root, plan)
     return 0

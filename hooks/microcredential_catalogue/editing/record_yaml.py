@@ -2,7 +2,8 @@
 the schema's order, texts in double quotes, lists of keys on one line, a description as a block.
 
 Whatever is written is read back with the project's own YAML reader and must equal the record,
-or nothing is written: a text the block form cannot hold falls back to a quoted string.
+or nothing is written: a text the block form cannot hold falls back to a quoted string. The
+comments of the file a record replaces are written again (record_comments.py finds them).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import re
 
 from ..reading.yaml_file import read_yaml
+from .record_comments import Comment, FileComments
 
 FIRST_LINE = "# yaml-language-server: $schema=../schema/credential.schema.json"
 PLAIN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*|\d{4}(-\d{2}(-\d{2})?)?|https?://[A-Za-z0-9./_~%-]+")
@@ -21,74 +23,79 @@ class UnwritableRecord(Exception):
     pass
 
 
-def record_yaml(
-    record: dict, field_order: list[str], head: list[str] | None = None, comments: dict | None = None
-) -> str:
+def record_yaml(record: dict, field_order: list[str], kept: FileComments | None = None) -> str:
     """The file's text: the comments at the top of the file it replaces (or the template's first
-    line), then each field in the schema's order, after the comments written above it in the file
-    it replaces (`comments`, from field_comments). A comment above a field the record no longer
-    has moves above the next field written, or to the end: none is lost."""
+    line), then each field in the schema's order, with every other comment of that file (`kept`):
+    after the value it followed, above the value it preceded, or else above its top-level field;
+    above the next field written, or at the end, when the record no longer has that field."""
     order = {name: position for position, name in enumerate(field_order)}
-    lines = list(head or [FIRST_LINE])
     fields = sorted(record, key=lambda name: order.get(name, len(order)))
-    waiting = _comments_in_order(comments or {}, fields, order)
-    for key in fields:
-        lines.extend(waiting.pop(key, []))
-        lines.extend(_field(key, record[key], ""))
-    lines.extend(line for rest in waiting.values() for line in rest)
-    text = "\n".join(lines) + "\n"
-    if read_yaml(text).data != record:
-        raise UnwritableRecord("the record does not read back as written")
-    return text
+    blocks = {key: _field(key, record[key], "") for key in fields}
+    head = (kept.head if kept else []) or [FIRST_LINE]
+    comments = kept.comments if kept else []
+    for placed in _PLACINGS:
+        text = "\n".join(head + placed(blocks, comments, order)) + "\n"
+        if read_yaml(text).data == record:
+            return text
+    raise UnwritableRecord("the record does not read back as written")
 
 
-def head_comments(text: str) -> list[str]:
-    """The comment lines a file starts with: kept when the record is written again."""
-    head = []
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        head.append(line)
-    return head
-
-
-def field_comments(text: str) -> dict[str, list[str]]:
-    """The comment lines written just above each top-level field, after the head comments. Only
-    lines starting in the first column: inside a field (a description's block) a "#" is text."""
-    comments: dict[str, list[str]] = {}
-    pending: list[str] = []
-    lines = text.splitlines()
-    start = len(head_comments(text))
-    for line in lines[start:]:
-        if line.startswith("#"):
-            pending.append(line)
-            continue
-        key = _TOP_LEVEL_KEY.match(line)
-        if key and pending:
-            comments.setdefault(key.group(1), []).extend(pending)
-            pending = []
-    if pending:
-        comments.setdefault("", []).extend(pending)  # after the last field
-    return comments
-
-
-_TOP_LEVEL_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
-
-
-def _comments_in_order(comments: dict, fields: list[str], order: dict) -> dict[str, list[str]]:
-    """Each comment block above the field it was written over, or, when that field is gone, above
-    the next field in the schema's order that is written ("" for the end)."""
-    placed: dict[str, list[str]] = {}
-    for key, block in comments.items():
-        if key in fields or key == "":
-            target = key
+def _in_place(blocks: dict[str, list[str]], comments: list[Comment], order: dict) -> list[str]:
+    """The fields' lines with each comment on or above the line that writes its value, when one does."""
+    homes = _value_lines(blocks) if any(comment.path for comment in comments) else {}
+    after, above, elsewhere = {}, {}, []
+    for comment in comments:
+        home = homes.get(comment.path)
+        if home and comment.inline:
+            after[home] = comment.text
+        elif home:
+            above.setdefault(home, []).append(comment.text)
         else:
-            later = [f for f in fields if order.get(f, len(order)) > order.get(key, len(order))]
+            elsewhere.append(comment)
+    return _lines(blocks, _by_field(elsewhere, list(blocks), order), above, after)
+
+
+def _above_fields(blocks: dict[str, list[str]], comments: list[Comment], order: dict) -> list[str]:
+    return _lines(blocks, _by_field(comments, list(blocks), order), {}, {})
+
+
+_PLACINGS = (_in_place, _above_fields)  # each comment where it was; failing that, above its field
+
+
+def _value_lines(blocks: dict[str, list[str]]) -> dict[tuple, tuple[str, int]]:
+    """Value path -> (field, line of its block) of each value a line starts (the shallowest, when
+    a line starts several: `- {fr: …, en: …}` starts the item)."""
+    numbered = [(key, offset) for key, lines in blocks.items() for offset in range(len(lines))]
+    doc = read_yaml("\n".join(line for lines in blocks.values() for line in lines) + "\n")
+    starts: dict[int, tuple] = {}
+    for path, line in sorted(doc.lines.items(), key=lambda item: len(item[0])):
+        if path:
+            starts.setdefault(line, path)
+    return {path: numbered[line - 1] for line, path in starts.items()}
+
+
+def _lines(blocks: dict, above_fields: dict[str, list[str]], above: dict, after: dict) -> list[str]:
+    lines = []
+    for key, block in blocks.items():
+        lines.extend(above_fields.get(key, []))
+        for offset, line in enumerate(block):
+            indent = line[: len(line) - len(line.lstrip(" "))]
+            lines.extend(indent + text for text in above.get((key, offset), []))
+            lines.append(f"{line}  {after[key, offset]}" if (key, offset) in after else line)
+    return lines + above_fields.get("", [])
+
+
+def _by_field(comments: list[Comment], fields: list[str], order: dict) -> dict[str, list[str]]:
+    """Each comment's text under the field it belongs to, or, when the record no longer has that
+    field, under the next field in the schema's order that is written ("" for the end)."""
+    placed: dict[str, list[str]] = {}
+    for comment in sorted(comments, key=lambda comment: comment.line):
+        target = comment.field
+        if target not in fields and target != "":
+            later = [f for f in fields if order.get(f, len(order)) > order.get(target, len(order))]
             target = later[0] if later else ""
-        placed.setdefault(target, []).extend(block)
-    ending = placed.pop("", [])
-    ordered = {key: placed[key] for key in fields if key in placed}
-    return {**ordered, "": ending} if ending else ordered
+        placed.setdefault(target, []).append(comment.text)
+    return placed
 
 
 def _field(key: str, value, indent: str) -> list[str]:

@@ -26,7 +26,8 @@ from ..reading.data_folder import DataFolder
 from ..reading.problems import DataInvalid, Problem, Said
 from ..reading.sheet_file import Grid, read_sheet
 from ..reading.yaml_file import UnreadableFile, read_text, read_yaml
-from .record_yaml import UnwritableRecord, field_comments, head_comments, record_yaml
+from .record_comments import UnreadableComments, file_comments, lost_comments
+from .record_yaml import UnwritableRecord, record_yaml
 from .sheet_rows_read import SheetProblem, SheetRecords, sheet_records
 
 
@@ -37,6 +38,7 @@ class ImportPlan:
     added: dict[str, str] = field(default_factory=dict)  # id -> the new file's text
     updated: dict[str, str] = field(default_factory=dict)
     unchanged: list[str] = field(default_factory=list)
+    lost_comments: list[str] = field(default_factory=list)  # "file:line: # comment", each said to the editor
     problems: list[SheetProblem | Problem] = field(default_factory=list)
     encoding: str = ""
 
@@ -64,7 +66,7 @@ def _sort_changes(plan: ImportPlan, read: SheetRecords, folder: DataFolder, shee
     for credential_id, (row, record) in read.records.items():
         try:
             _sort_one(plan, folder.credentials / f"{credential_id}.yml", credential_id, record, order)
-        except (UnwritableRecord, UnreadableFile) as error:
+        except (UnwritableRecord, UnreadableFile, UnreadableComments) as error:
             message = said(
                 en=f"this row cannot become data/credentials/{credential_id}.yml ({error}): tell the team",
                 fr=f"cette ligne ne peut pas devenir data/credentials/{credential_id}.yml ({error}) : "
@@ -80,8 +82,11 @@ def _sort_one(plan: ImportPlan, path: Path, credential_id: str, record: dict, or
     written = read_text(path)  # refuses a link or a file that is not a record's
     if read_yaml(written).data == record:
         plan.unchanged.append(credential_id)
-    else:  # the comments the file starts with, and those above each field, stay
-        plan.updated[credential_id] = record_yaml(record, order, head_comments(written), field_comments(written))
+    else:  # every comment stays; one that could not is named, never dropped in silence
+        kept = file_comments(written)
+        plan.updated[credential_id] = text = record_yaml(record, order, kept)
+        name = f"data/credentials/{credential_id}.yml"
+        plan.lost_comments += [f"{name}:{comment.line}: {comment.text}" for comment in lost_comments(kept, text)]
 
 
 def _checked(root: Path, plan: ImportPlan, read: SheetRecords, today: date, sheet: str) -> list:
@@ -160,3 +165,14 @@ def data_invalid_already() -> Said:
         en="data/ has problems already (listed above): fix them first (`catalogue check`), then import",
         fr="data/ a déjà des problèmes (ci-dessus) : corrigez-les d'abord (`catalogue check`), puis importez",
     )
+
+
+def lost_comments_report(plan: ImportPlan) -> list[str]:
+    """Never a comment dropped without a word: each the new file lacks, by file and line, to copy back by hand."""
+    if not plan.lost_comments:
+        return []
+    return [
+        "Commentaire(s) que la nouvelle fiche ne peut pas garder\u00a0: recopiez-les à la main. "
+        "Comment(s) the new record cannot keep: copy them back by hand.",
+        *[f"! {lost}" for lost in plan.lost_comments],
+    ]

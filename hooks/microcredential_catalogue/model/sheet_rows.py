@@ -14,6 +14,7 @@ from datetime import date, datetime
 from ..reading.bilingual_said import said
 from ..reading.problems import Said
 from .catalogue import LANGUAGES
+from .records import UNDATED
 from .sheet_columns import Column
 from .sheet_vocabularies import SheetVocabularies
 
@@ -229,6 +230,8 @@ def _integer_in(text: str, _vocabularies):
 
 def _date_in(text: str, _vocabularies):
     written = text[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]00:00(:00)?", text) else text
+    if written.casefold() == UNDATED:  # a source that bears no date (only source_date may say so: the checks tell)
+        return UNDATED, None
     if PARTIAL_DATE.fullmatch(written):
         return (int(written) if len(written) == 4 else written), None
     return text, said(
