@@ -10,7 +10,8 @@ import re
 import pytest
 from in_browser import wait_ready
 
-UNKNOWN = {"fr": re.compile(r"\binconnue?$"), "en": re.compile(r"\bunknown$")}
+# "… unknown", or a plain sentence that names the fact ("Not known if online or in person").
+UNKNOWN = {"fr": re.compile(r"\binconnue?$"), "en": re.compile(r"\bunknown$|^Not known (if|whether|when) \w")}
 GENERIC = {"fr": "Inconnu", "en": "Not known"}  # the site's word for any unknown fact, alone
 
 
