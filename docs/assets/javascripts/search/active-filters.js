@@ -42,7 +42,7 @@ export class ActiveFilters {
     button.className = "mc-chip";
     button.dataset.filter = param;
     button.dataset.key = key;
-    // Heard as "Remove the filter: Health care"; seen as "Health care ×".
+    // Heard as "Remove the filter “Health care”"; seen as "Health care ×".
     const [before, after] = this.strings.remove_filter.split("{label}");
     const spoken = (text) => {
       const span = document.createElement("span");
