@@ -69,7 +69,8 @@ def names_of(page) -> set[str]:
 
 
 # Text nodes joined by the line they show on: the nearest block around them, a button whole (its
-# words heard but not seen are absolutely placed, yet read with its label).
+# words heard but not seen, if absolutely placed, are read with its label); a button's own name
+# (aria-label) too, as a screen reader says it.
 LINES = """roots => {
   const lines = new Map();
   const inline = (element) => ["inline", "inline-block", "contents"].includes(getComputedStyle(element).display)
@@ -81,6 +82,9 @@ LINES = """roots => {
       while (line !== root && line.tagName !== "BUTTON" && inline(line)) line = line.parentElement;
       lines.set(line, (lines.get(line) || "") + node.textContent);
     }
+  }
+  for (const root of roots) {
+    for (const button of root.querySelectorAll("button[aria-label]")) lines.set(button, button.getAttribute("aria-label"));
   }
   return Array.from(lines.values(), (text) => text.replace(/\\s+/g, " ").trim()).filter(Boolean);
 }"""
