@@ -85,10 +85,10 @@ def test_a_word_that_finds_nothing_is_named_and_the_nearest_known_word_offered(
 @pytest.mark.parametrize(
     ("lang", "query", "remove"),
     [
-        ("fr", "?q=h%C3%B4pital&cost=free", "Retirer le filtre\u00a0: Gratuit"),
-        ("en", "?q=hospital&cost=free", "Remove the filter: Free"),
-        ("fr", "?q=h%C3%B4pital%20gratuit", "Retirer le filtre\u00a0: Gratuit"),
-        ("en", "?q=hospital%20free", "Remove the filter: Free"),
+        ("fr", "?q=h%C3%B4pital&cost=free", "Retirer le filtre «\u00a0Gratuit\u00a0»"),
+        ("en", "?q=hospital&cost=free", "Remove the filter “Free”"),
+        ("fr", "?q=h%C3%B4pital%20gratuit", "Retirer le filtre «\u00a0Gratuit\u00a0»"),
+        ("en", "?q=hospital%20free", "Remove the filter “Free”"),
     ],
 )
 def test_filters_that_empty_the_list_can_each_be_removed_from_it(open_catalogue, lang, query, remove):

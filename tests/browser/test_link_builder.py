@@ -103,7 +103,7 @@ def test_the_builder_gives_a_link_code_and_qr_code_of_the_same_list(clipboard_pa
         assert _filters_of(inner.locator("[data-full]").get_attribute("href")) == CHOSEN
 
 
-WORDS_CHOSEN = {"fr": "Liste choisie\u00a0: Mots «\u00a0soins\u00a0»", "en": 'List chosen: Words "nursing"'}
+WORDS_CHOSEN = {"fr": "Liste choisie\u00a0: mots «\u00a0soins\u00a0»", "en": 'List chosen: words "nursing"'}
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -231,8 +231,8 @@ def test_a_provider_page_leads_to_the_builder_with_that_provider_ticked(clipboar
     # The filters stay folded, so the link and the code show at once; the list chosen is said in words.
     name = as_said(shipped_catalogue().providers[PROVIDER].name[lang], lang)
     chosen = {
-        "fr": f"Liste choisie\u00a0: Établissement ({name})",
-        "en": f"List chosen: Provider ({name})",
+        "fr": f"Liste choisie\u00a0: établissement ({name})",
+        "en": f"List chosen: provider ({name})",
     }
     expect(page.locator("[data-builder-chosen]")).to_have_text(chosen[lang])
     link_value = page.locator("#mc-builder-link").input_value()

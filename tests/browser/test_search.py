@@ -425,10 +425,10 @@ def test_a_word_naming_a_filter_works_as_ticking_it_and_says_so(catalogue_page):
     page.wait_for_function("(said) => document.querySelector('#mc-status').textContent === said", arg=ticked_status)
     wait_ready(page)
     assert result_ids(page) == ticked
-    assert page.locator("[data-offers]").inner_text().startswith("Vos mots filtrent la liste\u00a0: Gratuit.")
+    assert page.locator("[data-offers]").inner_text().startswith("Vos mots appliquent le filtre «\u00a0Gratuit\u00a0».")
     assert not page.locator("#mc-cost-free").is_checked()  # the box says what was ticked, not typed
     assert axe_violations(page) == []
-    page.get_by_role("button", name="Retirer le filtre\u00a0: Gratuit").click()
+    page.get_by_role("button", name="Retirer le filtre «\u00a0Gratuit\u00a0»").click()
     page.wait_for_function(
         "(n) => document.querySelector('#mc-status').textContent.startsWith(n + ' ')", arg=len(LISTED)
     )
@@ -443,7 +443,7 @@ def test_a_two_word_filter_phrase_among_other_words_leaves_them_searched(catalog
     page = catalogue_page.open("?q=s%C3%A9curit%C3%A9&delivery=online", lang="fr")
     assert with_phrase == result_ids(page) and with_phrase
     page = catalogue_page.open("?q=" + "s%C3%A9curit%C3%A9%20en%20ligne", lang="fr")
-    page.get_by_role("button", name="Retirer le filtre\u00a0: En ligne").click()
+    page.get_by_role("button", name="Retirer le filtre «\u00a0En ligne\u00a0»").click()
     page.wait_for_function("() => document.querySelector('#mc-q').value === 's\u00e9curit\u00e9'")
 
 

@@ -16,7 +16,7 @@ PHONE = {"width": 390, "height": 844}
 PREFIX = {"fr": "", "en": "en/"}
 HEALTH = {"fr": "Secteur de la santé", "en": "Health occupations"}
 FREE = {"fr": "Gratuit", "en": "Free"}
-REMOVE = {"fr": "Retirer le filtre\u00a0: {}", "en": "Remove the filter: {}"}
+REMOVE = {"fr": "Retirer le filtre «\u00a0{}\u00a0»", "en": "Remove the filter “{}”"}
 FILTER_TITLE = {"fr": "Filtrer (2\u00a0actifs)", "en": "Filter (2 active)"}
 
 
@@ -72,7 +72,7 @@ def test_ticking_a_filter_on_a_desktop_shows_its_button_too(browser, search_serv
         wait_ready(page)
         assert page.locator("[data-chips]").is_hidden()
         page.locator("label[for='mc-cost-free']").click()
-        chip = page.get_by_role("button", name="Retirer le filtre\u00a0: Gratuit", exact=True)
+        chip = page.get_by_role("button", name="Retirer le filtre «\u00a0Gratuit\u00a0»", exact=True)
         chip.wait_for()
         chip.click()
         page.wait_for_function("() => location.search === ''")

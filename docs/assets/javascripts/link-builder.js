@@ -85,13 +85,17 @@ function start(root) {
     link.textContent = exact ? link.dataset.exact : fill(link.dataset.nearest, "filters", describe(filters));
   }
 
-  /* Filters in words, as the list chosen says them: "Sector (Health) · Provider's region (North)". */
+  /* A filter's name as said after « : », where French takes no capital: « secteur », "sector". */
+  function legendAfterColon(param) {
+    return root.querySelector('[data-filter="' + param + '"] > legend').dataset.afterColon;
+  }
+
+  /* Filters in words, as the list chosen says them: "sector (Health) · provider's region (North)". */
   function describe(filters) {
     if (!filters.length) return root.dataset.wholeCatalogue;
     return filters.map(([param, value]) => {
       const box = boxesOf(param).find((candidate) => candidate.value === value);
-      const legend = root.querySelector('[data-filter="' + param + '"] > legend').textContent.trim();
-      return legend + " (" + (box ? box.labels[0].textContent.trim() : value) + ")";
+      return legendAfterColon(param) + " (" + (box ? box.labels[0].textContent.trim() : value) + ")";
     }).join(" · ");
   }
 
@@ -181,8 +185,7 @@ function start(root) {
     const chosen = root.querySelector("[data-builder-chosen]");
     const parts = params.map((param) => {
       const labels = boxesOf(param).filter((box) => box.checked).map((box) => box.labels[0].textContent.trim());
-      const legend = root.querySelector('[data-filter="' + param + '"] > legend').textContent.trim();
-      return labels.length ? legend + " (" + labels.join(", ") + ")" : "";
+      return labels.length ? legendAfterColon(param) + " (" + labels.join(", ") + ")" : "";
     }).filter(Boolean);
     const words = wordsField.value.trim().slice(0, maxWords);
     if (words) parts.unshift(fill(root.dataset.wordsChosen, "words", words));

@@ -54,6 +54,11 @@ class Facet:
     def vocabulary(self) -> str | None:
         return self.name
 
+    @property
+    def ordered(self) -> bool:
+        """Whether its values have a natural order a reader expects them in (numeric bands)."""
+        return False
+
     def keys_of(self, credential: Credential, catalogue: Catalogue) -> tuple[str, ...]:
         """The values of this facet a credential has (NOT_SPECIFIED when it leaves it out)."""
         value = getattr(credential, self.field)
@@ -98,6 +103,10 @@ class BandFacet(Facet):
     @property
     def vocabulary(self) -> None:
         return None
+
+    @property
+    def ordered(self) -> bool:
+        return True
 
     def keys_of(self, credential: Credential, catalogue: Catalogue) -> tuple[str, ...]:
         return (band_key(catalogue.taxonomies.bands[self.bands], getattr(credential, self.field)),)

@@ -90,13 +90,15 @@ INTAKE_OPTIONS = ("continuous", "upcoming")  # "upcoming" is decided in the brow
 def filters(catalogue: Catalogue, strings: dict) -> list[Filter]:
     """Every filter of the catalogue page, with its options in taxonomy order, but those no listed
     credential has after those that hold some: a way in that holds nothing is not offered first
-    (issue 25). "Not specified" stays last, where a reader looks for it."""
+    (issue 25). Bands keep their order, held or empty: « 20 à 49 heures » never comes before
+    « moins de 20 ». "Not specified" stays last, where a reader looks for it."""
     result = []
     for facet in registry_of(catalogue).filters:
         groups = groups_of(facet, catalogue, strings)
         known = [g for g in groups if g.key != NOT_SPECIFIED]
-        ordered = [g for g in known if g.credentials] + [g for g in known if not g.credentials]
-        ordered += [g for g in groups if g.key == NOT_SPECIFIED]
+        if not facet.ordered:
+            known = [g for g in known if g.credentials] + [g for g in known if not g.credentials]
+        ordered = known + [g for g in groups if g.key == NOT_SPECIFIED]
         options = [FilterOption(g.key, g.label) for g in ordered]
         result.append(Filter(facet.param, f"facet_{facet.name}", tuple(options)))
     intake = [FilterOption(key, Bilingual(**strings[f"intake_option_{key}"])) for key in INTAKE_OPTIONS]

@@ -42,19 +42,15 @@ export class ActiveFilters {
     button.className = "mc-chip";
     button.dataset.filter = param;
     button.dataset.key = key;
-    // Heard as "Remove the filter: Health care"; seen as "Health care ×".
-    const [before, after] = this.strings.remove_filter.split("{label}");
-    const spoken = (text) => {
-      const span = document.createElement("span");
-      span.className = "mc-visually-hidden";
-      span.textContent = text;
-      return span;
-    };
+    // Heard as "Remove the filter “Health care”"; seen as "Health care ×". A name of its own, not
+    // hidden words around the label: Chromium heard those as "“ Health care ”", spaces inside.
+    const name = this.label(param, key);
+    button.setAttribute("aria-label", fill(this.strings.remove_filter, "label", name));
     const cross = document.createElement("span");
     cross.setAttribute("aria-hidden", "true");
     cross.className = "mc-chip__cross";
     cross.textContent = "×";
-    button.append(spoken(before), this.label(param, key), spoken(after || ""), cross);
+    button.append(name, cross);
     button.addEventListener("click", () => this.remove(param, key));
     item.appendChild(button);
     return item;

@@ -12,7 +12,9 @@ export function showPrintLine(node, strings, state, query, labels) {
   const lines = [];
   const words = state.q.trim();
   if (words) lines.push(fill(strings.print_words, "q", words));
-  if (labels.length) lines.push(fill(strings.print_filters, "labels", labels.join(", ")));
+  // Each label quoted, so that none follows the colon as a bare word (overrides/locales/catalogue.yml).
+  const quoted = labels.map((label) => fill(strings.print_filter, "label", label));
+  if (labels.length) lines.push(fill(strings.print_filters, "labels", quoted.join(", ")));
   lines.push(fill(strings.print_address, "url", location.origin + location.pathname + query));
   node.replaceChildren(...lines.map((text) => {
     const line = document.createElement("span");

@@ -129,7 +129,7 @@ export class View {
     if (this.showResults.textContent !== show) this.showResults.textContent = show;
   }
 
-  /* For each filter the words named, as if ticked: "Your words filter the list: Free", and a
+  /* For each filter the words named, as if ticked: "Your words apply the filter “Free”.", and a
    * button that takes those words out; `label(param, key)` reads the checkbox's label. */
   showOffers(offers, label, onRemove) {
     this.offers.replaceChildren(...offers.map(([param, key]) => {
