@@ -401,10 +401,14 @@ def test_the_other_language_page_shows_the_providers_own_title(shipped_site):
     assert "Titre officiel" not in page("mc/uof-introduction-a-la-pedagogie")
 
 
-# A start the source announced ahead of it: the source could not say the class started.
+# A start the source announced ahead of it: the source could not say the class started, nor count
+# the run as held (« C'était la deuxième fois que le collège offrait… »).
 STARTED = {
-    "fr": re.compile(r"\b(?:a|ont) commencé\b|\bcommençai(?:t|ent)\b|\ba débuté\b|\bont débuté\b"),
-    "en": re.compile(r"\b(?:began|started)\b"),
+    "fr": re.compile(
+        r"\b(?:a|ont) commencé\b|\bcommençai(?:t|ent)\b|\ba débuté\b|\bont débuté\b|\bc['’]était la \w+ fois\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(r"\b(?:began|started)\b|\b(?:this|it) was the \w+ time\b", re.IGNORECASE),
 }
 
 
@@ -577,3 +581,4 @@ def test_an_unknown_group_is_named_in_the_plain_words_of_the_known_ones():
         if replaced.search(words[lang])
     ]
     assert found == []
+
