@@ -15,7 +15,9 @@ from markupsafe import escape
 from microcredential_catalogue.checks.validate import load_catalogue
 from microcredential_catalogue.cli import main as catalogue
 from microcredential_catalogue.model.catalogue import PartialDate
-from microcredential_catalogue.wording.facts import as_said
+from microcredential_catalogue.model.facets import FACETS, NOT_SPECIFIED
+from microcredential_catalogue.model.groups import groups_of
+from microcredential_catalogue.wording.facts import as_said, unknown_facts
 from support import (
     GENERATED,
     PROJECT,
@@ -582,3 +584,15 @@ def test_an_unknown_group_is_named_in_the_plain_words_of_the_known_ones():
     ]
     assert found == []
 
+
+def test_the_unknown_in_person_region_group_holds_exactly_the_pages_that_call_it_unknown():
+    """« Région des activités en personne inconnue » listed the courses given fully online, as if they
+    had in-person parts somewhere, while their own pages (rightly) did not call that region unknown:
+    a group page and a credential page must say the same of a record."""
+    online = [c for c in CATALOGUE.listed if c.delivery == "online" and not c.regions]
+    assert online, "no listed record is given fully online: the rule below would prove nothing"
+    groups = groups_of(FACETS["regions"], CATALOGUE, {"regions_not_specified": {"fr": "x", "en": "x"}})
+    unknown_group = next(g for g in groups if g.key == NOT_SPECIFIED).credentials
+    disagree = [c.id for c in CATALOGUE.listed if ("regions" in unknown_facts(c)) != (c in unknown_group)]
+    assert disagree == []
+    assert not any(c in g.credentials for g in groups for c in online)
