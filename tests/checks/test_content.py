@@ -15,7 +15,9 @@ from markupsafe import escape
 from microcredential_catalogue.checks.validate import load_catalogue
 from microcredential_catalogue.cli import main as catalogue
 from microcredential_catalogue.model.catalogue import PartialDate
-from microcredential_catalogue.wording.facts import as_said
+from microcredential_catalogue.model.facets import FACETS, NOT_SPECIFIED
+from microcredential_catalogue.model.groups import groups_of
+from microcredential_catalogue.wording.facts import as_said, unknown_facts
 from support import (
     GENERATED,
     PROJECT,
@@ -401,10 +403,14 @@ def test_the_other_language_page_shows_the_providers_own_title(shipped_site):
     assert "Titre officiel" not in page("mc/uof-introduction-a-la-pedagogie")
 
 
-# A start the source announced ahead of it: the source could not say the class started.
+# A start the source announced ahead of it: the source could not say the class started, nor count
+# the run as held (« C'était la deuxième fois que le collège offrait… »).
 STARTED = {
-    "fr": re.compile(r"\b(?:a|ont) commencé\b|\bcommençai(?:t|ent)\b|\ba débuté\b|\bont débuté\b"),
-    "en": re.compile(r"\b(?:began|started)\b"),
+    "fr": re.compile(
+        r"\b(?:a|ont) commencé\b|\bcommençai(?:t|ent)\b|\ba débuté\b|\bont débuté\b|\bc['’]était la \w+ fois\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(r"\b(?:began|started)\b|\b(?:this|it) was the \w+ time\b", re.IGNORECASE),
 }
 
 
@@ -577,3 +583,16 @@ def test_an_unknown_group_is_named_in_the_plain_words_of_the_known_ones():
         if replaced.search(words[lang])
     ]
     assert found == []
+
+
+def test_the_unknown_in_person_region_group_holds_exactly_the_pages_that_call_it_unknown():
+    """« Région des activités en personne inconnue » listed the courses given fully online, as if they
+    had in-person parts somewhere, while their own pages (rightly) did not call that region unknown:
+    a group page and a credential page must say the same of a record."""
+    online = [c for c in CATALOGUE.listed if c.delivery == "online" and not c.regions]
+    assert online, "no listed record is given fully online: the rule below would prove nothing"
+    groups = groups_of(FACETS["regions"], CATALOGUE, {"regions_not_specified": {"fr": "x", "en": "x"}})
+    unknown_group = next(g for g in groups if g.key == NOT_SPECIFIED).credentials
+    disagree = [c.id for c in CATALOGUE.listed if ("regions" in unknown_facts(c)) != (c in unknown_group)]
+    assert disagree == []
+    assert not any(c in g.credentials for g in groups for c in online)

@@ -146,6 +146,18 @@ class CampusRegionFacet(Facet):
 
 
 @dataclass(frozen=True)
+class InPersonRegionFacet(Facet):
+    """The regions where in-person parts take place. A credential given fully online has none: it
+    belongs to no group, rather than to "region of in-person parts unknown", which would say it
+    has in-person parts somewhere (its own page does not list that region as unknown either)."""
+
+    def keys_of(self, credential: Credential, catalogue: Catalogue) -> tuple[str, ...]:
+        if not credential.regions and credential.delivery == "online":
+            return ()
+        return super().keys_of(credential, catalogue)
+
+
+@dataclass(frozen=True)
 class LanguageFacet(Facet):
     """Languages of instruction: the two the record format allows, worded in the site's words."""
 
@@ -210,7 +222,7 @@ REGISTRY: tuple[Facet, ...] = (
         note="_regions_note.html",
         feeds=True,
     ),
-    Facet(
+    InPersonRegionFacet(
         "regions",
         "regions",
         "region",
