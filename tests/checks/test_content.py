@@ -632,3 +632,27 @@ def test_no_group_title_says_its_facet_twice(shipped_site):
                         repeated.append((page.relative_to(shipped_site).as_posix(), where, text))
     assert seen, "no group page was built: the rule above would prove nothing"
     assert repeated == []
+
+
+def test_a_link_preview_names_the_site_or_the_page(shipped_site):
+    """The home page's preview said « Accueil » / "Home" alone: a link to the site, pasted in a
+    message, must name the site. No page's preview title is the bare name of the home tab, and the
+    home page's (the language's root) names the site."""
+    generic, home_titles = [], []
+    for path in sorted(shipped_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        site_name = _first(html, r'<meta property="og:site_name" content="([^"]*)"')
+        if not site_name:
+            continue  # a page without a preview: embedded lists, redirects
+        home_tab = _first(html, r'class="md-tabs__link[^"]*">(.*?)</a>')
+        address = path.relative_to(shipped_site).as_posix()
+        for prefix in ("og", "twitter"):
+            attribute = "property" if prefix == "og" else "name"
+            title = _first(html, rf'<meta {attribute}="{prefix}:title" content="([^"]*)"')
+            if home_tab and _folded(title) == _folded(home_tab):
+                generic.append((address, prefix, title))
+            if address in ("index.html", "en/index.html"):
+                home_titles.append(title)
+                assert _folded(site_name) in _folded(title), (address, prefix, title)
+    assert len(home_titles) == 4, "the home pages' previews were not found: the rule above would prove nothing"
+    assert generic == []
