@@ -241,3 +241,22 @@ def test_a_provider_page_leads_to_the_builder_with_that_provider_ticked(clipboar
     page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
     assert axe_violations(page) == []
     page.screenshot(path=str(ARTIFACTS / f"builder-prefilled-{lang}-{width}.png"))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_list_chosen_says_each_filter_once_for_its_not_known_option(clipboard_page, site_server, prefix):
+    """« région des activités en personne (Région des activités en personne inconnue) »: a "not known"
+    option's label already names its filter, so the list chosen says that label alone, once."""
+    page = clipboard_page
+    page.goto(f"{site_server}{prefix}links/")
+    filters = page.locator("#mc-builder fieldset[data-filter]:has(input[value=not-specified])").evaluate_all(
+        "sets => sets.map(set => [set.dataset.filter, set.querySelector('legend').dataset.afterColon,"
+        " set.querySelector('input[value=not-specified]').labels[0].firstChild.textContent.trim()])"
+    )
+    assert filters, "no filter has a not-known option: the rule below would prove nothing"
+    page.goto(f"{site_server}{prefix}links/?" + "&".join(f"{param}=not-specified" for param, _, _ in filters))
+    chosen = page.locator("[data-builder-chosen]")
+    expect(chosen).not_to_be_empty()
+    said = chosen.inner_text().lower()
+    assert [name for _, name, _ in filters if said.count(name.lower()) > 1] == [], said
+    assert [label for _, _, label in filters if label.lower() not in said] == [], said

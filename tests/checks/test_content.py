@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import unicodedata
 from datetime import date, timedelta
 from html import unescape
 from pathlib import Path
@@ -596,3 +597,62 @@ def test_the_unknown_in_person_region_group_holds_exactly_the_pages_that_call_it
     disagree = [c.id for c in CATALOGUE.listed if ("regions" in unknown_facts(c)) != (c in unknown_group)]
     assert disagree == []
     assert not any(c in g.credentials for g in groups for c in online)
+
+
+def _folded(text: str) -> str:
+    """Words as compared: case, accents and spacing left out (« Région » and « région » are one)."""
+    plain = unicodedata.normalize("NFKD", unescape(text)).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().split())
+
+
+def _first(html: str, pattern: str) -> str:
+    found = re.search(pattern, html, flags=re.S)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else ""
+
+
+def test_no_group_title_says_its_facet_twice(shipped_site):
+    """« Région des activités en personne : région des activités en personne inconnue »: a "not
+    known" group's label already names its facet, so its page's title, heading and link preview
+    say the facet once (the facet's name is its own page's heading)."""
+    repeated, seen = [], 0
+    for root in (shipped_site, shipped_site / "en"):
+        for facet_page in sorted((root / "browse").glob("*/index.html")):
+            facet = _folded(_first(facet_page.read_text(encoding="utf-8"), r"<h1[^>]*>(.*?)</h1>"))
+            assert facet, facet_page
+            for page in sorted(facet_page.parent.glob("*/index.html")):
+                html = page.read_text(encoding="utf-8")
+                said = {
+                    "h1": _first(html, r"<h1[^>]*>(.*?)</h1>"),
+                    "title": _first(html, r"<title>(.*?)</title>"),
+                    "og:title": _first(html, r'<meta property="og:title" content="([^"]*)"'),
+                }
+                for where, text in said.items():
+                    seen += 1
+                    if _folded(text).count(facet) > 1:
+                        repeated.append((page.relative_to(shipped_site).as_posix(), where, text))
+    assert seen, "no group page was built: the rule above would prove nothing"
+    assert repeated == []
+
+
+def test_a_link_preview_names_the_site_or_the_page(shipped_site):
+    """The home page's preview said « Accueil » / "Home" alone: a link to the site, pasted in a
+    message, must name the site. No page's preview title is the bare name of the home tab, and the
+    home page's (the language's root) names the site."""
+    generic, home_titles = [], []
+    for path in sorted(shipped_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        site_name = _first(html, r'<meta property="og:site_name" content="([^"]*)"')
+        if not site_name:
+            continue  # a page without a preview: embedded lists, redirects
+        home_tab = _first(html, r'class="md-tabs__link[^"]*">(.*?)</a>')
+        address = path.relative_to(shipped_site).as_posix()
+        for prefix in ("og", "twitter"):
+            attribute = "property" if prefix == "og" else "name"
+            title = _first(html, rf'<meta {attribute}="{prefix}:title" content="([^"]*)"')
+            if home_tab and _folded(title) == _folded(home_tab):
+                generic.append((address, prefix, title))
+            if address in ("index.html", "en/index.html"):
+                home_titles.append(title)
+                assert _folded(site_name) in _folded(title), (address, prefix, title)
+    assert len(home_titles) == 4, "the home pages' previews were not found: the rule above would prove nothing"
+    assert generic == []

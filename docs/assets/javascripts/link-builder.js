@@ -95,6 +95,7 @@ function start(root) {
     if (!filters.length) return root.dataset.wholeCatalogue;
     return filters.map(([param, value]) => {
       const box = boxesOf(param).find((candidate) => candidate.value === value);
+      if (box && box.dataset.alone) return box.dataset.alone;
       return legendAfterColon(param) + " (" + (box ? box.labels[0].textContent.trim() : value) + ")";
     }).join(" · ");
   }
@@ -183,10 +184,12 @@ function start(root) {
   /* What is ticked, in words, above the result: with the filters folded, the reader still sees the list chosen. */
   function showChosen() {
     const chosen = root.querySelector("[data-builder-chosen]");
-    const parts = params.map((param) => {
-      const labels = boxesOf(param).filter((box) => box.checked).map((box) => box.labels[0].textContent.trim());
-      return labels.length ? legendAfterColon(param) + " (" + labels.join(", ") + ")" : "";
-    }).filter(Boolean);
+    const parts = params.flatMap((param) => {
+      const ticked = boxesOf(param).filter((box) => box.checked);
+      const labels = ticked.filter((box) => !box.dataset.alone).map((box) => box.labels[0].textContent.trim());
+      const alone = ticked.filter((box) => box.dataset.alone).map((box) => box.dataset.alone);
+      return [...(labels.length ? [legendAfterColon(param) + " (" + labels.join(", ") + ")"] : []), ...alone];
+    });
     const words = wordsField.value.trim().slice(0, maxWords);
     if (words) parts.unshift(fill(root.dataset.wordsChosen, "words", words));
     chosen.hidden = parts.length === 0;

@@ -90,7 +90,7 @@ class Sharing:
         site_name = self.context.text("site_name", lang)
         site_url = self.context.site_url
         return {
-            "title": title or site_name,
+            "title": title if title and page != addresses.HOME else site_name,  # a preview of the site names it
             "description": description,
             "url": addresses.absolute(page, lang, site_url),
             "site_name": site_name,

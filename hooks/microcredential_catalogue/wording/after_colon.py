@@ -22,6 +22,10 @@ def group_label_after_colon(facet: str, key: str, label: str, lang: str) -> str:
 
 
 def group_title(text, facet: str, group, lang: str) -> str:
-    """The title of a group's page and feed, « Coût : gratuit »; `text` gives the site's words."""
+    """The title of a group's page and feed, « Coût : gratuit »; `text` gives the site's words.
+    A "not known" group's label already names its facet (« Prix inconnu »): it is said alone,
+    not after the facet's name again."""
+    if group.key == NOT_SPECIFIED:
+        return group.label[lang]
     label = group_label_after_colon(facet, group.key, group.label[lang], lang)
     return text("group_title", lang, facet=text(f"facet_{facet}", lang), group=label)
