@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { QueryIndex, search, shardKey, within, analyse } from "../../docs/assets/javascripts/search/query.js";
+import { QueryIndex, search, shardKey, shardsFor, within, analyse } from "../../docs/assets/javascripts/search/query.js";
 import { foldAccents, foldedWords, stemmerFor } from "../../docs/assets/javascripts/search/text.js";
 
 const require = createRequire(import.meta.url);
@@ -75,6 +75,21 @@ test("a word's shard is its first letter or digit", () => {
   assert.equal(shardKey("~lawrence"), "l");
   assert.equal(shardKey("4.0"), "4");
   assert.equal(shardKey("été"), "_");
+});
+
+test("where the build split a letter, a word's shard is its first two letters; else its first", () => {
+  const shards = { s: "search-fr-s.json", so: "search-fr-so.json", se: "search-fr-se.json", t: "search-fr-t.json" };
+  assert.equal(shardKey("soudage", shards), "so");
+  assert.equal(shardKey("~sobeys", shards), "so");
+  assert.equal(shardKey("tour", shards), "t");
+  assert.equal(shardKey("s", shards), "s"); // a one-letter word: the letter's own shard, with its short words
+  assert.equal(shardKey("sx", shards), "s"); // no word starts so: nothing to fetch but the letter's own
+  assert.equal(shardKey("s&p", shards), "s");
+});
+
+test("a query fetches its words' shards and their stems': « ps » stems to « p »", () => {
+  const shards = { p: "search-fr-p.json", ps: "search-fr-ps.json", pr: "search-fr-pr.json" };
+  assert.deepEqual(Array.from(shardsFor("ps", french, shards)).sort(), ["p", "ps"]);
 });
 
 test("filler words leave a query that has other words, and are looked up when alone", () => {

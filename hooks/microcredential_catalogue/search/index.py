@@ -5,6 +5,17 @@ of the first letters a query needs (as Pagefind does), so a large catalogue cost
 words they type, not the whole index. search/query.py is the Python twin of the browser's query
 rules; search/text.py holds the word rules both sides share.
 
+The shards (the manifest's "shards": key -> file name):
+- "*": the whole index, when it is small (SINGLE_SHARD_BELOW): one file, one request.
+- Else one shard per first letter or digit of a word ("~" of provider words aside), and "_" for
+  words starting with neither.
+- A first-letter shard over SPLIT_SHARD_ABOVE is split by its words' first two letters ("so",
+  "se"…), and its one-letter key keeps what a one-letter word looks up: the words with no
+  second letter or digit ("s", "s&p") and a copy of the words of SHORT_WORD letters or fewer,
+  all a one-letter prefix matches (search/query.py).
+A word's shard is the longest key of the manifest that starts it (search/query.py shard_key):
+two letters, else one.
+
 Indexed: listed credentials (active and paused; discontinued ones leave search, as they leave
 listings). A paused credential stays findable, as on the group pages, and says it is paused.
 Each index holds, per word (as written, folded, and its stem), the records that have it and a
@@ -31,7 +42,7 @@ from ..model.catalogue import LANGUAGES, Bilingual, Catalogue, Credential
 from ..model.facets import NOT_SPECIFIED, registry_of
 from ..model.groups import groups_of
 from ..wording.typography import french_text
-from .query import PROVIDER_MARK
+from .query import PROVIDER_MARK, SHORT_WORD, shard_key
 from .synonyms import Synonyms
 from .text import FILLER_WORDS, SEPARATOR, STOP_WORDS, fold_accents, folded_words, stem, words
 
@@ -55,6 +66,9 @@ PROVIDER_WEIGHT = 2
 _SHARD_KEY = re.compile(r"[a-z0-9]")
 FIRST_PAGE = 20  # results per page; the catalogue page's HTML holds the first page (view.js: PAGE_SIZE)
 SINGLE_SHARD_BELOW = 64_000  # bytes: a small index is one file, one request
+# Bytes of JSON (about 24 KB gzipped): on Fast 3G a bigger shard delays a query's first answer
+# by over a second (bench/RESULTS.md), so its words are split by their first two letters.
+SPLIT_SHARD_ABOVE = 96_000
 CARD_CHUNK = 25  # cards per file: a query's first page fetches the few files its results are in
 
 __all__ = ["SEPARATOR", "fold_accents", "words"]
@@ -147,6 +161,7 @@ def build_search_assets(
     synonyms: Synonyms | None = None,
     strings=None,
     single_shard_below=SINGLE_SHARD_BELOW,
+    split_shard_above=SPLIT_SHARD_ABOVE,
 ) -> SearchAssets:
     """`card_facts(credential, lang)` gives the short labels a card shows, as on group pages;
     `strings` the site's words (overrides/locales/catalogue.yml)."""
@@ -165,7 +180,7 @@ def build_search_assets(
             "stopWords": sorted(STOP_WORDS[lang]),
             "fillerWords": sorted(FILLER_WORDS[lang]),
             "filterWords": filter_words(catalogue, synonyms, strings, lang),
-            "shards": _named_files(files, f"search-{lang}", _shards(terms, single_shard_below)),
+            "shards": _named_files(files, f"search-{lang}", _shards(terms, single_shard_below, split_shard_above)),
             "cards": {
                 "count": len(records),  # the page can search before the facet table arrives
                 "size": CARD_CHUNK,
@@ -181,11 +196,17 @@ def build_search_assets(
     return SearchAssets(files, index_file, records_file)
 
 
-def _shards(terms: dict, single_shard_below: int) -> dict[str, dict]:
+def _shards(terms: dict, single_shard_below: int, split_shard_above: int) -> dict[str, dict]:
     split = split_in_shards(terms)
     if sum(len(_compact(part)) for part in split.values()) < single_shard_below:
-        split = {"*": terms}
-    return {key: {"terms": part} for key, part in split.items()}
+        return {"*": {"terms": terms}}
+    shards = {}
+    for key, part in split.items():
+        if key != "_" and len(_compact({"terms": part})) > split_shard_above:
+            shards.update(split_by_two_letters(key, part))
+        else:
+            shards[key] = part
+    return {key: {"terms": part} for key, part in shards.items()}
 
 
 def _card_chunks(records: list[dict], lang: str) -> dict[str, dict]:
@@ -331,16 +352,24 @@ _WORD = re.compile(r"[a-z]{3,}")  # folded: letters only, three or more
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
-def shard_key(term: str) -> str:
-    """The shard of a word: its first letter or digit ("~" of provider words aside), else "_"."""
-    first = term.lstrip(PROVIDER_MARK)[:1]
-    return first if _SHARD_KEY.fullmatch(first) else "_"
-
-
 def split_in_shards(terms: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     shards: dict[str, dict] = defaultdict(dict)
     for term in sorted(terms):
         shards[shard_key(term)][term] = terms[term]
+    return dict(shards)
+
+
+def split_by_two_letters(letter: str, terms: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
+    """A first letter's words by their first two letters; those with no second letter or digit
+    under `letter`, with a copy of the short words a one-letter prefix matches (query.SHORT_WORD):
+    a typed « s » then fetches one small shard, not all of them."""
+    shards: dict[str, dict] = defaultdict(dict)
+    for term, postings in terms.items():
+        second = term.lstrip(PROVIDER_MARK)[1:2]
+        key = letter + second if _SHARD_KEY.fullmatch(second) else letter
+        shards[key][term] = postings
+        if key != letter and term.startswith(letter) and len(term) <= SHORT_WORD:
+            shards[letter][term] = postings
     return dict(shards)
 
 

@@ -18,6 +18,10 @@ The rules, the same on both sides (tests/js/ and tests/relevance/ hold them to i
   words at edit distance 1 (2 from 9 letters) with the same first letter, ranked below.
 - Provider names are indexed as whole words under "~" only: "lawrence" finds St. Lawrence's
   credentials, "law" does not.
+- A query needs only some shards of the index (search/index.py): for each word and its stem, the
+  longest shard key that starts it, two letters or one (shard_key); then, for a word that finds
+  nothing there and so looks for typos, every shard of its first letter (shards_needed). The
+  browser's loader.js fetches those; `load_index(…, text=…)` reads the same.
 - Records matching every word come first, by score. When none matches every word, records matching
   the most words are given, ranked by how many words they match, then by score, and the result
   says so (`partial`), so the page can say that not every word was found.
@@ -29,6 +33,8 @@ The rules, the same on both sides (tests/js/ and tests/relevance/ hold them to i
 
 from __future__ import annotations
 
+import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -38,6 +44,7 @@ EXACT, PREFIX, TYPO = 1.0, 0.5, 0.25
 TYPO_WHEN_FEWER = 1  # only when the word finds nothing: a typo guess never crowds out what was typed
 PROVIDER_MARK = "~"
 SHORT_WORD = 3  # a one-letter prefix matches only words this short: "r" finds RN and RCR, not half the index
+_SHARD_LETTER = re.compile(r"[a-z0-9]")
 
 
 @dataclass
@@ -107,28 +114,39 @@ def _take_filter_words(found: list[str], index: QueryIndex):
 
 
 def word_hits(word: Word, index: QueryIndex) -> dict[int, float]:
+    hits = _matches(word, index)
+    if _looks_for_typos(word, hits):
+        exact = {word.text, word.stem}
+        for term in typo_neighbours(word.text, index):
+            if term not in exact:
+                _add(hits, index, term, TYPO)
+    return hits
+
+
+def _matches(word: Word, index: QueryIndex) -> dict[int, float]:
+    """The records a word finds as written, stemmed, a provider's word or (typed) a prefix."""
     hits: dict[int, float] = {}
-
-    def add(term: str, factor: float) -> None:
-        for ref, weight in index.postings(term):
-            score = weight * factor
-            if score > hits.get(ref, 0):
-                hits[ref] = score
-
     exact = {word.text, word.stem}
     for term in exact:
-        add(term, EXACT)
-    add(PROVIDER_MARK + word.text, EXACT)
+        _add(hits, index, term, EXACT)
+    _add(hits, index, PROVIDER_MARK + word.text, EXACT)
     if word.typing:
         for start in sorted({word.text, word.stem}):
             for term in index.starting_with(start):
                 if term not in exact and (len(start) > 1 or len(term) <= SHORT_WORD):
-                    add(term, PREFIX)
-    if len(hits) < TYPO_WHEN_FEWER and len(word.text) >= 5:
-        for term in typo_neighbours(word.text, index):
-            if term not in exact:
-                add(term, TYPO)
+                    _add(hits, index, term, PREFIX)
     return hits
+
+
+def _add(hits: dict[int, float], index: QueryIndex, term: str, factor: float) -> None:
+    for ref, weight in index.postings(term):
+        score = weight * factor
+        if score > hits.get(ref, 0):
+            hits[ref] = score
+
+
+def _looks_for_typos(word: Word, hits: dict) -> bool:
+    return len(hits) < TYPO_WHEN_FEWER and len(word.text) >= 5
 
 
 def typo_neighbours(text: str, index: QueryIndex):
@@ -213,14 +231,55 @@ def evaluate(outcome: Outcome, record_filters: list[dict], ticked: dict[str, set
     ]
 
 
-def load_index(read, manifest_path: str) -> QueryIndex:
-    """A language's index with every shard, `read(path)` giving a file's text (a built site's
-    file, or SearchAssets.files.get); shard names are relative to the manifest, as in the browser."""
-    import json
+def shard_key(term: str, shards=()) -> str:
+    """The shard a word lives in: the longest key of `shards` (the manifest's) that starts it
+    ("~" of provider words aside), two letters or one; "_" when it starts with neither a letter
+    nor a digit. With no keys, its first letter: how search/index.py first splits the index."""
+    bare = term.lstrip(PROVIDER_MARK)
+    if not _SHARD_LETTER.fullmatch(bare[:1]):
+        return "_"
+    return bare[:2] if len(bare) > 1 and bare[:2] in shards else bare[:1]
 
+
+def shards_for(text: str, lang: str, shards) -> set[str]:
+    """The shards of a query's words and their stems (a stem may end where a shard key does)."""
+    return {shard_key(form, shards) for word in folded_words(text) for form in (word, stem(word, lang))}
+
+
+def typo_letters(text: str, index: QueryIndex, among) -> set[str]:
+    """Of the letters `among`, those that words finding nothing start with: such a word looks for
+    typos among every word of its first letter (typo_neighbours). Asked once the words' own
+    shards are in `index`."""
+    words, _ = analyse(text, index)
+    candidates = [word for word in words if len(word.text) >= 5 and word.text[0] in among]
+    return {word.text[0] for word in candidates if _looks_for_typos(word, _matches(word, index))}
+
+
+def shards_needed(text: str, manifest: dict, terms_of) -> list[str]:
+    """The shard keys a query fetches, as loader.js does: those of its words, then every shard of
+    a typo-seeking word's first letter. `terms_of(key)` gives a shard's terms."""
+    shards = manifest["shards"]
+    if "*" in shards:
+        return ["*"]
+    keys = sorted(key for key in shards_for(text, manifest["lang"], shards) if key in shards)
+    first = QueryIndex(manifest, {term: flat for key in keys for term, flat in terms_of(key).items()})
+    absent = [key for key in shards if key not in keys]
+    letters = typo_letters(text, first, {key[0] for key in absent})
+    return keys + [key for key in absent if key[0] in letters]
+
+
+def load_index(read, manifest_path: str, text: str | None = None) -> QueryIndex:
+    """A language's index, `read(path)` giving a file's text (a built site's file, or
+    SearchAssets.files.get); shard names are relative to the manifest, as in the browser. With
+    `text`, only the shards that query needs (shards_needed), else every shard."""
     manifest = json.loads(read(manifest_path))
     folder = manifest_path.rsplit("/", 1)[0] + "/" if "/" in manifest_path else ""
+
+    def terms_of(key: str) -> dict[str, list[int]]:
+        return json.loads(read(folder + manifest["shards"][key].split("?")[0]))["terms"]
+
+    keys = manifest["shards"] if text is None else shards_needed(text, manifest, terms_of)
     terms: dict[str, list[int]] = {}
-    for name in manifest["shards"].values():
-        terms.update(json.loads(read(folder + name.split("?")[0]))["terms"])
+    for key in keys:
+        terms.update(terms_of(key))
     return QueryIndex(manifest, terms)

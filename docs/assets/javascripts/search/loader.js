@@ -1,7 +1,9 @@
 /* Fetching the search data: the manifest and the record list first, then only the index shards
- * a query needs (one per first letter; "*" when the build made a single shard). */
+ * a query needs: its words' shards (first letter, or first two letters where the build split a
+ * big letter; "*" when it made a single shard), then every shard of a word's first letter when
+ * that word finds nothing and so looks for typos among all the letter's words. */
 
-import { QueryIndex, shardsFor } from "./query.js";
+import { QueryIndex, shardsFor, typoLetters } from "./query.js";
 
 export async function fetchJson(url) {
   const response = await fetch(url);
@@ -17,10 +19,15 @@ export class ShardedIndex {
     this.loading = new Map(); // shard key -> promise
   }
 
-  /* The shard keys `text` needs that have not arrived yet. */
+  /* The shard keys `text` needs that have not arrived yet: its words' first, then (once those
+   * are in) those of the letters its typo-seeking words start with. */
   missing(text) {
     if (this.shards["*"]) return this.loading.has("*") && this.loaded("*") ? [] : ["*"];
-    return Array.from(shardsFor(text, this.index)).filter((key) => this.shards[key] && !this.loaded(key));
+    const own = Array.from(shardsFor(text, this.index, this.shards)).filter((key) => this.shards[key] && !this.loaded(key));
+    if (own.length) return own;
+    const absent = Object.keys(this.shards).filter((key) => !this.loaded(key));
+    const letters = typoLetters(text, this.index, new Set(absent.map((key) => key.charAt(0))));
+    return absent.filter((key) => letters.has(key.charAt(0)));
   }
 
   loaded(key) {
@@ -30,7 +37,9 @@ export class ShardedIndex {
 
   /* Resolves when every shard `text` needs is in the index. */
   async need(text) {
-    await Promise.all(this.missing(text).map((key) => this.load(key)));
+    for (let keys = this.missing(text); keys.length; keys = this.missing(text)) {
+      await Promise.all(keys.map((key) => this.load(key)));
+    }
   }
 
   load(key) {

@@ -16,10 +16,12 @@ export const TYPO_WHEN_FEWER = 1; // only when the word finds nothing
 export const PROVIDER_MARK = "~";
 export const SHORT_WORD = 3; // a one-letter prefix matches only words this short (RN, RCR)
 
-/* The shard a word lives in: its first letter or digit (after "~"), else "_". */
-export function shardKey(term) {
-  const first = term.replace(/^~+/, "").charAt(0);
-  return /^[a-z0-9]$/.test(first) ? first : "_";
+/* The shard a word lives in: the longest key of `shards` (the manifest's) that starts it (after
+ * "~"), two letters or one; "_" when it starts with neither a letter nor a digit. */
+export function shardKey(term, shards = {}) {
+  const bare = term.replace(/^~+/, "");
+  if (!/^[a-z0-9]$/.test(bare.charAt(0))) return "_";
+  return bare.length > 1 && Object.hasOwn(shards, bare.slice(0, 2)) ? bare.slice(0, 2) : bare.charAt(0);
 }
 
 /* A language's index: the manifest's rules and the terms of the shards loaded so far. */
@@ -146,11 +148,30 @@ function takeFilterWords(found, index) {
   return { kept, offers };
 }
 
-/* The shards a query needs: one per first letter of its words. */
-export function shardsFor(text, index) {
+/* The shards of a query's words and their stems (a stem may end where a shard key does). */
+export function shardsFor(text, index, shards = {}) {
   const keys = new Set();
-  for (const word of foldedWords(text, index.separator)) keys.add(shardKey(word));
+  for (const word of foldedWords(text, index.separator)) {
+    keys.add(shardKey(word, shards));
+    keys.add(shardKey(index.stem(word), shards));
+  }
   return keys;
+}
+
+/* Of the letters `among`, those that words finding nothing start with: such a word looks for
+ * typos among every word of its first letter (typoNeighbours). Asked once the words' own shards
+ * are in the index; `among` spares a keystroke the lookups when every shard is in. */
+export function typoLetters(text, index, among) {
+  const letters = new Set();
+  const hits = index.tallies().word;
+  for (const word of analyse(text, index).words) {
+    if (word.text.length < 5 || !among.has(word.text.charAt(0))) continue;
+    hits.clear();
+    collectMatches(word, index, hits);
+    if (looksForTypos(word, hits)) letters.add(word.text.charAt(0));
+  }
+  hits.clear();
+  return letters;
 }
 
 /* The records `word` finds and their best score, as a map. */
@@ -166,23 +187,35 @@ export function wordHits(word, index) {
 
 /* Adds to `hits` (a cleared ScoreSet) every record `word` finds, with its best score. */
 function collectHits(word, index, hits) {
-  const add = (term, factor) => {
-    const flat = index.postings(term);
-    for (let i = 0; i < flat.length; i += 2) hits.keepBest(flat[i], flat[i + 1] * factor);
-  };
+  collectMatches(word, index, hits);
+  if (looksForTypos(word, hits)) {
+    for (const term of typoNeighbours(word.text, index)) {
+      if (term !== word.text && term !== word.stem) addPostings(hits, index, term, TYPO);
+    }
+  }
+}
+
+/* The records a word finds as written, stemmed, a provider's word or (typed) a prefix. */
+function collectMatches(word, index, hits) {
   const exact = new Set([word.text, word.stem]);
-  for (const term of exact) add(term, EXACT);
-  add(PROVIDER_MARK + word.text, EXACT);
+  for (const term of exact) addPostings(hits, index, term, EXACT);
+  addPostings(hits, index, PROVIDER_MARK + word.text, EXACT);
   if (word.typing) {
     for (const start of Array.from(new Set([word.text, word.stem])).sort(byCodePoint)) {
       for (const term of index.startingWith(start)) {
-        if (!exact.has(term) && (start.length > 1 || term.length <= SHORT_WORD)) add(term, PREFIX);
+        if (!exact.has(term) && (start.length > 1 || term.length <= SHORT_WORD)) addPostings(hits, index, term, PREFIX);
       }
     }
   }
-  if (hits.size < TYPO_WHEN_FEWER && word.text.length >= 5) {
-    for (const term of typoNeighbours(word.text, index)) if (!exact.has(term)) add(term, TYPO);
-  }
+}
+
+function addPostings(hits, index, term, factor) {
+  const flat = index.postings(term);
+  for (let i = 0; i < flat.length; i += 2) hits.keepBest(flat[i], flat[i + 1] * factor);
+}
+
+function looksForTypos(word, hits) {
+  return hits.size < TYPO_WHEN_FEWER && word.text.length >= 5;
 }
 
 function* typoNeighbours(text, index) {
