@@ -18,6 +18,7 @@ from microcredential_catalogue.cli import main as catalogue
 from microcredential_catalogue.model.catalogue import PartialDate
 from microcredential_catalogue.model.facets import FACETS, NOT_SPECIFIED
 from microcredential_catalogue.model.groups import groups_of
+from microcredential_catalogue.wording.after_colon import lowercase_first
 from microcredential_catalogue.wording.facts import as_said, unknown_facts
 from support import (
     GENERATED,
@@ -656,3 +657,25 @@ def test_a_link_preview_names_the_site_or_the_page(shipped_site):
                 assert _folded(site_name) in _folded(title), (address, prefix, title)
     assert len(home_titles) == 4, "the home pages' previews were not found: the rule above would prove nothing"
     assert generic == []
+
+
+# How the one line explaining « voie AFB » / "LBS goal path" opens, on every page that shows it.
+PATHS_LINE_OPENS = {"fr": "Les voies AFB sont", "en": "LBS goal paths are"}
+
+
+def test_the_line_explaining_goal_paths_names_each_path_by_its_own_label(shipped_site):
+    """The line under « Buts visés (voies AFB) » named « apprentissage » and « études secondaires » (a
+    learner reads « apprentissage » as learning) where the groups and filters say « Formation en
+    apprentissage » and « Crédit d'études secondaires »: it names the five paths by their labels."""
+    terms = CATALOGUE.taxonomies.terms("pathways")
+    labels = {lang: [lowercase_first(term.label[lang]) for term in terms.values()] for lang in ("fr", "en")}
+    lines = 0
+    for lang, address, text in page_texts(shipped_site):
+        text = unescape(text)
+        start = text.find(PATHS_LINE_OPENS[lang])
+        if start < 0:
+            continue
+        listed = text[start:].split(": ", 1)[1].split(".", 1)[0]
+        assert [name.strip() for name in listed.split(",")] == labels[lang], (address, listed)
+        lines += 1
+    assert lines, "no page explains the goal paths: the rule above would prove nothing"
