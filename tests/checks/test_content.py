@@ -3,6 +3,7 @@ examples keep the facts the seed gives, and the French and English follow the si
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import unicodedata
@@ -679,3 +680,35 @@ def test_the_line_explaining_goal_paths_names_each_path_by_its_own_label(shipped
         assert [name.strip() for name in listed.split(",")] == labels[lang], (address, listed)
         lines += 1
     assert lines, "no page explains the goal paths: the rule above would prove nothing"
+
+
+def _meaning_on_the_field_page(site: Path, root: str, field: str) -> str:
+    """The « Ce que ça veut dire » / "What it means" of `field` on the editors' field page."""
+    html = (site / root / "editors/fields/index.html").read_text(encoding="utf-8")
+    found = re.search(rf'<h2 id="{field}">.*?</dd>\s*<dt>[^<]*</dt>\s*<dd>(.*?)</dd>', html, flags=re.S)
+    assert found, (root, field)
+    return unescape(found.group(1))
+
+
+def test_every_reader_of_a_verified_date_learns_whether_it_was_a_check_or_typed_notes(shipped_site):
+    """The field page, the issue form and the open-data schema said `verified` is when someone last
+    compared the record with its source, while most records were typed from research notes on that
+    day; and catalogue.json gave the date without saying which, so a reuser read every date as a
+    check against the source. Each record's export says what its date means, as its page does, and
+    every explanation of the date names the research notes it may come from."""
+    typed = [c for c in CATALOGUE.credentials if c.checked_against == "notes"]
+    assert typed, "no record was typed from notes: the rule below would prove nothing"
+    export = json.loads((shipped_site / "share/catalogue.json").read_text(encoding="utf-8"))
+    said = {record["id"]: record.get("checked_against") for record in export["credentials"]}
+    assert said == {c.id: c.checked_against for c in CATALOGUE.credentials}
+    schema = json.loads((shipped_site / "share/catalogue.schema.json").read_text(encoding="utf-8"))
+    form = yaml.safe_load((PROJECT / ".github/ISSUE_TEMPLATE/propose-credential.yml").read_text(encoding="utf-8"))
+    record_schema = json.loads((PROJECT / "data/schema/credential.schema.json").read_text(encoding="utf-8"))
+    explanations = {
+        "catalogue.schema.json": schema["$defs"]["credential"]["properties"]["verified"]["description"],
+        "credential.schema.json": record_schema["properties"]["verified"]["description"],
+        "issue form": next(item for item in form["body"] if item.get("id") == "verified")["attributes"]["description"],
+        "field page (fr)": _meaning_on_the_field_page(shipped_site, "", "verified"),
+        "field page (en)": _meaning_on_the_field_page(shipped_site, "en", "verified"),
+    }
+    assert [where for where, text in explanations.items() if "notes" not in text] == []
