@@ -3,6 +3,7 @@ examples keep the facts the seed gives, and the French and English follow the si
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import unicodedata
@@ -18,6 +19,7 @@ from microcredential_catalogue.cli import main as catalogue
 from microcredential_catalogue.model.catalogue import PartialDate
 from microcredential_catalogue.model.facets import FACETS, NOT_SPECIFIED
 from microcredential_catalogue.model.groups import groups_of
+from microcredential_catalogue.wording.after_colon import lowercase_first
 from microcredential_catalogue.wording.facts import as_said, unknown_facts
 from support import (
     GENERATED,
@@ -656,3 +658,57 @@ def test_a_link_preview_names_the_site_or_the_page(shipped_site):
                 assert _folded(site_name) in _folded(title), (address, prefix, title)
     assert len(home_titles) == 4, "the home pages' previews were not found: the rule above would prove nothing"
     assert generic == []
+
+
+# How the one line explaining « voie AFB » / "LBS goal path" opens, on every page that shows it.
+PATHS_LINE_OPENS = {"fr": "Les voies AFB sont", "en": "LBS goal paths are"}
+
+
+def test_the_line_explaining_goal_paths_names_each_path_by_its_own_label(shipped_site):
+    """The line under « Buts visés (voies AFB) » named « apprentissage » and « études secondaires » (a
+    learner reads « apprentissage » as learning) where the groups and filters say « Formation en
+    apprentissage » and « Crédit d'études secondaires »: it names the five paths by their labels."""
+    terms = CATALOGUE.taxonomies.terms("pathways")
+    labels = {lang: [lowercase_first(term.label[lang]) for term in terms.values()] for lang in ("fr", "en")}
+    lines = 0
+    for lang, address, text in page_texts(shipped_site):
+        text = unescape(text)
+        start = text.find(PATHS_LINE_OPENS[lang])
+        if start < 0:
+            continue
+        listed = text[start:].split(": ", 1)[1].split(".", 1)[0]
+        assert [name.strip() for name in listed.split(",")] == labels[lang], (address, listed)
+        lines += 1
+    assert lines, "no page explains the goal paths: the rule above would prove nothing"
+
+
+def _meaning_on_the_field_page(site: Path, root: str, field: str) -> str:
+    """The « Ce que ça veut dire » / "What it means" of `field` on the editors' field page."""
+    html = (site / root / "editors/fields/index.html").read_text(encoding="utf-8")
+    found = re.search(rf'<h2 id="{field}">.*?</dd>\s*<dt>[^<]*</dt>\s*<dd>(.*?)</dd>', html, flags=re.S)
+    assert found, (root, field)
+    return unescape(found.group(1))
+
+
+def test_every_reader_of_a_verified_date_learns_whether_it_was_a_check_or_typed_notes(shipped_site):
+    """The field page, the issue form and the open-data schema said `verified` is when someone last
+    compared the record with its source, while most records were typed from research notes on that
+    day; and catalogue.json gave the date without saying which, so a reuser read every date as a
+    check against the source. Each record's export says what its date means, as its page does, and
+    every explanation of the date names the research notes it may come from."""
+    typed = [c for c in CATALOGUE.credentials if c.checked_against == "notes"]
+    assert typed, "no record was typed from notes: the rule below would prove nothing"
+    export = json.loads((shipped_site / "share/catalogue.json").read_text(encoding="utf-8"))
+    said = {record["id"]: record.get("checked_against") for record in export["credentials"]}
+    assert said == {c.id: c.checked_against for c in CATALOGUE.credentials}
+    schema = json.loads((shipped_site / "share/catalogue.schema.json").read_text(encoding="utf-8"))
+    form = yaml.safe_load((PROJECT / ".github/ISSUE_TEMPLATE/propose-credential.yml").read_text(encoding="utf-8"))
+    record_schema = json.loads((PROJECT / "data/schema/credential.schema.json").read_text(encoding="utf-8"))
+    explanations = {
+        "catalogue.schema.json": schema["$defs"]["credential"]["properties"]["verified"]["description"],
+        "credential.schema.json": record_schema["properties"]["verified"]["description"],
+        "issue form": next(item for item in form["body"] if item.get("id") == "verified")["attributes"]["description"],
+        "field page (fr)": _meaning_on_the_field_page(shipped_site, "", "verified"),
+        "field page (en)": _meaning_on_the_field_page(shipped_site, "en", "verified"),
+    }
+    assert [where for where, text in explanations.items() if "notes" not in text] == []

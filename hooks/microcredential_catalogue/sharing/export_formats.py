@@ -53,6 +53,8 @@ def _record(credential: Credential, catalogue: Catalogue, site_url: str) -> dict
         "added": c.added.iso(),
         "information_date": c.information_date.iso(),
         "verified": c.verified.iso(),
+        # What `verified` means for this record: without it, a date typed from notes reads as a check.
+        "checked_against": c.checked_against,
     }
 
 
