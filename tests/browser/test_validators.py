@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from in_browser import axe_violations
 from support import serve, shipped_example
-from validators import nu_errors, pa11y_errors
+from test_knowledge_pages import LOADED as KNOWLEDGE_PAGES_LOADED
+from test_way_through import PAGE_TYPES as WAY_THROUGH_KINDS
+from test_way_through import ROOTS as WAY_THROUGH_ROOTS
+from validators import nu_errors_in, pa11y_errors
 
 # A credential page with the most tags: a funding eligibility and more than one sector.
 CREDENTIAL = shipped_example(
@@ -32,19 +36,36 @@ PAGE_KINDS = [
     "404.html",
 ]
 ADDRESSES = [f"{lang}{path}" for lang in ("", "en/") for path in PAGE_KINDS]
+# Pages other tests already run axe on, in the same state (a desktop width, scripts on, the page
+# loaded): each knowledge page (test_knowledge_pages, 1280 × 900) and the home, Browse and 404
+# pages (test_way_through's test_no_accessibility_violation, desktop, scripts on: 1280 × 800). Run
+# twice, they only cost time. The catalogue stays here: read at "load", before its results are drawn
+# (test_way_through reads it after).
+AXED_ELSEWHERE = {root + address for root, address in KNOWLEDGE_PAGES_LOADED} | {
+    root + WAY_THROUGH_KINDS[kind] for root in WAY_THROUGH_ROOTS for kind in ("home", "browse", "not-found")
+}
 
 # Faults both validators must see: an image without an address, a form field without a label.
 BROKEN = '<img width="10" height="10" alt=""><form action="#"><input type="checkbox" id="x"></form>'
 
 
-def test_every_built_page_passes_the_nu_html_checker(shipped_site):
-    assert nu_errors(shipped_site) == []
-
-
-def test_the_nu_html_checker_reports_a_broken_page(shipped_site, tmp_path):
+@pytest.fixture(scope="module")
+def nu_found(shipped_site, tmp_path_factory) -> dict[str, list[str]]:
+    """The Nu checker's errors in the shipped site and in a copy of its home page broken on purpose,
+    from one run of it (its Java start takes seconds): the pages are checked one by one all the same."""
+    broken = tmp_path_factory.mktemp("nu-broken")
     page = (shipped_site / "index.html").read_text(encoding="utf-8")
-    (tmp_path / "index.html").write_text(page.replace("</h1>", "</h1>" + BROKEN, 1), encoding="utf-8")
-    errors = nu_errors(tmp_path)
+    (broken / "index.html").write_text(page.replace("</h1>", "</h1>" + BROKEN, 1), encoding="utf-8")
+    found = nu_errors_in([shipped_site, broken])
+    return {"shipped": found[shipped_site], "broken": found[broken]}
+
+
+def test_every_built_page_passes_the_nu_html_checker(nu_found):
+    assert nu_found["shipped"] == []
+
+
+def test_the_nu_html_checker_reports_a_broken_page(nu_found):
+    errors = nu_found["broken"]
     assert any("“img” is missing" in error for error in errors), errors
 
 
@@ -65,10 +86,11 @@ def test_pa11y_reports_a_broken_page(shipped_site, tmp_path):
 def test_every_kind_of_page_has_no_axe_violation(browser, site_server):
     # Scripts on only: with scripts off, Chromium runs no script of DevTools' either (axe could not
     # start); pa11y reads those pages instead (test_every_kind_of_page_has_no_pa11y_error).
+    addresses = [address for address in ADDRESSES if address not in AXED_ELSEWHERE]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     found = {}
-    for address in ADDRESSES:
+    for address in addresses:
         tab.goto(site_server + address, wait_until="load")
         found[address] = axe_violations(tab)
     context.close()
