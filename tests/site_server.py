@@ -18,6 +18,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Server(http.server.ThreadingHTTPServer):
+    # Every xdist worker's Chromium opens its connections here at once; the default backlog of 5
+    # drops connections on a busy machine, and a dropped one waits seconds to be tried again.
+    request_queue_size = 128
+
+
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -30,7 +36,7 @@ def alive(pid: int) -> bool:
 
 def main(folder: str, pid: int) -> None:
     handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     print(f"http://127.0.0.1:{server.server_port}/", flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     while alive(pid):
