@@ -712,3 +712,35 @@ def test_every_reader_of_a_verified_date_learns_whether_it_was_a_check_or_typed_
         "field page (en)": _meaning_on_the_field_page(shipped_site, "en", "verified"),
     }
     assert [where for where, text in explanations.items() if "notes" not in text] == []
+
+
+# Where a French line must not break (wording/typography.py): a breakable space before « : ; ? ! »,
+# inside « », or between a number and its « $ ».
+FRENCH_BREAKS = re.compile(r"\S[ \t\r\n]+[:;?!]|«[ \t\r\n]|[ \t\r\n]»|\d[ \t\r\n]+\$")
+
+
+def _json_strings(node) -> list[str]:
+    if isinstance(node, dict):
+        return [text for value in node.values() for text in _json_strings(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _json_strings(value)]
+    return [node] if isinstance(node, str) else []
+
+
+def test_french_structured_data_keeps_the_pages_no_break_spaces(shipped_site):
+    """A search engine shows a page's JSON-LD names (« Secteur : arts, culture et sports », a
+    credential's title, its cost note) as the page's own words; the typography pass skips scripts,
+    so those were left with ordinary spaces where the page has unbreakable ones."""
+    breaks, read = [], 0
+    for path in sorted(shipped_site.rglob("index.html")):
+        address = path.relative_to(shipped_site).as_posix()
+        if address.startswith("en/"):
+            continue
+        html = path.read_text(encoding="utf-8")
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S):
+            for text in _json_strings(json.loads(block)):
+                read += 1
+                if FRENCH_BREAKS.search(text):
+                    breaks.append((address, text[:80]))
+    assert read, "no French page carries structured data: the rule above would prove nothing"
+    assert breaks == []

@@ -146,7 +146,8 @@ def test_values_from_the_data_are_escaped_in_the_head(site):
         # a link preview shows the French title with its no-break spaces (typography.py)
         assert metas(head)["og:title"] == [preview] and metas(head)["twitter:title"] == [preview]
         (course,) = [json.loads(s.text) for s in head.iter("script") if s.get("type") == "application/ld+json"]
-        assert course["name"] == title
+        # the record's title, with the same no-break spaces as the preview
+        assert course["name"] == preview and course["name"].replace("\u00a0", " ") == title
         raw = page.read_text(encoding="utf-8")
         script = raw[raw.index('<script type="application/ld+json">') :].split("</script>")[0]
         assert "<3" not in script.split(">", 1)[1] and "\\u003c3" in script and "\\u0026" in script
