@@ -744,3 +744,32 @@ def test_french_structured_data_keeps_the_pages_no_break_spaces(shipped_site):
                     breaks.append((address, text[:80]))
     assert read, "no French page carries structured data: the rule above would prove nothing"
     assert breaks == []
+
+
+# What the seed's presenter said in their own words beside a slide or a page they were showing (the
+# transcript: « Elles sont aussi bonnes l'une que l'autre » after Contact North's slide on stacking;
+# « Cela lui donne un peu d'avance » after Northern College's page). A hand-written page may repeat it,
+# but then cites the webinar, never the article or the page on screen, which do not say it.
+PRESENTERS_OWN_WORDS = {"fr": ("Les deux sont utiles", "un peu d’avance"), "en": ("Both are useful", "head start")}
+CITATION = re.compile(r"\(Sources?\s?:\s*([^)]*)\)")
+THE_WEBINAR = re.compile(r"(?:le webinaire|the webinar)\W*$")  # not « la page … montrée dans le webinaire »
+
+
+def _cited_after(paragraph: str, at: int) -> str:
+    """The first citation in brackets after position `at` of a paragraph, or "" if none follows."""
+    found = CITATION.search(paragraph, at)
+    return found.group(1) if found else ""
+
+
+def test_the_presenters_own_words_cite_the_webinar_not_what_was_on_screen():
+    said = [
+        (page.name, words, _cited_after(paragraph, at))
+        for lang, wordings in PRESENTERS_OWN_WORDS.items()
+        for page in _hand_written_pages(lang)
+        for paragraph in page.read_text(encoding="utf-8").split("\n\n")
+        for words in wordings
+        if (at := paragraph.find(words)) >= 0
+    ]
+    assert said, "no page repeats the presenter's own words: the rule below would prove nothing"
+    for name, words, cited in said:
+        assert THE_WEBINAR.match(cited), f"{name}: « {words} » cites « {cited} », not the webinar itself"
