@@ -62,8 +62,9 @@ lint: install
 	$(PY) -m ruff format --check hooks tests bench
 
 # Every test, on every core (pytest-xdist: each fixture site is built once for the run and shared
-# by the workers, tests/conftest.py; each worker runs its own Chromium). The part you touched, faster: `make test-data` runs the data rules alone
-# (no build, seconds), `make test-fast` everything but the browser.
+# by the workers, tests/conftest.py; each worker runs its own Chromium). The part you touched,
+# faster: `make test-data` runs the data rules alone (no build, seconds), `make test-fast`
+# everything but the browser.
 test: install-test browser lint
 	node --test tests/js/
 	$(PY) -m pytest -n auto
