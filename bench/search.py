@@ -22,8 +22,10 @@ import http.server
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -78,6 +80,31 @@ def serve(site: Path):
     server = _Server(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+_HTTP2_SERVER = Path(__file__).with_name("h2_server.mjs")
+
+
+@contextmanager
+def serve_http2(site: Path):
+    """The site over HTTP/2 and TLS (bench/h2_server.mjs, a certificate made for the run): its
+    address. A browser context opened on it must ignore the certificate (`_open(..., https=True)`)."""
+    with tempfile.TemporaryDirectory() as folder:
+        key, cert = Path(folder) / "key.pem", Path(folder) / "cert.pem"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+            + ["-keyout", str(key), "-out", str(cert)],
+            check=True,
+            capture_output=True,
+        )
+        server = subprocess.Popen(
+            ["node", str(_HTTP2_SERVER), str(site), str(key), str(cert)], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            yield f"https://127.0.0.1:{int(server.stdout.readline())}/"
+        finally:
+            server.terminate()
+            server.wait()
 
 
 # -- Pagefind ------------------------------------------------------------------------------
@@ -138,8 +165,8 @@ class _Bytes:
 _SEARCH_FILES = ("/catalogue-data/", "/page-scripts/", "/pagefind/")
 
 
-def _open(browser, profile):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _open(browser, profile, https: bool = False):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, ignore_https_errors=https)
     page = context.new_page()
     client = context.new_cdp_session(page)
     client.send("Network.enable")
