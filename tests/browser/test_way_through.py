@@ -112,7 +112,7 @@ def test_every_page_has_a_menu_on_a_phone(viewer, root, kind):
     drawer_links = page.locator(".md-sidebar--primary .md-nav__link[href]")
     assert not drawer_links.first.is_visible()  # closed
     menu_button.click()
-    page.wait_for_timeout(400)
+    drawer_links.first.wait_for(state="visible")  # the menu slides in
     visible = [drawer_links.nth(i) for i in range(drawer_links.count()) if drawer_links.nth(i).is_visible()]
     assert len(visible) >= 6
 
