@@ -54,6 +54,31 @@ def start_build(project: Path) -> tuple[subprocess.Popen, int]:
     raise AssertionError("catalogue build started no mkdocs build within 60 s")
 
 
+def _told_to_end(pid: int) -> bool:
+    """Whether a SIGTERM waits for the process (pending: the process is held by SIGSTOP), or it has ended."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    masks = [int(line.split()[1], 16) for line in status.splitlines() if line.startswith(("SigPnd:", "ShdPnd:"))]
+    return any(mask & (1 << (signal.SIGTERM - 1)) for mask in masks)
+
+
+def signal_mid_build(command: subprocess.Popen, child: int, signum: int) -> None:
+    """Send `signum` to the command while its `mkdocs build` is surely still at work: the child is
+    held (SIGSTOP) until it has been told to end, so that on a busy machine the build cannot
+    finish between the moment the test saw it and the signal."""
+    os.kill(child, signal.SIGSTOP)
+    command.send_signal(signum)
+    deadline = time.monotonic() + 60
+    while not _told_to_end(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        os.kill(child, signal.SIGCONT)
+    except ProcessLookupError:
+        pass
+
+
 def gone(pid: int, within: float = 15) -> bool:
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
@@ -74,7 +99,7 @@ def leftovers(project: Path) -> list[str]:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the child ends with its parent on Linux")
 def test_a_killed_build_leaves_no_child_and_the_next_build_removes_its_folder(project):
     command, child = start_build(project)
-    command.kill()  # SIGKILL: the command cannot clean up after itself
+    signal_mid_build(command, child, signal.SIGKILL)  # the command cannot clean up after itself
     command.wait(timeout=30)
     assert gone(child), "mkdocs build ran on after its command was killed"
     left = leftovers(project)
@@ -86,7 +111,7 @@ def test_a_killed_build_leaves_no_child_and_the_next_build_removes_its_folder(pr
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "terminate"])
 def test_an_interrupted_build_ends_quietly_in_one_line(project, signum):
     command, child = start_build(project)
-    command.send_signal(signum)
+    signal_mid_build(command, child, signum)
     _, stderr = command.communicate(timeout=60)
     assert command.returncode == 130
     assert b"Traceback" not in stderr
