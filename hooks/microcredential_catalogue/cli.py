@@ -23,6 +23,7 @@ from .checks.published_ids import PreviousIdsUnreadable, previous_ids, vanished_
 from .checks.validate import load_catalogue
 from .editing import commands as sheet_commands
 from .editing.record_files import EditRefused, new_provider, rename
+from .model.free_year import free_without_year
 from .model.ids import id_problem
 from .model.stale import StaleRecord, stale_records
 from .reading.data_folder import DataFolder
@@ -163,6 +164,10 @@ def check(root: Path, today: date, lang: str = "en", github: bool = False, previ
         print(stale_warning(record, limit, lang))
         if github:  # a yellow mark on the line in the pull request; it stops nothing
             print(annotation(stale_problem(record, limit), level="warning"))
+    for credential in free_without_year(catalogue):
+        print(free_year_problem(credential).in_language(lang))
+        if github:
+            print(annotation(free_year_problem(credential), level="warning"))
     print(valid_summary(len(catalogue.credentials), len(catalogue.providers), len(stale), limit).in_language(lang))
     return 0
 
@@ -214,6 +219,18 @@ def stale_problem(record: StaleRecord, limit: int) -> Problem:
             "vérification",
         )
     return Problem(credential.source_file, credential.line_of(field), field, message)
+
+
+def free_year_problem(credential) -> Problem:
+    """A free record without the year its source called it free: where to write it, and how."""
+    message = Said(
+        en="warning: the record says free (cost.amount: 0) but not in which year its source said so, and free "
+        'then is not free now: write the year in the note, such as note: {fr: "en 2026", en: "in 2026"}',
+        fr="avertissement : la fiche dit gratuit (cost.amount: 0) sans dire en quelle année sa source le disait, "
+        "et gratuit alors n'est pas gratuit maintenant : écrivez l'année dans la note, comme "
+        'note: {fr: "en 2026", en: "in 2026"}',
+    )
+    return Problem(credential.source_file, credential.line_of("cost", "note"), "cost.note", message)
 
 
 # -- rename, new-provider ------------------------------------------------------------------

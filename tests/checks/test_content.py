@@ -24,7 +24,9 @@ from microcredential_catalogue.wording.facts import as_said, unknown_facts
 from support import (
     GENERATED,
     PROJECT,
+    RECORDS,
     copy_project,
+    data_folder,
     data_with_new_records,
     mkdocs_build,
     shipped_credential,
@@ -181,14 +183,32 @@ def test_records_for_people_already_at_work_are_on_the_employment_path():
     assert [c.id for c in upskilling if "employment" not in c.pathways] == []
 
 
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+FREE_WITHOUT_YEAR = {
+    "en": "cost.note: warning: the record says free (cost.amount: 0) but not in which year its source said so, "
+    'and free then is not free now: write the year in the note, such as note: {fr: "en 2026", en: "in 2026"}',
+    "fr": "cost.note: avertissement\u00a0: la fiche dit gratuit (cost.amount: 0) sans dire en quelle année sa source "
+    "le disait, et gratuit alors n'est pas gratuit maintenant\u00a0: écrivez l'année dans la note, comme "
+    'note: {fr: "en 2026", en: "in 2026"}',
+}
 
 
-def test_a_free_record_says_in_which_year_its_source_said_so():
-    """Free then is not free now: the cost note of a free record names the year, in both languages."""
-    free = [c for c in CATALOGUE.credentials if c.is_free]
-    for c in free:
-        assert c.cost_note and YEAR.search(c.cost_note.fr) and YEAR.search(c.cost_note.en), c.id
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_free_record_that_does_not_say_the_year_its_source_said_so_is_warned_of(tmp_path, capsys, lang):
+    """Free then is not free now: `catalogue check` names each free record whose cost note does not
+    give the year, in both languages, on its cost line, with what to write; a warning stops nothing
+    (an editor's valid record never turns the pull request red), and a year in both notes ends it."""
+    root = data_folder(tmp_path)  # its free-starter.yml says `cost: {amount: 0}` and no more
+    starter = (RECORDS / "valid" / "free-starter.yml").read_text(encoding="utf-8")
+    dated = starter.replace("cost: {amount: 0}", 'cost: {amount: 0, note: {fr: "en 2025", en: "in 2025"}}')
+    one_language = starter.replace("cost: {amount: 0}", 'cost: {amount: 0, note: {fr: "en 2025", en: "for now"}}')
+    (root / "data" / "credentials" / "free-dated.yml").write_text(dated, encoding="utf-8")
+    (root / "data" / "credentials" / "free-half-dated.yml").write_text(one_language, encoding="utf-8")
+    assert catalogue(["--today", "2026-11-28", "check", "--lang", lang], project_root=root) == 0
+    warned = [line for line in capsys.readouterr().out.splitlines() if "cost.note" in line]
+    assert warned == [
+        f"data/credentials/free-half-dated.yml:8: {FREE_WITHOUT_YEAR[lang]}",
+        f"data/credentials/free-starter.yml:8: {FREE_WITHOUT_YEAR[lang]}",
+    ]
 
 
 def test_a_cost_note_beside_a_price_completes_it_without_repeating_it():
