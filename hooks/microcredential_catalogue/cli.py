@@ -224,10 +224,10 @@ def stale_problem(record: StaleRecord, limit: int) -> Problem:
 def free_year_problem(credential) -> Problem:
     """A free record without the year its source called it free: where to write it, and how."""
     message = Said(
-        en="warning: the record says free (cost.amount: 0) but not in which year its source said so, and free "
-        'then is not free now: write the year in the note, such as note: {fr: "en 2026", en: "in 2026"}',
+        en="warning: the record says free (cost.amount: 0) but not in which year its source said so, and what "
+        'was free then may not be now: write the year in the note, such as note: {fr: "en 2026", en: "in 2026"}',
         fr="avertissement : la fiche dit gratuit (cost.amount: 0) sans dire en quelle année sa source le disait, "
-        "et gratuit alors n'est pas gratuit maintenant : écrivez l'année dans la note, comme "
+        "et ce qui était gratuit alors ne l'est peut-être plus : écrivez l'année dans la note, comme "
         'note: {fr: "en 2026", en: "in 2026"}',
     )
     return Problem(credential.source_file, credential.line_of("cost", "note"), "cost.note", message)

@@ -185,9 +185,9 @@ def test_records_for_people_already_at_work_are_on_the_employment_path():
 
 FREE_WITHOUT_YEAR = {
     "en": "cost.note: warning: the record says free (cost.amount: 0) but not in which year its source said so, "
-    'and free then is not free now: write the year in the note, such as note: {fr: "en 2026", en: "in 2026"}',
+    'and what was free then may not be now: write the year in the note, such as note: {fr: "en 2026", en: "in 2026"}',
     "fr": "cost.note: avertissement\u00a0: la fiche dit gratuit (cost.amount: 0) sans dire en quelle année sa source "
-    "le disait, et gratuit alors n'est pas gratuit maintenant\u00a0: écrivez l'année dans la note, comme "
+    "le disait, et ce qui était gratuit alors ne l'est peut-être plus\u00a0: écrivez l'année dans la note, comme "
     'note: {fr: "en 2026", en: "in 2026"}',
 }
 
