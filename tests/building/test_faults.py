@@ -43,7 +43,14 @@ def children_building(project: Path) -> list[int]:
 
 def start_build(project: Path) -> tuple[subprocess.Popen, int]:
     """`catalogue build`, once its `mkdocs build` child is running; returns both."""
-    command = subprocess.Popen([CATALOGUE, "build"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command = subprocess.Popen(
+        [CATALOGUE, "build"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        # As from a terminal: a test worker may ignore Ctrl-C, and a child inherits an ignored signal.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         children = children_building(project)
