@@ -96,6 +96,8 @@ def test_a_search_shows_cards_from_the_files_its_results_are_in(page, many_serve
 def test_a_long_filter_list_has_a_box_that_finds_an_option(page, many_server, lang, label, typed, found):
     page.goto(many_server + ("en/" if lang == "en" else "") + "catalogue/")
     wait_ready(page)
+    # The labels are compared whole, counts included: read once the facet table has filled them in.
+    page.wait_for_function("() => Array.from(document.querySelectorAll('[data-count]')).every(c => c.textContent)")
     providers = page.locator("fieldset[data-filter='provider']")
     assert page.get_by_label(label).count() == 1  # the provider list only: the others are short
     finder = providers.get_by_label(label)
