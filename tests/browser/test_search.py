@@ -304,21 +304,57 @@ def test_search_waits_for_one_script_and_the_manifest_both_asked_for_from_the_he
         context.close()
 
 
-@pytest.mark.parametrize(("query", "facets_first"), [("?q=hopital", False), ("?q=hopital&sector=health", True)])
-def test_a_link_with_words_gets_their_files_before_the_facet_table(browser, search_server, query, facets_first):
-    """On a slow link the files compete: the words' index shard comes first unless the link ticks
-    a filter, which needs the facet table to answer at all."""
+@pytest.mark.parametrize(
+    ("page_path", "query"),
+    [("catalogue/", "?q=hôpital"), ("en/catalogue/", "?q=hospital care"), ("embed/", "?q=soins")],
+)
+def test_a_link_with_words_has_its_head_ask_for_their_shards_and_the_page_uses_them(
+    browser, search_server, page_path, query
+):
+    """On a slow link every file is a round trip: the shards of the address's words are asked for
+    by the head, with the script and the manifest, not once the script has run; the page's script
+    then uses them as they come (each asked for once), and answers."""
     context = browser.new_context()
     try:
         page = context.new_page()
         asked = []
-        page.on("request", lambda request: asked.append(request.url.split("?")[0].rsplit("/", 1)[-1]))
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(search_server + page_path + query)
+        page.wait_for_selector("[data-ready='true']")
+        shards = page.evaluate(
+            "() => performance.getEntriesByType('resource').filter(e => /\\/search-(fr|en)-/.test(e.name))"
+            ".map(e => [e.name, e.initiatorType])"
+        )
+        assert shards, "the words' shards were fetched"
+        assert all(initiator == "link" for _, initiator in shards), shards  # the head's preload, not loader.js
+        assert all(asked.count(url) == 1 for url, _ in shards), asked
+        assert result_ids(page) & {"soins-hopital"}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("query", "facets_first"), [("?q=hopital", False), ("?q=hopital&sector=health", True)])
+def test_a_link_with_words_gets_the_facet_table_before_its_answer_only_when_it_ticks_a_filter(
+    browser, search_server, query, facets_first
+):
+    """On a slow link the files compete: words alone are answered from their index shard, and the
+    facet table (the filters' counts) follows the answer; a link that ticks a filter needs the
+    table to answer at all, so it is asked for at once."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         page.goto(search_server + "catalogue/" + query)
         wait_ready(page)
         counts_shown(page)
         assert result_ids(page) == {"soins-hopital"}
-        shard = next(i for i, name in enumerate(asked) if name.startswith("search-fr-"))
-        assert (asked.index("facets-fr.json") < shard) is facets_first, asked
+        started = page.evaluate(
+            "() => Object.fromEntries(performance.getEntriesByType('resource')"
+            ".map(e => [e.name.split('?')[0].split('/').pop(), e.startTime]))"
+        )
+        answered = page.evaluate("performance.getEntriesByName('catalogue-first-answer')[0].startTime")
+        shard = min(time for name, time in started.items() if name.startswith("search-fr-"))
+        assert shard < started["facets-fr.json"]
+        assert (started["facets-fr.json"] < answered) is facets_first, (started, answered)
     finally:
         context.close()
 

@@ -23,8 +23,8 @@ from microcredential_catalogue.search.index import (
     build_search_assets,
     split_in_shards,
 )
-from microcredential_catalogue.search.query import QueryIndex, load_index, search, shards_needed
-from microcredential_catalogue.search.text import stem
+from microcredential_catalogue.search.query import QueryIndex, load_index, search, shard_key, shards_needed
+from microcredential_catalogue.search.text import folded_words, stem
 from relevance.suite import cases
 from support import PROJECT
 
@@ -196,3 +196,33 @@ def test_a_word_whose_stem_is_shorter_than_two_letters_fetches_the_stems_shard_t
     terms = {"p": {"p": [0, 10]}, "ps": {"ps": [0, 10], "psy": [1, 10]}, "pr": {"projet": [2, 10]}}
     assert shards_needed("ps", manifest, terms.get) == ["p", "ps"]
     assert search("ps", QueryIndex(manifest, {**terms["p"], **terms["ps"]})).refs == [0, 1]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_pages_head_asks_at_once_for_the_shards_of_its_words_and_no_other(split, lang):
+    """The head script of a search page (?q=…) asks for each word's own shard before the page's
+    script arrives: the keys of search/query.py for the words as typed, each one the page then
+    fetches (no byte wasted on a slow link); a stem's other shard is left to the page's script."""
+    shards = Shards(split, lang)
+    terms = sorted(shards.full.terms)
+    queries = sorted({c.q for c in cases()} | {c.q[:n] for c in cases() for n in (1, 2, 3)})
+    queries += [t.lstrip("~") for t in terms[::3]] + [t[:2] for t in terms[::7]]
+    queries += ["Électricité, SOUDAGE!", "  « santé »  ", "cœur œuvre", "RCR/PS", "x", "2025", "¿qué?", "--"]
+    node = shutil.which("node")
+    assert node, "Node.js runs the browser code's unit tests; install it (make install)"
+    request = {
+        "template": str(PROJECT / "overrides" / "partials" / "javascripts" / "early-shards.html"),
+        "separator": shards.manifest["separator"],
+        "shards": shards.manifest["shards"],
+        "queries": queries,
+    }
+    script = PROJECT / "tests" / "js" / "early-shards.mjs"
+    result = subprocess.run([node, str(script)], input=json.dumps(request), capture_output=True, text=True, check=True)
+    keys = shards.manifest["shards"]
+    wrong = []
+    for query, asked in zip(queries, json.loads(result.stdout), strict=True):
+        own = sorted({shard_key(word, keys) for word in folded_words(query)} & set(keys))
+        if asked != own or not set(asked) <= set(shards.needed(query)):
+            wrong.append((query, asked, own, shards.needed(query)))
+    assert wrong == [], wrong[:3]
+    assert any(len(key) == 2 for asked in json.loads(result.stdout) for key in asked)

@@ -43,6 +43,13 @@ class CataloguePages(PageFamily):
         files = ((script, "script"), (self._data(lang)["index"], "fetch"))
         return [{"href": addresses.file_from(page, lang, path), "as": kind} for path, kind in files]
 
+    def _early_shards(self, page: str, lang: str) -> dict:
+        """The shard names a page's head reads to ask at once for the shards of the words in its
+        address (partials/javascripts/early-shards.html): on a slow link they were asked for only
+        once the script had arrived and run, a round trip later (bench/RESULTS.md)."""
+        index = addresses.file_from(page, lang, self._data(lang)["index"])
+        return {"index": index, **self.search.shard_map(lang)}
+
     def _catalogue(self, lang: str) -> PageSource:
         script = self.scripts.path("catalogue.js", lang)
         source = self.page(
@@ -58,8 +65,11 @@ class CataloguePages(PageFamily):
             page_script=script,
             **self._first_results(lang),
         )
-        preloads = self._preloads(addresses.CATALOGUE, lang, script)
-        return replace(source, front_matter={**source.front_matter, "preloads": preloads})
+        head = {
+            "preloads": self._preloads(addresses.CATALOGUE, lang, script),
+            "early_shards": self._early_shards(addresses.CATALOGUE, lang),
+        }
+        return replace(source, front_matter={**source.front_matter, **head})
 
     def _embed(self, lang: str) -> PageSource:
         """The list a network puts in an <iframe>: the catalogue's filters, from the same URL
@@ -84,6 +94,7 @@ class CataloguePages(PageFamily):
             "template": "embedded.html",
             "prerendered": True,
             "preloads": self._preloads(page, lang, script),
+            "early_shards": self._early_shards(page, lang),
         }
         return PageSource(page, lang, front, body)
 

@@ -154,6 +154,12 @@ class SearchAssets:
         """A short hash of a file's content, so a browser never pairs an old index with new records."""
         return addresses.content_version(self.files[path])
 
+    def shard_map(self, lang: str) -> dict:
+        """What a page needs to ask for a query's shards before its script arrives: the word
+        separator and the shard file names (the manifest's, relative to it)."""
+        manifest = json.loads(self.files[self.index_file[lang]])
+        return {"separator": manifest["separator"], "shards": manifest["shards"]}
+
 
 def build_search_assets(
     catalogue: Catalogue,
