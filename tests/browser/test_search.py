@@ -333,6 +333,31 @@ def test_a_link_with_words_has_its_head_ask_for_their_shards_and_the_page_uses_t
         context.close()
 
 
+def test_a_shard_its_head_asked_for_that_arrives_cut_short_is_asked_for_again(browser, search_server):
+    """A slow link can end a response early: the page's script asks once more, from the network."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors, asked = [], []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+
+        def cut_first(route):
+            asked.append(route.request.url)
+            if len(asked) == 1:
+                route.fulfill(status=200, content_type="application/json", body='{"terms": {"hop')
+            else:
+                route.continue_()
+
+        page.route("**/search-fr-*.json*", cut_first)
+        page.goto(search_server + "catalogue/?q=hôpital")
+        wait_ready(page)
+        assert asked.count(asked[0]) == 2, asked
+        assert result_ids(page) & {"soins-hopital"}
+        assert not page.locator("[data-failed]").is_visible() and errors == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("query", "facets_first"), [("?q=hopital", False), ("?q=hopital&sector=health", True)])
 def test_a_link_with_words_gets_the_facet_table_before_its_answer_only_when_it_ticks_a_filter(
     browser, search_server, query, facets_first

@@ -76,6 +76,59 @@ def test_the_first_twenty_are_in_the_page_and_more_come_from_card_files(page, ma
     assert page.errors == []
 
 
+def test_a_card_file_cut_short_on_the_way_is_asked_for_again_and_the_answer_comes(page, many_server):
+    """A slow or flaky link can end a response early: the page asks for that file once more."""
+    asked = []
+
+    def cut_first(route):
+        asked.append(route.request.url)
+        if len(asked) == 1:
+            route.fulfill(status=200, content_type="application/json", body='{"records": [')
+        else:
+            route.continue_()
+
+    page.route("**/cards-en-*.json*", cut_first)
+    page.add_init_script(SAID_BY_STATUS)
+    page.goto(many_server + "en/catalogue/?q=welding")
+    wait_ready(page)
+    assert asked.count(asked[0]) == 2  # the file cut short, asked for once more
+    said = page.evaluate("window.saidByStatus")
+    assert said and not [text for text in said if "could not be loaded" in text], said
+    assert not page.locator("[data-failed]").is_visible()
+    titles = card_titles(page)
+    assert titles and all(titles) and "welding" in titles[0].lower()
+    assert page.errors == []
+
+
+def test_show_more_whose_cards_cannot_come_says_so_and_the_button_asks_again(page, many_server):
+    page.goto(many_server + "catalogue/")
+    wait_ready(page)
+    count = status(page)
+    page.route("**/cards-fr-*.json*", lambda route: route.abort())
+    more = page.get_by_role("button", name="Afficher 20 de plus")
+    more.click()
+    page.wait_for_function("t => document.querySelector('#mc-status').textContent === t", arg=MORE_FAILED)
+    assert len(card_titles(page)) == 20 and more.is_visible()
+    page.unroute("**/cards-fr-*.json*")
+    more.click()
+    page.wait_for_function("() => document.querySelectorAll('[data-results] .mc-card').length === 40")
+    assert status(page) == count  # the count again, once the cards came
+    assert all(card_titles(page)) and page.errors == []
+
+
+# Every text the results' live region takes, from the page's first moment.
+SAID_BY_STATUS = """
+window.saidByStatus = [];
+document.addEventListener("DOMContentLoaded", () => {
+  const status = document.querySelector("#mc-status");
+  new MutationObserver(() => window.saidByStatus.push(status.textContent))
+    .observe(status, { childList: true, characterData: true, subtree: true });
+});
+"""
+
+MORE_FAILED = "Les résultats suivants n'ont pas pu être chargés. Réessayez avec le même bouton."
+
+
 def test_a_search_shows_cards_from_the_files_its_results_are_in(page, many_server):
     page.goto(many_server + "en/catalogue/?q=welding")
     wait_ready(page)

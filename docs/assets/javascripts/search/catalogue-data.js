@@ -50,10 +50,17 @@ export function withNamedFilters(filters, offers) {
   return merged;
 }
 
-/* "Show more": the next cards, and the keyboard's focus on the first of them, where reading goes on. */
+/* "Show more": the next cards, and the keyboard's focus on the first of them, where reading goes
+ * on. A card file that does not arrive is said; the button stays, and a click asks again. */
 export function showMoreOnClick(view, data) {
   view.moreButton.addEventListener("click", async () => {
-    await data.cards.need(view.nextPage());
+    try {
+      await data.cards.need(view.nextPage());
+    } catch (error) {
+      view.showMoreFailure();
+      console.error(error);
+      return;
+    }
     const first = view.showMore(data.cards.records);
     if (first) first.querySelector("a").focus();
   });

@@ -5,9 +5,22 @@
 
 import { QueryIndex, shardsFor, typoLetters } from "./query.js";
 
+/* A file's JSON. A response cut short or lost on the way (a slow or flaky link; a preload the
+ * network dropped) is asked for once more, from the network; a missing file is not. */
 export async function fetchJson(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(url + ": " + response.status);
+  try {
+    return await fetchOnce(url, "default");
+  } catch (error) {
+    if (error instanceof MissingFile) throw error;
+    return fetchOnce(url, "reload");
+  }
+}
+
+class MissingFile extends Error {}
+
+async function fetchOnce(url, cache) {
+  const response = await fetch(url, { cache });
+  if (!response.ok) throw new MissingFile(url + ": " + response.status);
   return response.json();
 }
 

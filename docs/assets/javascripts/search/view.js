@@ -90,6 +90,7 @@ export class View {
     }
     this.list.appendChild(fragment);
     this.shownCount = Math.min(this.shown.length, this.shownCount + PAGE_SIZE);
+    if (this.statusText && this.status.textContent !== this.statusText) this.status.textContent = this.statusText;
     this.updateMoreButton();
     return this.list.children[firstNew];
   }
@@ -124,6 +125,7 @@ export class View {
   /* The count, said once by the live region; with the notice when not every word was found. */
   showStatus(n, partial) {
     const text = this.countText(n) + (partial && n ? ". " + this.strings.partial : "");
+    this.statusText = text;
     if (this.status.textContent !== text) this.status.textContent = text;
     const show = fill(this.strings.show_results, "n", this.format(n));
     if (this.showResults.textContent !== show) this.showResults.textContent = show;
@@ -156,6 +158,11 @@ export class View {
 
   showLoading(text) {
     this.status.textContent = text || this.strings.loading;
+  }
+
+  /* Said by the live region; the count comes back with the next cards or answer. */
+  showMoreFailure() {
+    this.status.textContent = this.strings.more_failed;
   }
 
   showFailure() {
