@@ -65,6 +65,7 @@ def browser_answer(page, base: str, case, address: dict | None = None) -> Answer
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_each_query_finds_what_a_learner_expects_on_the_page(tab, servers, case):
     base = servers[case.corpus]
+    tab.errors.clear()  # each case answers for its own pages' errors, not an earlier case's
     answer = browser_answer(tab, base, case)
     assert failures(case, answer, lambda address: browser_answer(tab, base, case, address)) == []
     assert tab.errors == []
