@@ -267,7 +267,7 @@ def on_page_context(context, page, config, **_):
     description = page.meta.get("description") or config.site_description or ""
     # Plain text again: the sharing head escapes for HTML and writes JSON-LD itself.
     context["catalogue_head"] = _state.build.sharing.head(page.url, _plain(page.title or ""), _plain(description))
-    _state.trusted_scripts[page.file.src_uri] = _theme_scripts(context, config)
+    _state.trusted_scripts[page.file.src_uri] = _theme_scripts(context, config) + _page_scripts()
     return context
 
 
@@ -288,6 +288,12 @@ def _theme_scripts(context, config) -> list[str]:
         rendered = "".join(_state.env.get_template(name).render(values) for name in _state.theme_script_templates)
         _state.theme_scripts[key] = csp.inline_scripts(rendered)
     return _state.theme_scripts[key]
+
+
+def _page_scripts() -> list[str]:
+    """The search pages' scripts, which the build joins from ours and writes inside those pages."""
+    scripts = _state.build.page_scripts
+    return list(scripts.files.values()) if scripts else []
 
 
 def _plain(text: str) -> str:

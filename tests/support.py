@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from microcredential_catalogue import addresses
+from microcredential_catalogue.pages import csp
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The editors' command, as `make install` puts it beside the virtual environment's Python.
@@ -124,6 +125,15 @@ def serve(folder: Path) -> Iterator[str]:
         yield loopback.serve(folder)
     finally:
         loopback.close()
+
+
+SEARCH_PAGES = {"catalogue.js": addresses.CATALOGUE, "embed.js": addresses.EMBED_PAGE}
+
+
+def served_page_script(site_dir: Path, entry: str, lang: str) -> str:
+    """The joined script a search page carries inside it (pages/scripts.py): its longest inline script."""
+    html = (site_dir / addresses.url(SEARCH_PAGES[entry], lang) / "index.html").read_text(encoding="utf-8")
+    return max(csp.inline_scripts(html), key=len)
 
 
 def built_pages(site_dir: Path) -> set[str]:

@@ -84,7 +84,9 @@ CALENDAR_FILE = "intakes.ics"  # in SHARE_FOLDER: the start dates, published onl
 ASSETS = "assets"  # one copy for both languages, under docs/ and in the site
 SCRIPTS = f"{ASSETS}/javascripts"  # ours, as ES modules and a few plain scripts
 SEARCH_DATA = f"{ASSETS}/catalogue-data"  # the search index and facet table the build writes
-PAGE_SCRIPTS = f"{ASSETS}/page-scripts"  # one script per search page and language, joined by the build
+# Where the build once wrote each search page's joined script, which the page now carries inside
+# it: still reserved, and emptied of what an earlier build left there (pages/files.py).
+PAGE_SCRIPTS = f"{ASSETS}/page-scripts"
 THEME_STYLESHEETS = f"{ASSETS}/stylesheets"  # Material's own, in its folder and in the site
 
 
@@ -100,7 +102,8 @@ def content_version(text: str) -> str:
 
 
 def page_script(entry: str, lang: str) -> str:
-    """The one file the build joins from the module `entry` ('catalogue.js') for a language's page."""
+    """The name of the script the build joins from the module `entry` ('catalogue.js') for a
+    language's page, and writes inside that page (pages/scripts.py)."""
     return f"{PAGE_SCRIPTS}/{entry.removesuffix('.js')}-{lang}.js"
 
 

@@ -13,7 +13,7 @@ from microcredential_catalogue import addresses
 from microcredential_catalogue.pages.script_bundle import bundle
 from microcredential_catalogue.pages.scripts import ENTRIES, STEMMERS
 
-from tests.support import PROJECT, build_with_a_line_added
+from tests.support import PROJECT, build_with_a_line_added, served_page_script
 
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node runs the tests in tests/js/ too: `make test` installs it")
@@ -54,7 +54,7 @@ def served_and_sources(built) -> list[tuple[str, str, str]]:
         for lang in ("fr", "en"):
             path = addresses.page_script(entry, lang)
             readable = bundle(docs / addresses.SCRIPTS, entry, STEMMERS[lang])
-            served = (built.site / path).read_text(encoding="utf-8")
+            served = served_page_script(built.site, entry, lang)
             found.append((path, without_vendored(served), without_vendored(readable)))
     return found
 
@@ -85,20 +85,23 @@ def _kind(source: str) -> str:
 def test_every_script_the_site_serves_parses(shipped_build):
     """Each minified script of ours, in the kind pages load it as (node --check)."""
     docs = shipped_build.project / "docs"
-    scripts = [path for path in our_assets(docs) if path.endswith(".js")]
-    scripts += [addresses.page_script(entry, lang) for entry in ENTRIES for lang in ("fr", "en")]
+    served = {
+        path: (path, (shipped_build.site / path).read_text(encoding="utf-8"))
+        for path in our_assets(docs)
+        if path.endswith(".js")
+    }
+    for entry in ENTRIES:  # written inside their pages: a classic script each
+        for lang in ("fr", "en"):
+            served[addresses.page_script(entry, lang)] = ("", served_page_script(shipped_build.site, entry, lang))
     failed = {}
-    for path in scripts:
-        source = (docs / path).read_text(encoding="utf-8") if (docs / path).is_file() else ""
+    for path, (source_path, text) in served.items():
+        source = (docs / source_path).read_text(encoding="utf-8") if source_path else ""
         checked = subprocess.run(
-            [NODE, "--check", f"--input-type={_kind(source)}"],
-            input=(shipped_build.site / path).read_text(encoding="utf-8"),
-            capture_output=True,
-            text=True,
+            [NODE, "--check", f"--input-type={_kind(source)}"], input=text, capture_output=True, text=True
         )
         if checked.returncode:
             failed[path] = checked.stderr[-600:]
-    assert len(scripts) > 10 and failed == {}
+    assert len(served) > 10 and failed == {}
 
 
 def test_a_script_the_minifier_would_change_stops_the_build_with_the_file_and_line(project_copy, tmp_path):
@@ -113,4 +116,19 @@ def test_a_script_the_minifier_would_change_stops_the_build_with_the_file_and_li
         in built.stdout + built.stderr
     )
     assert "Traceback" not in built.stdout + built.stderr
+    assert not (tmp_path / "site" / "catalogue" / "index.html").exists()
+
+
+def test_a_search_script_that_would_end_its_script_element_stops_the_build_with_the_file_and_line(
+    project_copy, tmp_path
+):
+    """The search pages carry their script inside them: a '</script' in a string would end it
+    there and show the rest as text, so the build says where, and what to write instead."""
+    built, line = build_with_a_line_added(
+        project_copy, "search/view.js", 'export const closing = "</script>";', tmp_path / "site"
+    )
+    said = built.stdout + built.stderr
+    assert built.returncode == 1
+    assert f"docs/assets/javascripts/search/view.js (line {line}): '</script' would end the <script> element" in said
+    assert "Traceback" not in said
     assert not (tmp_path / "site" / "catalogue" / "index.html").exists()

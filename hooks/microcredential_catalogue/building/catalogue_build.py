@@ -14,7 +14,7 @@ from ..model.groups import free_credentials
 from ..pages.link_builder import link_builders
 from ..pages.plan import SitePlan, WriteReport, write_pages
 from ..pages.render import Renderer
-from ..pages.scripts import page_scripts
+from ..pages.scripts import PageScripts, page_scripts
 from ..search.index import build_search_assets, filter_option_keys
 from ..search.synonyms import Synonyms, load_synonyms
 from ..sharing.plan import Sharing
@@ -31,6 +31,7 @@ class CatalogueBuild:
     site_url: str = ""
     sharing: Sharing | None = None  # set by write(): what each page's head carries
     link_builders: dict[str, dict[str, str]] | None = None  # set by write(): the "Share a link" page's parts
+    page_scripts: PageScripts | None = None  # set by write(): the scripts written inside the search pages
 
     @classmethod
     def load(
@@ -45,7 +46,7 @@ class CatalogueBuild:
     def write(self) -> WriteReport:
         renderer = Renderer(self.templates_dir, self.catalogue, scripts_dir=Path(self.docs_dir) / addresses.SCRIPTS)
         search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
-        scripts = page_scripts(Path(self.docs_dir) / addresses.SCRIPTS)
+        scripts = self.page_scripts = page_scripts(Path(self.docs_dir) / addresses.SCRIPTS)
         plan = SitePlan(self.catalogue, renderer, search, scripts=scripts, project_root=self.project_root)
         self.sharing = Sharing(
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
@@ -58,12 +59,12 @@ class CatalogueBuild:
             qr_versions=self.sharing.catalogue_qr_versions,
             feed_counts=self.sharing.feed_counts,
         )
-        return write_pages(plan.pages(), self.docs_dir, {**search.files, **scripts.files, **self.sharing.files})
+        return write_pages(plan.pages(), self.docs_dir, {**search.files, **self.sharing.files})
 
 
 def fingerprint(project_root: Path, templates_dir: Path, docs_dir: Path) -> str:
     """Changes whenever a data file, a catalogue template or one of our scripts changes (name,
-    size or time): the build joins the scripts into each search page's one file."""
+    size or time): the build joins the scripts into each search page's one script."""
     digest = hashlib.sha1()
     for folder in (Path(project_root) / "data", Path(templates_dir).parent, Path(docs_dir) / addresses.SCRIPTS):
         for path in sorted(folder.rglob("*")):

@@ -36,12 +36,11 @@ class CataloguePages(PageFamily):
     def _data(self, lang: str) -> dict[str, str]:
         return search_data(self.search, lang)
 
-    def _preloads(self, page: str, lang: str, script: str) -> list[dict[str, str]]:
+    def _preloads(self, page: str, lang: str) -> list[dict[str, str]]:
         """What the page's head asks for at once, beside the theme's stylesheets, before search
-        can answer: its script and the index manifest. Found later in the body, they waited for
-        the stylesheets on a slow link, then for free connections (bench/RESULTS.md)."""
-        files = ((script, "script"), (self._data(lang)["index"], "fetch"))
-        return [{"href": addresses.file_from(page, lang, path), "as": kind} for path, kind in files]
+        can answer: the index manifest (the script is in the page). Found later in the body, it
+        waited for the stylesheets on a slow link, then for free connections (bench/RESULTS.md)."""
+        return [{"href": addresses.file_from(page, lang, self._data(lang)["index"]), "as": "fetch"}]
 
     def _early_shards(self, page: str, lang: str) -> dict:
         """The shard names a page's head reads to ask at once for the shards of the words in its
@@ -51,7 +50,6 @@ class CataloguePages(PageFamily):
         return {"index": index, **self.search.shard_map(lang)}
 
     def _catalogue(self, lang: str) -> PageSource:
-        script = self.scripts.path("catalogue.js", lang)
         source = self.page(
             addresses.CATALOGUE,
             lang,
@@ -62,11 +60,11 @@ class CataloguePages(PageFamily):
             filters=filters(self.catalogue, self.renderer.strings),
             browse_groups=self._browse_groups(),
             data=self._data(lang),
-            page_script=script,
+            page_script=self.scripts.inline("catalogue.js", lang),
             **self._first_results(lang),
         )
         head = {
-            "preloads": self._preloads(addresses.CATALOGUE, lang, script),
+            "preloads": self._preloads(addresses.CATALOGUE, lang),
             "early_shards": self._early_shards(addresses.CATALOGUE, lang),
         }
         return replace(source, front_matter={**source.front_matter, **head})
@@ -75,7 +73,6 @@ class CataloguePages(PageFamily):
         """The list a network puts in an <iframe>: the catalogue's filters, from the same URL
         parameters and data, without the site's chrome (overrides/embedded.html)."""
         page = addresses.EMBED_PAGE
-        script = self.scripts.path("embed.js", lang)
         offered = filters(self.catalogue, self.renderer.strings)  # the catalogue page's very options
         body = self.renderer.render(
             "embed.html",
@@ -84,7 +81,7 @@ class CataloguePages(PageFamily):
             params=[f.param for f in offered],
             options={f.param: [option.key for option in f.options] for f in offered},
             data=self._data(lang),
-            page_script=script,
+            page_script=self.scripts.inline("embed.js", lang),
             blank_card=_blank_card(lang),
             page_size=FIRST_PAGE,
         )
@@ -93,7 +90,7 @@ class CataloguePages(PageFamily):
             "description": self.text("embed_title", lang),
             "template": "embedded.html",
             "prerendered": True,
-            "preloads": self._preloads(page, lang, script),
+            "preloads": self._preloads(page, lang),
             "early_shards": self._early_shards(page, lang),
         }
         return PageSource(page, lang, front, body)
