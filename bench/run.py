@@ -151,9 +151,9 @@ def report(size: int, builds: dict, sizes: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def browser_report(site: Path) -> str:
+def browser_report(site: Path, http2: bool = False) -> str:
     """The search figures alone, for iterating on the browser code without rebuilding."""
-    return "\n".join(search.table(search.measure(site))) + "\n"
+    return "\n".join(search.table(search.measure(site, http2=http2))) + "\n"
 
 
 def search_only(sizes: list[int], keep: Path | None) -> None:
@@ -186,9 +186,10 @@ def main() -> None:
     )
     parser.add_argument("--search-only", action="store_true", help="one build per size, then search figures")
     parser.add_argument("--builds-only", action="store_true", help="builds and stages, no browser")
+    parser.add_argument("--http2", action="store_true", help="with --browser-only: serve over HTTP/2, as hosts do")
     arguments = parser.parse_args()
     if arguments.browser_only:
-        print(browser_report(arguments.browser_only), flush=True)
+        print(browser_report(arguments.browser_only, arguments.http2), flush=True)
         return
     print(f"Relevance suite (tests/relevance/queries.yml): recall at 10 = {search.recall_at_10():.3f}\n", flush=True)
     if arguments.search_only:

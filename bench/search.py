@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -154,6 +154,14 @@ class _Bytes:
         context.on("requestfinished", self._finished)
 
     def _finished(self, request):
+        from playwright.sync_api import Error
+
+        try:
+            self._count(request)
+        except Error:
+            pass  # a response that ended as its page closed: after the figures were read
+
+    def _count(self, request):
         sizes = request.sizes()
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         self.total += size
@@ -202,9 +210,9 @@ def _mark(page, name: str) -> float:
     return page.evaluate(f"performance.getEntriesByName('{name}')[0].startTime")
 
 
-def ours(browser, base: str, lang: str, profile: str) -> dict:
+def ours(browser, base: str, lang: str, profile: str, https: bool = False) -> dict:
     prefix = base + ("en/" if lang == "en" else "") + "catalogue/"
-    context, page, _ = _open(browser, profile)
+    context, page, _ = _open(browser, profile, https)
     try:
         page.goto(prefix)
         _wait_until(page, "performance.getEntriesByName('catalogue-search-ready').length")
@@ -216,7 +224,7 @@ def ours(browser, base: str, lang: str, profile: str) -> dict:
         keys = keystrokes(page)
     finally:
         context.close()
-    context, page, counted = _open(browser, profile)
+    context, page, counted = _open(browser, profile, https)
     try:
         page.goto(prefix + "?q=" + FIRST_QUERY[lang])
         _wait_until(page, "performance.getEntriesByName('catalogue-first-answer').length")
@@ -234,8 +242,8 @@ def ours(browser, base: str, lang: str, profile: str) -> dict:
     }
 
 
-def pagefind(browser, base: str, lang: str, profile: str) -> dict:
-    context, page, counted = _open(browser, profile)
+def pagefind(browser, base: str, lang: str, profile: str, https: bool = False) -> dict:
+    context, page, counted = _open(browser, profile, https)
     try:
         page.goto(base + f"pagefind-bench/{lang}/?q=" + FIRST_QUERY[lang])
         _wait_until(page, "document.body.dataset.count !== undefined")
@@ -288,24 +296,27 @@ def keystrokes(page) -> dict:
     }
 
 
-def measure(site: Path, langs=("fr", "en")) -> dict:
-    """{(engine, lang, profile): figures} for our catalogue page and Pagefind on the same site."""
+def measure(site: Path, langs=("fr", "en"), http2: bool = False) -> dict:
+    """{(engine, lang, profile): figures} for our catalogue page and Pagefind on the same site,
+    over HTTP/1.1 (Python's server) or, with `http2`, over HTTP/2 and TLS as the site's hosts serve it."""
     from playwright.sync_api import sync_playwright
 
     index_with_pagefind(site)
-    server = serve(site)
-    base = f"http://127.0.0.1:{server.server_port}/"
     figures = {}
-    try:
+    with ExitStack() as stack:
+        if http2:
+            base = stack.enter_context(serve_http2(site))
+        else:
+            server = serve(site)
+            stack.callback(server.shutdown)
+            base = f"http://127.0.0.1:{server.server_port}/"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
             for profile in PROFILES:
                 for lang in langs:
-                    figures[("ours", lang, profile)] = ours(browser, base, lang, profile)
-                    figures[("pagefind", lang, profile)] = pagefind(browser, base, lang, profile)
+                    figures[("ours", lang, profile)] = ours(browser, base, lang, profile, http2)
+                    figures[("pagefind", lang, profile)] = pagefind(browser, base, lang, profile, http2)
             browser.close()
-    finally:
-        server.shutdown()
     return figures
 
 
