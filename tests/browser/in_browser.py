@@ -121,6 +121,22 @@ def screenshot(page, name: str) -> Path:
 
 
 # The catalogue page, once its script has loaded the search data.
+def first_response_cut_short(page, pattern: str, body: str) -> list[str]:
+    """Every request for files of `pattern` (the list, filled as they come), the first one answered
+    with `body`, the start of a JSON file, as a slow link may end it; the others go through."""
+    asked: list[str] = []
+
+    def cut_first(route):
+        asked.append(route.request.url)
+        if len(asked) == 1:
+            route.fulfill(status=200, content_type="application/json", body=body)
+        else:
+            route.continue_()
+
+    page.route(pattern, cut_first)
+    return asked
+
+
 def wait_ready(page) -> None:
     page.wait_for_selector("#mc-search[data-ready='true']")
 

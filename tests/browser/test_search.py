@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pytest
-from in_browser import LISTED, axe_violations, result_ids, screenshot, status, wait_ready
+from in_browser import LISTED, axe_violations, first_response_cut_short, result_ids, screenshot, status, wait_ready
 
 
 @pytest.fixture
@@ -342,17 +342,9 @@ def test_a_shard_its_head_asked_for_that_arrives_cut_short_is_asked_for_again(br
     context = browser.new_context()
     try:
         page = context.new_page()
-        errors, asked = [], []
+        errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-
-        def cut_first(route):
-            asked.append(route.request.url)
-            if len(asked) == 1:
-                route.fulfill(status=200, content_type="application/json", body='{"terms": {"hop')
-            else:
-                route.continue_()
-
-        page.route("**/search-fr-*.json*", cut_first)
+        asked = first_response_cut_short(page, "**/search-fr-*.json*", '{"terms": {"hop')
         page.goto(search_server + "catalogue/?q=hôpital")
         wait_ready(page)
         assert asked.count(asked[0]) == 2, asked

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from in_browser import axe_violations, result_ids, status, wait_ready
+from in_browser import axe_violations, first_response_cut_short, result_ids, status, wait_ready
 from support import blank_knowledge_pages, copy_project, mkdocs_build, serve
 
 from bench.generate import generate, providers
@@ -78,16 +78,7 @@ def test_the_first_twenty_are_in_the_page_and_more_come_from_card_files(page, ma
 
 def test_a_card_file_cut_short_on_the_way_is_asked_for_again_and_the_answer_comes(page, many_server):
     """A slow or flaky link can end a response early: the page asks for that file once more."""
-    asked = []
-
-    def cut_first(route):
-        asked.append(route.request.url)
-        if len(asked) == 1:
-            route.fulfill(status=200, content_type="application/json", body='{"records": [')
-        else:
-            route.continue_()
-
-    page.route("**/cards-en-*.json*", cut_first)
+    asked = first_response_cut_short(page, "**/cards-en-*.json*", '{"records": [')
     page.add_init_script(SAID_BY_STATUS)
     page.goto(many_server + "en/catalogue/?q=welding")
     wait_ready(page)
