@@ -22,14 +22,14 @@ import { foldedWords } from "./search/text.js";
 import { ActiveFilters } from "./search/active-filters.js";
 import { carryAddress } from "./search/language-link.js";
 import { bindMenu } from "./menu.js";
-import { pointAlternatesHere } from "./same-origin.js"; // runs as it loads: the head's alternates on this origin
+import { pointAlternatesHereWhenParsed } from "./same-origin.js"; // runs as it loads: the head's alternates on this origin
 import { showPrintLine } from "./search/print-line.js";
 import { keepPlace, restorePlace } from "./search/place.js";
 
 const ADDRESS_PAUSE = 300; // ms without a key before the typed words go into the address bar
 
 bindMenu(document); // the theme's menu for the keyboard: this page's one script carries it
-pointAlternatesHere(document); // and the head's alternate links on whatever origin serves this copy
+pointAlternatesHereWhenParsed(document); // and the head's alternate links on whatever origin serves this copy
 const root = document.getElementById("mc-search");
 if (root) start(root);
 

@@ -3,7 +3,7 @@
    of them once the page is parsed (DOMContentLoaded), which the page's policy refuses. A module
    runs just before that moment: it points the links at the same page on this origin. On site_url
    itself it changes nothing, and the page's source, which crawlers read, keeps them. Every page
-   loads it (main.html); the search pages join it into their one script. */
+   loads it (main.html); the search pages join it into the script they carry in their body. */
 export function pointAlternatesHere(doc) {
   const config = doc.getElementById("__config");
   if (!config) return;
@@ -15,4 +15,12 @@ export function pointAlternatesHere(doc) {
   }
 }
 
-pointAlternatesHere(document);
+/* At once if the theme's settings (#__config, near the page's end) are there; else once the page
+   is parsed: a search page runs its script from inside its body. Its listener comes before the
+   theme's, which the theme's script, later in the page, adds. */
+export function pointAlternatesHereWhenParsed(doc) {
+  if (doc.getElementById("__config") || doc.readyState !== "loading") pointAlternatesHere(doc);
+  else doc.addEventListener("DOMContentLoaded", () => pointAlternatesHere(doc), { once: true });
+}
+
+pointAlternatesHereWhenParsed(document);
