@@ -44,6 +44,10 @@ def first_screen(browser, url: str, stylesheets: bool, shot: Path | None) -> lis
         tab.wait_for_selector("footer", state="attached")
     else:
         tab.goto(url, wait_until="load")
+    # The search page's script runs from inside the page, stylesheets or not: both looks are taken
+    # once it has given its first answer, so that they differ only by the stylesheets.
+    if tab.locator("#mc-search").count():
+        tab.wait_for_selector("#mc-search[data-ready='true']", state="attached")
     tab.wait_for_timeout(500)
     found = tab.evaluate(FIRST_SCREEN)
     if shot:
