@@ -70,13 +70,13 @@ def phone(browser, javascript: bool = True):
         context.close()
 
 
-def eventually(check, timeout: float = 30.0):
+def eventually(check, timeout: float = 30.0, describe=None):
     """The check's value once it is true (the results follow the typing, after a short pause).
     The deadline only stops a test that would wait forever: speed is the benchmarks' to measure,
     and a CI runner's two busy cores once took more than 8 s to show a goal path's results."""
     deadline = time.monotonic() + timeout
     while not (value := check()):
-        assert time.monotonic() < deadline, "never came true"
+        assert time.monotonic() < deadline, "never came true" + (f": {describe()}" if describe else "")
         time.sleep(0.1)
     return value
 
@@ -211,7 +211,10 @@ def test_free_or_cheap_online(browser, site_server, lang):
             tick(page, "cost", key)
         tick(page, "delivery", "online")
         see_results(page)
-        eventually(lambda: set(all_shown_ids(page)) == wanted)
+        eventually(
+            lambda: set(all_shown_ids(page)) == wanted,
+            describe=lambda: f"shown {sorted(all_shown_ids(page))}, wanted {sorted(wanted)}, said {status(page)!r}",
+        )
         assert count_said(page) == len(wanted)
         assert page.locator("[data-chips] button").count() == 3  # what is ticked shows above the list
         assert filters_of(page.url) == {"cost": set(CHEAP), "delivery": {"online"}}  # an address to keep or share
@@ -247,7 +250,10 @@ def test_go_to_college_later(browser, site_server, lang):
         wait_ready(page)
         tick(page, "pathway", "postsecondary")
         see_results(page)
-        eventually(lambda: set(all_shown_ids(page)) == wanted)
+        eventually(
+            lambda: set(all_shown_ids(page)) == wanted,
+            describe=lambda: f"shown {sorted(all_shown_ids(page))}, wanted {sorted(wanted)}, said {status(page)!r}",
+        )
         assert count_said(page) == len(wanted)
         chosen = sorted(wanted)[0]
         card_link(page, chosen).click()
