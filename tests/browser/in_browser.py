@@ -137,6 +137,15 @@ def first_response_cut_short(page, pattern: str, body: str) -> list[str]:
     return asked
 
 
+def wait_for_held(page, held: list, count: int) -> None:
+    """Until `count` requests are in `held` (a route handler that keeps them back), at most 30 s."""
+    for _ in range(600):
+        if len(held) >= count:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"{len(held)} requests held, not {count}")
+
+
 def wait_ready(page) -> None:
     page.wait_for_selector("#mc-search[data-ready='true']")
 

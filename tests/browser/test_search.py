@@ -9,7 +9,16 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pytest
-from in_browser import LISTED, axe_violations, first_response_cut_short, result_ids, screenshot, status, wait_ready
+from in_browser import (
+    LISTED,
+    axe_violations,
+    first_response_cut_short,
+    result_ids,
+    screenshot,
+    status,
+    wait_for_held,
+    wait_ready,
+)
 
 
 @pytest.fixture
@@ -392,14 +401,6 @@ def facets_held(browser):
         yield page, held
     finally:
         context.close()
-
-
-def wait_for_held(page, held: list, count: int) -> None:
-    for _ in range(600):
-        if len(held) >= count:
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError(f"{len(held)} requests held, not {count}")
 
 
 def test_words_typed_before_the_data_arrives_are_kept_and_applied(browser, search_server):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from in_browser import axe_violations, first_response_cut_short, result_ids, status, wait_ready
+from in_browser import axe_violations, first_response_cut_short, result_ids, status, wait_for_held, wait_ready
 from support import blank_knowledge_pages, copy_project, mkdocs_build, serve
 
 from bench.generate import generate, providers
@@ -92,6 +92,9 @@ def test_a_card_file_cut_short_on_the_way_is_asked_for_again_and_the_answer_come
 
 
 def test_show_more_whose_cards_cannot_come_says_so_and_the_button_asks_again(page, many_server):
+    """The filter counts arriving after the failure (a slow link) leave its message where it is."""
+    held = []
+    page.route("**/facets-fr.json*", lambda route: held.append(route))
     page.goto(many_server + "catalogue/")
     wait_ready(page)
     count = status(page)
@@ -99,12 +102,37 @@ def test_show_more_whose_cards_cannot_come_says_so_and_the_button_asks_again(pag
     more = page.get_by_role("button", name="Afficher 20 de plus")
     more.click()
     page.wait_for_function("t => document.querySelector('#mc-status').textContent === t", arg=MORE_FAILED)
+    let_counts_in(page, held)
+    assert status(page) == MORE_FAILED
     assert len(card_titles(page)) == 20 and more.is_visible()
     page.unroute("**/cards-fr-*.json*")
     more.click()
     page.wait_for_function("() => document.querySelectorAll('[data-results] .mc-card').length === 40")
     assert status(page) == count  # the count again, once the cards came
     assert all(card_titles(page)) and page.errors == []
+
+
+def test_cards_shown_by_show_more_stay_when_the_filter_counts_arrive(page, many_server):
+    """On a slow link the facet table can come after a reader has asked for more cards."""
+    held = []
+    page.route("**/facets-fr.json*", lambda route: held.append(route))
+    page.goto(many_server + "catalogue/")
+    wait_ready(page)
+    page.get_by_role("button", name="Afficher 20 de plus").click()
+    page.wait_for_function("() => document.querySelectorAll('[data-results] .mc-card').length === 40")
+    twenty_first = card_titles(page)[20]
+    let_counts_in(page, held)
+    assert len(card_titles(page)) == 40
+    assert page.evaluate("() => document.activeElement.textContent") == twenty_first
+    assert page.errors == []
+
+
+def let_counts_in(page, held: list) -> None:
+    """Lets the held facet table through and waits until its counts are on the filters."""
+    wait_for_held(page, held, 1)
+    held[0].continue_()
+    page.wait_for_function("() => document.querySelector('label [data-count]').textContent !== ''")
+    page.wait_for_timeout(100)  # the list's own update comes in the same task as the counts
 
 
 # Every text the results' live region takes, from the page's first moment.

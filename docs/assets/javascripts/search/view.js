@@ -14,6 +14,10 @@ export function formatCount(n, separator) {
   return String(n).replace(/\B(?=(\d{3})+$)/g, () => separator);
 }
 
+function sameOrder(a, b) {
+  return a.length === b.length && a.every((position, index) => position === b[index]);
+}
+
 export class View {
   constructor(root, strings, lang) {
     this.root = root;
@@ -30,6 +34,7 @@ export class View {
     this.countCells = [];
     this.shown = [];
     this.shownCount = 0;
+    this.moreFailed = false; // "Show more" failed and no list or cards came since
     // The cards the page came with are the first records in order: adopt them, do not redo them.
     Array.from(this.list.children).forEach((node, position) => this.cards.set(position, node));
   }
@@ -64,10 +69,14 @@ export class View {
     return node;
   }
 
-  /* The first page of results, moving or adding only the cards that differ from those shown. */
+  /* The first page of results, moving or adding only the cards that differ from those shown. The
+   * same results again (the filter counts arriving late) keep the cards "Show more" had added. */
   showFirstPage(positions, records) {
+    const same = sameOrder(positions, this.shown);
     this.shown = positions;
-    const cards = positions.slice(0, PAGE_SIZE).map((position) => this.cardOf(position, records));
+    if (!same) this.moreFailed = false;
+    const keep = same ? Math.max(this.shownCount, PAGE_SIZE) : PAGE_SIZE;
+    const cards = positions.slice(0, keep).map((position) => this.cardOf(position, records));
     cards.forEach((node, index) => {
       const current = this.list.children[index];
       if (current !== node) this.list.insertBefore(node, current || null);
@@ -90,6 +99,7 @@ export class View {
     }
     this.list.appendChild(fragment);
     this.shownCount = Math.min(this.shown.length, this.shownCount + PAGE_SIZE);
+    this.moreFailed = false;
     if (this.statusText && this.status.textContent !== this.statusText) this.status.textContent = this.statusText;
     this.updateMoreButton();
     return this.list.children[firstNew];
@@ -125,8 +135,9 @@ export class View {
   /* The count, said once by the live region; with the notice when not every word was found. */
   showStatus(n, partial) {
     const text = this.countText(n) + (partial && n ? ". " + this.strings.partial : "");
+    const kept = this.moreFailed && text === this.statusText; // the failure stays said until the list changes
     this.statusText = text;
-    if (this.status.textContent !== text) this.status.textContent = text;
+    if (!kept && this.status.textContent !== text) this.status.textContent = text;
     const show = fill(this.strings.show_results, "n", this.format(n));
     if (this.showResults.textContent !== show) this.showResults.textContent = show;
   }
@@ -157,11 +168,13 @@ export class View {
   }
 
   showLoading(text) {
+    this.moreFailed = false;
     this.status.textContent = text || this.strings.loading;
   }
 
   /* Said by the live region; the count comes back with the next cards or answer. */
   showMoreFailure() {
+    this.moreFailed = true;
     this.status.textContent = this.strings.more_failed;
   }
 
