@@ -40,11 +40,6 @@ class NotInlinable(BundleError):
 class PageScripts:
     files: dict[str, str]  # docs-relative path (its name, were it a file) -> text
 
-    def path(self, entry: str, lang: str) -> str:
-        """The name of `entry` for `lang`, with its version."""
-        path = addresses.page_script(entry, lang)
-        return f"{path}?v={addresses.content_version(self.files[path])}"
-
     def inline(self, entry: str, lang: str) -> Markup:
         """The text of `entry` for `lang`, to write between <script> and </script> as it is."""
         return Markup(self.files[addresses.page_script(entry, lang)])
