@@ -565,3 +565,27 @@ def test_on_a_phone_a_button_after_the_filters_jumps_to_the_results(browser, sea
         screenshot(page, f"catalogue-phone-show-results-{lang}")
     finally:
         context.close()
+
+
+def test_a_filter_ticked_on_a_slow_link_stays_when_the_button_jumps_to_the_results(browser, search_server):
+    """The jump is a move within the page (#mc-results-title), not a way back: the tick waiting
+    for the facet table is applied once it comes, and the address says it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        held = []
+        page.route("**/facets-fr.json*", lambda route: held.append(route))
+        page.goto(search_server + "catalogue/")
+        wait_ready(page)
+        page.locator("[data-filters] summary").click()
+        page.locator("label[for='mc-cost-free']").click()
+        page.locator("[data-show-results]").click()
+        page.wait_for_function("() => location.hash === '#mc-results-title'")
+        wait_for_held(page, held, 1)
+        held[0].continue_()
+        page.wait_for_function("() => location.search === '?cost=free'")
+        wait_ready(page)
+        assert page.locator("#mc-cost-free").is_checked()
+        assert status(page) == "2 microcertifications trouvées" and len(result_ids(page)) == 2
+    finally:
+        context.close()

@@ -55,6 +55,7 @@ function start(root) {
   let typing = false; // while typing, the address bar is replaced in place, not pushed on each key
   let pushNext = false;
   let unwritten = null; // {state, timer}: typed words the address bar gets at a pause in typing
+  let addressSearch = location.search; // the state the address bar says, as this page last wrote it
   let rendering = 0;
   let answered = false;
 
@@ -104,6 +105,7 @@ function start(root) {
     const query = queryString(state);
     const url = location.pathname + query + location.hash;
     if (url !== location.pathname + location.search + location.hash) history[push ? "pushState" : "replaceState"](null, "", url);
+    addressSearch = location.search;
     carryAddress(query);
     const labels = params.flatMap((param) => Array.from(state.filters[param], (key) => label(param, key)));
     showPrintLine(root.querySelector("[data-print-query]"), strings, state, query, labels);
@@ -232,6 +234,10 @@ function start(root) {
     update(true);
   });
   window.addEventListener("popstate", () => {
+    // A move within the page (« Voir les résultats » is a link to #mc-results-title) fires it too:
+    // the same words and filters, and a tick still waiting for its data must not be undone.
+    if (location.search === addressSearch) return;
+    addressSearch = location.search;
     if (unwritten) clearTimeout(unwritten.timer);
     unwritten = null; // those words belonged to the entry just left: not written over this one
     typing = false;
