@@ -18,6 +18,7 @@ from ..pages.scripts import PageScripts, page_scripts
 from ..search.index import build_search_assets, filter_option_keys
 from ..search.synonyms import Synonyms, load_synonyms
 from ..sharing.plan import Sharing
+from .drawing import drawn_elsewhere
 
 
 @dataclass
@@ -52,14 +53,15 @@ class CatalogueBuild:
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
         )
         plan.sharing = self.sharing
-        self.link_builders = link_builders(
-            renderer,
-            search,
-            calendar=self.sharing.has_calendar,
-            qr_versions=self.sharing.catalogue_qr_versions,
-            feed_counts=self.sharing.feed_counts,
-        )
-        return write_pages(plan.pages(), self.docs_dir, {**search.files, **self.sharing.files})
+        with drawn_elsewhere(self.sharing.files, Path(self.docs_dir)) as shared_files:  # drawn as pages render
+            self.link_builders = link_builders(
+                renderer,
+                search,
+                calendar=self.sharing.has_calendar,
+                qr_versions=self.sharing.catalogue_qr_versions,
+                feed_counts=self.sharing.feed_counts,
+            )
+            return write_pages(plan.pages(), self.docs_dir, {**search.files, **shared_files})
 
 
 def fingerprint(project_root: Path, templates_dir: Path, docs_dir: Path) -> str:

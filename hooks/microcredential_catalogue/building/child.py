@@ -20,7 +20,7 @@ def run_child(command: list[str], **options) -> int:
     """Run `command` to its end and return its status; if this process is interrupted or
     terminated meanwhile, stop the child first, then let the interruption go on."""
     parent = os.getpid()
-    process = subprocess.Popen(command, start_new_session=True, preexec_fn=lambda: _die_with(parent), **options)
+    process = subprocess.Popen(command, start_new_session=True, preexec_fn=lambda: die_with(parent), **options)
     previous = _terminate_on_signals()
     try:
         return process.wait()
@@ -35,8 +35,8 @@ def run_child(command: list[str], **options) -> int:
                 process.wait()
 
 
-def _die_with(parent: int) -> None:
-    """In the child, before it runs: end with SIGTERM when the parent ends (Linux only)."""
+def die_with(parent: int) -> None:
+    """In a child, before it runs: end with SIGTERM when the parent ends (Linux only)."""
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)

@@ -34,15 +34,33 @@ class WriteReport:
     removed: int
 
 
-Asset = str | bytes | Callable[[], bytes]
+@dataclass(frozen=True)
+class Drawing:
+    """A file costly to make (an image, a QR code): `make()` gives its content. Made from a
+    module-level function and its arguments (functools.partial), another process can make it too
+    (building/drawing.py)."""
+
+    make: Callable[[], str | bytes]
+    # Its file name is a digest of what it draws: a file of that name is already right, and only
+    # a missing one is made. Otherwise it is made each build and compared, like any other file.
+    named_by_content: bool = True
+
+
+Asset = str | bytes | Drawing
+
+
+def needs_drawing(docs_dir: Path, path: str, asset: Asset) -> bool:
+    """Whether `asset`, to be written at `path` under docs_dir, is a drawing the build must make."""
+    if not isinstance(asset, Drawing):
+        return False
+    return not asset.named_by_content or not _is_plain_file(Path(docs_dir) / path)
 
 
 def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset] | None = None) -> WriteReport:
     """Write pages and assets (docs-relative path -> content) under docs_dir when their content
     changed; remove generated files now stale.
 
-    An asset given as a function is costly to make (an image) and named after a digest of its
-    content: it is made only when no file of that name exists.
+    An asset given as a Drawing is made only when needed (`needs_drawing`).
     """
     docs_dir = Path(docs_dir)
     wanted = {docs_dir / path: content for path, content in (assets or {}).items()}
@@ -51,10 +69,14 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset
     written = unchanged = 0
     folders: set[Path] = set()  # folders made sure of in this call: each once, not once per file
     for path, content in wanted.items():
-        if _up_to_date(path, content):
+        if isinstance(content, Drawing) and content.named_by_content and _is_plain_file(path):
             unchanged += 1
             continue
-        _write(docs_dir, path, _bytes(content), folders)
+        content = _bytes(content)
+        if _is_plain_file(path) and path.read_bytes() == content:  # as bytes: a CSV's "\r\n" stays
+            unchanged += 1
+            continue
+        _write(docs_dir, path, content, folders)
         written += 1
     return WriteReport(written, unchanged, _remove_stale(docs_dir, wanted))
 
@@ -90,14 +112,11 @@ def _remove_stale(docs_dir: Path, wanted: dict[Path, Asset]) -> int:
     return removed
 
 
-def _up_to_date(path: Path, content: Asset) -> bool:
-    if path.is_symlink() or not path.is_file():
-        return False
-    # Compared as bytes: reading text would turn a CSV's "\r\n" into "\n" and never match.
-    return callable(content) or path.read_bytes() == _bytes(content)
+def _is_plain_file(path: Path) -> bool:
+    return not path.is_symlink() and path.is_file()
 
 
 def _bytes(content: Asset) -> bytes:
-    if isinstance(content, str):
-        return content.encode("utf-8")
-    return content if isinstance(content, bytes) else content()
+    if isinstance(content, Drawing):
+        content = content.make()
+    return content.encode("utf-8") if isinstance(content, str) else content

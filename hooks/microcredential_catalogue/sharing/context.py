@@ -3,11 +3,11 @@ where the files and each page's head additions go."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import addresses
 from ..model.catalogue import Catalogue, Credential
+from ..pages.files import Asset
 from ..pages.render import Renderer
 from ..wording.facts import FactWording
 
@@ -27,7 +27,7 @@ class ShareContext:
         self.catalogue = catalogue
         self.renderer = renderer
         self.site_url = site_url.rstrip("/") + "/"
-        self.files: dict[str, str | bytes | Callable[[], bytes]] = {}  # docs-relative path -> content
+        self.files: dict[str, Asset] = {}  # docs-relative path -> content, or the Drawing that makes it
         self.extras: dict[tuple[str, str], PageExtras] = {}  # (page, language) -> its head's additions
         self.calendar_events: dict[str, dict[str, bytes]] = {}  # language -> credential id -> its events
 

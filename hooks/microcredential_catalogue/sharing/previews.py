@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from .. import addresses
 from ..model.catalogue import Credential
+from ..pages.files import Drawing
 from .context import ShareContext
 from .preview_image import PreviewCard, draw_preview
 
@@ -28,7 +31,7 @@ class PreviewImages:
 
     def _preview(self, folder: str, page: str, lang: str, card: PreviewCard) -> None:
         # Drawn only when the build finds no file of that name: the name is a digest of the card.
-        self.context.files[addresses.file_beside(folder, card.file_name, lang)] = lambda: draw_preview(card)
+        self.context.files[addresses.file_beside(folder, card.file_name, lang)] = Drawing(partial(draw_preview, card))
         extras = self.context.extras_of(page, lang)
         extras.image = addresses.url_beside(folder, card.file_name, lang)
         extras.image_alt = " — ".join((card.title, *card.lines))

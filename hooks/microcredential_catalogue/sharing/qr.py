@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import partial
 
 from .. import addresses
 from ..model.catalogue import Credential
+from ..pages.files import Drawing
 from .context import ShareContext
 from .qr_svg import qr_svg
 
@@ -31,7 +33,8 @@ class QrCodes:
         page = addresses.credential_page(credential.id)
         title = credential_qr_title(self.context, credential, lang)
         url = self.context.credential_url(credential, lang)
-        self.context.files[addresses.file_beside(page, QR_FILE, lang)] = qr_svg(url, title)
+        # Drawn each build (its name says nothing of what it draws), by another process on a big one.
+        self.context.files[addresses.file_beside(page, QR_FILE, lang)] = Drawing(partial(qr_svg, url, title), False)
 
 
 def credential_qr_title(context: ShareContext, credential: Credential, lang: str) -> str:
