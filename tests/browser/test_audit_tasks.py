@@ -250,6 +250,10 @@ def test_go_to_college_later(browser, site_server, lang):
         wait_ready(page)
         tick(page, "pathway", "postsecondary")
         see_results(page)
+        # The address takes the tick once its list is shown: "Show more" pressed before would
+        # wait for a 21st card of the unfiltered list the filtered one replaces.
+        page.wait_for_function("() => location.search.includes('pathway=postsecondary')")
+        wait_ready(page)
         eventually(
             lambda: set(all_shown_ids(page)) == wanted,
             describe=lambda: f"shown {sorted(all_shown_ids(page))}, wanted {sorted(wanted)}, said {status(page)!r}",
