@@ -17,7 +17,11 @@ PA11Y = Path(__file__).with_name("pa11y_pages.mjs")
 def nu_errors_in(folders: list[Path]) -> dict[Path, list[str]]:
     """Every error the Nu Html Checker finds in the HTML files under each folder (warnings left
     out), from one run of it: its Java start takes seconds."""
-    command = ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", *map(str, folders)]
+    # A run of seconds gains nothing from Java's optimizing compiler or parallel collector: with the
+    # quick compiler only (which needs a deeper stack for the schema) and the serial collector, it
+    # takes half the CPU (15.8 s instead of 29.2 s on the shipped site).
+    java = ["java", "-Xss16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+    command = [*java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", *map(str, folders)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     found: dict[Path, list[str]] = {folder: [] for folder in folders}
     for m in json.loads(result.stderr)["messages"]:
