@@ -58,6 +58,11 @@ class Stylesheets:
         self._blocks: list[_Block | str] = []  # a str is kept whole (@keyframes, @font-face…)
         for _, text in sheets:
             self._read(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True))
+        # Every token some selector needs: a page's other tokens (its links' addresses, its ids…)
+        # change no rule's choice, so pages of a kind share one answer, worked out once.
+        rules = [rule for block in self._blocks if isinstance(block, _Block) for rule in block.rules]
+        self._looked_at = frozenset().union(*(need for rule in rules for need in rule.needs))
+        self._critical_by_tokens: dict[frozenset[str], str] = {}
 
     def _read(self, nodes) -> None:
         top: list[_Rule] = []
@@ -83,7 +88,12 @@ class Stylesheets:
 
     def critical(self, html: str) -> str:
         """The rules that can apply to an element of `html`, minified, in the stylesheets' order."""
-        has = page_tokens(html) | ADDED_BY_SCRIPTS
+        has = (page_tokens(html) | ADDED_BY_SCRIPTS) & self._looked_at
+        if has not in self._critical_by_tokens:
+            self._critical_by_tokens[has] = self._critical(has)
+        return self._critical_by_tokens[has]
+
+    def _critical(self, has: frozenset[str]) -> str:
         parts = []
         for block in self._blocks:
             if isinstance(block, str):
