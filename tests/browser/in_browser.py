@@ -152,6 +152,11 @@ def wait_ready(page) -> None:
     page.wait_for_selector("#mc-search[data-ready='true']")
 
 
+def counts_shown(page) -> None:
+    """The filters' counts come with the facet table, asked for once the first answer is shown."""
+    page.wait_for_function("() => Array.from(document.querySelectorAll('[data-count]')).every(c => c.textContent)")
+
+
 def result_ids(page) -> set[str]:
     hrefs = page.locator("[data-results] .mc-card__title a").evaluate_all("links => links.map(a => a.href)")
     return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}

@@ -8,7 +8,7 @@ import time
 import urllib.request
 
 import pytest
-from in_browser import result_ids, screenshot, wait_ready
+from in_browser import counts_shown, result_ids, screenshot, wait_ready
 from support import shipped_catalogue
 
 PREFIX = {"fr": "", "en": "en/"}
@@ -88,6 +88,9 @@ def test_back_to_the_results_comes_back_to_the_same_place_in_the_list(browser, s
         page = context.new_page()
         page.goto(site_server + PREFIX[lang] + "catalogue/")
         wait_ready(page)
+        # The counts in first: "Show more" pressed as they arrive is tested in test_search_many.py;
+        # here it is the way back to the same place.
+        counts_shown(page)
         cards = page.locator("[data-results] > li")
         page.locator("[data-more]").click()
         cards.nth(20).wait_for()

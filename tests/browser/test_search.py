@@ -12,6 +12,7 @@ import pytest
 from in_browser import (
     LISTED,
     axe_violations,
+    counts_shown,
     first_response_cut_short,
     result_ids,
     screenshot,
@@ -44,11 +45,6 @@ def catalogue_page(browser, search_server):
 
 def count_of(page, param: str, key: str) -> str:
     return page.locator(f"label[for='mc-{param}-{key}'] [data-count]").inner_text()
-
-
-def counts_shown(page) -> None:
-    """The filters' counts come with the facet table, asked for once the first answer is shown."""
-    page.wait_for_function("() => Array.from(document.querySelectorAll('[data-count]')).every(c => c.textContent)")
 
 
 def type_query(page, text: str) -> None:
