@@ -206,6 +206,26 @@ def test_back_and_forward_walk_through_the_filters(catalogue_page):
     assert result_ids(page) == {"soins-hopital", "sante-mentale"}
 
 
+def test_two_ticks_made_while_the_counts_are_on_their_way_are_two_steps_back(browser, search_server):
+    """On a slow link the facet table is still coming when a second box is ticked: each tick is
+    a step of its own in the browser's history all the same."""
+    with facets_held(browser) as (page, held):
+        page.goto(search_server + "catalogue/")
+        wait_ready(page)
+        page.locator("#mc-sector-health").check()
+        page.locator("#mc-cost-not-specified").check()
+        wait_for_held(page, held, 1)
+        assert page.evaluate("location.search") == "?sector=health&cost=not-specified"
+        held[0].continue_()
+        wait_ready(page)
+        assert result_ids(page) == {"sante-mentale"}
+        page.go_back()
+        page.wait_for_function("() => location.search === '?sector=health'")
+        page.wait_for_function("() => !document.querySelector('#mc-cost-not-specified').checked")
+        wait_ready(page)
+        assert result_ids(page) == {"soins-hopital", "sante-mentale"}
+
+
 def test_keyboard_alone_searches_filters_and_opens_a_result(catalogue_page):
     page = catalogue_page.open()
     page.locator("#mc-q").focus()

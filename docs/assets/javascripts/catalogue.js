@@ -53,7 +53,6 @@ function start(root) {
   let facetsArrived = null; // resolves with `facets`
   let failed = false;
   let typing = false; // while typing, the address bar is replaced in place, not pushed on each key
-  let pushNext = false;
   let unwritten = null; // {state, timer}: typed words the address bar gets at a pause in typing
   let addressSearch = location.search; // the state the address bar says, as this page last wrote it
   let rendering = 0;
@@ -143,9 +142,11 @@ function start(root) {
     update(true);
   }
 
-  /* Shows the controls' state; fetches the index shards its words need first. */
+  /* Shows the controls' state; fetches the index shards its words need first. A deliberate
+   * change (a tick, a cleared filter, a first key) is a history entry at once, data or not: two
+   * ticks made while the data was on its way are two steps back. */
   async function update(push) {
-    pushNext = pushNext || push;
+    if (push) remember(stateFromControls(), true);
     if (!data || failed) return; // kept: applied when the data arrives
     const ticket = ++rendering;
     const state = stateFromControls();
@@ -169,8 +170,7 @@ function start(root) {
     }
     render(state, outcome);
     active.answered();
-    remember(state, pushNext);
-    pushNext = false;
+    remember(state, false);
     root.dataset.ready = "true"; // for tests: results are on screen
     if (!answered && performance.mark) performance.mark("catalogue-first-answer"); // for bench/run.py
     answered = true;
