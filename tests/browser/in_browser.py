@@ -178,3 +178,22 @@ def all_titles(page, root: str) -> list[str]:
         cards.nth(shown).wait_for(state="attached")  # one more card (no string evaluated: the page's CSP forbids it)
     # Spaces compared as spaces: the build's cards carry French no-break spaces, the data files' do not.
     return [" ".join(title.split()) for title in cards.locator(".mc-card__title").all_text_contents()]
+
+
+SETTLED_TOP = """async (node) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    let top = node.getBoundingClientRect().top;
+    for (let still = 0, frames = 0; still < 3 && frames < 60; frames++) {
+        await frame();
+        const now = node.getBoundingClientRect().top;
+        still = Math.abs(now - top) < 1 ? still + 1 : 0;
+        top = now;
+    }
+    return top;
+}"""
+
+
+def settled_top(locator) -> float:
+    """Where `locator` is from the top of the window once the cards around it are drawn (cards
+    out of view are drawn a few frames after they come into it)."""
+    return locator.evaluate(SETTLED_TOP)

@@ -5,8 +5,9 @@ at a phone's and a desktop's width (tests/browser/layout_shift.py measures it)."
 from __future__ import annotations
 
 import pytest
+from in_browser import counts_shown, wait_ready
 from layout_shift import DESKTOP, PHONE, layout_shift
-from support import shipped_example
+from support import shipped_catalogue, shipped_example
 
 # A credential page with the most tags: a funding eligibility and more than one sector.
 CREDENTIAL = shipped_example(
@@ -30,3 +31,34 @@ PAGES = [
 def test_no_page_shifts_its_layout_while_it_loads(browser, site_server, device):
     shifts = {page: layout_shift(browser, site_server + page, device) for page in PAGES}
     assert {page: found for page, found in shifts.items() if found[0] >= GOOD} == {}
+
+
+# The button "Show more" is reached by a jump as often as by a slow scroll: the End key, a
+# screen reader moving to it, the way back to a place in the list.
+JUMP_TO_SHOW_MORE = """async () => {
+    const button = document.querySelector('[data-more]');
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    button.scrollIntoView({block: 'end'});
+    const before = button.getBoundingClientRect().top;
+    // The cards that came into view are drawn a few frames later.
+    for (let i = 0; i < 6; i++) await frame();
+    return [before, button.getBoundingClientRect().top];
+}"""
+
+
+@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_show_more_stays_where_a_jump_put_it_so_a_tap_lands_on_it(browser, site_server, device, lang):
+    """Cards off screen are not laid out until scrolled to (catalogue.css): those just above the
+    button must be, or they grow as it comes into view and push it from under the finger."""
+    assert len(shipped_catalogue().listed) > 20, "the list must need 'Show more' for this test"
+    context = browser.new_context(**device)
+    try:
+        page = context.new_page()
+        page.goto(site_server + ("" if lang == "fr" else "en/") + "catalogue/")
+        wait_ready(page)
+        counts_shown(page)
+        before, after = page.evaluate(JUMP_TO_SHOW_MORE)
+        assert abs(after - before) < 1, f"'Show more' moved by {after - before:.0f} px after the jump"
+    finally:
+        context.close()
