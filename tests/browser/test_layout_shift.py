@@ -35,6 +35,7 @@ def test_no_page_shifts_its_layout_while_it_loads(browser, site_server, device):
 
 # The button "Show more" is reached by a jump as often as by a slow scroll: the End key, a
 # screen reader moving to it, the way back to a place in the list.
+LARGE_SCREEN = {"viewport": {"width": 1920, "height": 1200}}  # more cards in view than on DESKTOP
 JUMP_TO_SHOW_MORE = """async () => {
     const button = document.querySelector('[data-more]');
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -46,7 +47,7 @@ JUMP_TO_SHOW_MORE = """async () => {
 }"""
 
 
-@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("device", [PHONE, DESKTOP, LARGE_SCREEN], ids=["phone", "desktop", "large"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_show_more_stays_where_a_jump_put_it_so_a_tap_lands_on_it(browser, site_server, device, lang):
     """Cards off screen are not laid out until scrolled to (catalogue.css): those just above the
