@@ -78,9 +78,10 @@ function start(root) {
     return queryOf(state, params, (param) => boxesOf(param).map((box) => box.value));
   }
 
-  /* The address bar follows the list. While typing, it is written at a pause (ADDRESS_PAUSE), not
-   * on every key: rewriting the browser's history entry was the costliest part of a keystroke.
-   * Any click, a submit, leaving the page and any pushed state write it first. */
+  /* The address bar follows the words and filters: a pushed state at once, a new entry. While
+   * typing, it is written at a pause (ADDRESS_PAUSE), not on every key: rewriting the browser's
+   * history entry was the costliest part of a keystroke. Any click, a submit, leaving the page and
+   * any pushed state write it first. */
   function remember(state, push) {
     if (push) {
       writeUnwritten();
