@@ -6,7 +6,7 @@ Lighthouse scores. Run from the project's folder on a site built for the address
     python3 -m bench.pages SITE_DIR URL --first-paint  # first contentful paint on a slow link, and weights
     python3 -m bench.pages SITE_DIR URL --lighthouse   # and Lighthouse, phone and desktop (minutes)
 
-CLS: tests/browser/layout_shift.py (slow 4G). Weight: every response of a first visit (empty
+CLS: tests/browser/layout_shift.py (slow 4G, served by tests/slow_link.py). Weight: every response of a first visit (empty
 cache, scripts on, until the page settles), each body gzipped at level 6 as web servers send it,
 in all and by kind (HTML, CSS, JS, images, JSON, XML and the rest, from each content type).
 First paint: the first contentful paint of the home and catalogue pages in both languages, at
@@ -35,6 +35,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.search import FAST_3G, _GzipHandler
 from tests.browser.layout_shift import DESKTOP, PHONE, SETTLE_MS, layout_shift
+from tests.slow_link import served_slowly
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"  # as tests/browser/in_browser.py
@@ -167,7 +168,8 @@ def main() -> None:
             print_weights_by_kind(browser, base, pages(WEIGHT_PAGES))
             browser.close()
             return
-        print_layout_shifts(browser, base, pages(CLS_PAGES))
+        with served_slowly(args.site) as slow_base:
+            print_layout_shifts(browser, slow_base, pages(CLS_PAGES))
         print_weights(browser, base, pages(WEIGHT_PAGES))
         browser.close()
         if args.lighthouse:

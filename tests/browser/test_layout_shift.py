@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from in_browser import counts_shown, wait_ready
 from layout_shift import DESKTOP, PHONE, layout_shift
+from slow_link import served_slowly
 from support import shipped_catalogue, shipped_example
 
 # A credential page with the most tags: a funding eligibility and more than one sector.
@@ -27,9 +28,16 @@ PAGES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def slow_server(shipped_site) -> str:
+    """The shipped site as a phone on a slow link reaches it."""
+    with served_slowly(shipped_site) as url:
+        yield url
+
+
 @pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_no_page_shifts_its_layout_while_it_loads(browser, site_server, device):
-    shifts = {page: layout_shift(browser, site_server + page, device) for page in PAGES}
+def test_no_page_shifts_its_layout_while_it_loads(browser, slow_server, device):
+    shifts = {page: layout_shift(browser, slow_server + page, device) for page in PAGES}
     assert {page: found for page, found in shifts.items() if found[0] >= GOOD} == {}
 
 
