@@ -6,9 +6,10 @@ Lighthouse scores. Run from the project's folder on a site built for the address
     python3 -m bench.pages SITE_DIR URL --first-paint  # first contentful paint on a slow link, and weights
     python3 -m bench.pages SITE_DIR URL --lighthouse   # and Lighthouse, phone and desktop (minutes)
 
-CLS: tests/browser/layout_shift.py (slow 4G, served by tests/slow_link.py). Weight: every response of a first visit (empty
-cache, scripts on, until the page settles), each body gzipped at level 6 as web servers send it,
-in all and by kind (HTML, CSS, JS, images, JSON, XML and the rest, from each content type).
+CLS: tests/browser/layout_shift.py (slow 4G, served by tests/slow_link.py). Weight: every
+response of a first visit (empty cache, scripts on, until the page settles), each body gzipped at
+level 6 as web servers send it, in all and by kind (HTML, CSS, JS, images, JSON, XML and the
+rest, from each content type).
 First paint: the first contentful paint of the home and catalogue pages in both languages, at
 Fast 3G and CPU ×4 (bench/search.py's profile, through the DevTools protocol), a phone's screen,
 each page loaded LOADS times in a fresh context with the cache off; the median, and the range.
