@@ -54,6 +54,10 @@ FOCUSED = """() => {
 }"""
 
 
+# The menu slides in and a skip link fades in: what they look like is read once they have.
+STILL = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
+
+
 # Whether the focused element's ring lies within the sides of the box that scrolls it (which
 # cuts whatever is drawn beyond them).
 RING_UNCUT = """() => {
@@ -104,7 +108,7 @@ def test_the_menu_opens_keeps_the_focus_and_closes_with_the_keyboard(browser, si
         assert page.locator("#__drawer").is_checked()
         assert button.get_attribute("aria-expanded") == "true"
         assert in_menu(page)
-        page.wait_for_timeout(300)  # the menu slides in
+        page.wait_for_function(STILL)  # the menu slides in
         first = page.evaluate(FOCUSED)
         assert first["ring"] and first["contrast"] >= 3, first
         screenshot(page, f"menu-open-{size}-{lang}")
@@ -139,7 +143,7 @@ def test_every_tab_stop_is_seen_with_a_ring_of_3_to_1(browser, site_server, lang
             page.keyboard.press("Tab")
             focused = page.evaluate(FOCUSED)
             if focused is not None and not focused["seen"]:  # a skip link fades in: seen once it has
-                page.wait_for_timeout(400)
+                page.wait_for_function(STILL)
                 focused = page.evaluate(FOCUSED)
             if focused is None or (names and focused["name"] == names[0]):
                 break  # round the page and back to its start
