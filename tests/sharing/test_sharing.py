@@ -52,7 +52,11 @@ def local(site: Path, url: str) -> Path:
 
 
 def head_of(page: Path):
-    document = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    """The page's head, parsed without its body: a parser reads forward, and what it meets before
+    "<body" (after "</head>" too, where a stray <meta> still joins the head) is all the head has."""
+    text = page.read_text(encoding="utf-8")
+    body = text.find("<body", max(text.find("</head>"), 0))
+    document = html5lib.parse(text if body < 0 else text[:body], namespaceHTMLElements=False)
     return document.find("head")
 
 
