@@ -92,8 +92,12 @@ class PageFacts:
         return wrong
 
 
-def read_page(path: Path, lang: str) -> PageFacts:
-    document = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+def parsed(path: Path):
+    return html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+
+
+def read_page(document, lang: str) -> PageFacts:
+    """What a credential page (parsed) states."""
     listed = document.find(".//dl[@class='mc-facts']")
     terms = {text_of(dt): text_of(dd) for dt, dd in zip(listed.findall("dt"), listed.findall("dd"), strict=True)}
     facts = {key: terms.get(word(key, lang)) for key in FACTS}
@@ -111,9 +115,8 @@ def credential_pages(site: Path):
                 yield lang, path
 
 
-def head_copies(path: Path) -> dict[str, str]:
-    """The page's own copies: meta descriptions, image text, share text, e-mail, JSON-LD."""
-    document = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+def head_copies(document) -> dict[str, str]:
+    """The page's own copies (parsed): meta descriptions, image text, share text, e-mail, JSON-LD."""
     copies = {}
     for meta in document.iter("meta"):
         name = meta.get("property") or meta.get("name")
@@ -169,8 +172,9 @@ def site(request, fixture_sites) -> Path:
 def test_every_copy_states_the_cost_length_delivery_and_age_of_the_page(site):
     feeds, events, checked, wrong = feed_summaries(site), calendar_descriptions(site), 0, []
     for lang, path in credential_pages(site):
-        page = read_page(path, lang)
-        copies = head_copies(path)
+        document = parsed(path)
+        page = read_page(document, lang)
+        copies = head_copies(document)
         copies |= {f"feed {n}": s for n, s in enumerate(feeds.get(page.url, ()))}
         copies |= {f"calendar {n}": d for n, d in enumerate(events.get(page.url, ()))}
         for name, copy in copies.items():
@@ -184,7 +188,7 @@ def test_every_listed_credential_reaches_a_feed_with_its_facts(site):
     feeds = feed_summaries(site)
     missing = []
     for lang, path in credential_pages(site):
-        page = read_page(path, lang)
+        page = read_page(parsed(path), lang)
         discontinued = word("discontinued_title", lang) in path.read_text(encoding="utf-8")
         if not discontinued and page.url not in feeds:
             missing.append(page.url)
@@ -194,7 +198,7 @@ def test_every_listed_credential_reaches_a_feed_with_its_facts(site):
 def test_every_card_shows_the_known_facts_of_the_page_and_its_old_mark(site):
     found, wrong = cards(site), []
     for lang, path in credential_pages(site):
-        page = read_page(path, lang)
+        page = read_page(parsed(path), lang)
         card = found.get((lang, path.parent.name))
         if card is None:  # discontinued: out of search
             continue
