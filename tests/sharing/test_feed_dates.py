@@ -5,6 +5,7 @@ they were added. Every date comes from the records, none from the build's clock.
 
 from __future__ import annotations
 
+import functools
 import time
 from datetime import date
 from pathlib import Path
@@ -27,7 +28,11 @@ def _day(written) -> date:
 
 def _record_dates(project: Path, url: str) -> tuple[date, date]:
     """(added, verified) of the record an entry links to."""
-    credential_id = url.rstrip("/").split("/")[-1]
+    return _dates_of(project, url.rstrip("/").split("/")[-1])
+
+
+@functools.cache  # a record is in many feeds: its file is read once
+def _dates_of(project: Path, credential_id: str) -> tuple[date, date]:
     record = yaml.safe_load((project / "data" / "credentials" / f"{credential_id}.yml").read_text(encoding="utf-8"))
     verified = _day(record["verified"])
     return _day(record.get("added", record["verified"])), verified
