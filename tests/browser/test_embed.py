@@ -11,7 +11,8 @@ import urllib.request
 from urllib.parse import parse_qsl, urlparse
 
 import pytest
-from in_browser import SecurityLog, all_titles, axe_violations, screenshot
+from in_browser import SecurityLog, all_titles, axe_violations, screenshot, wait_for_held
+from layout_shift import PHONE
 from microcredential_catalogue.wording.facts import as_said
 from support import (
     rarest_word,
@@ -24,6 +25,7 @@ from support import (
 )
 
 FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def _expected_titles_count(site_server: str, lang: str, wanted: dict[str, set[str]] | None = None) -> int:
@@ -245,3 +247,43 @@ def test_the_catalogue_page_filters_by_provider_from_its_address_and_its_checkbo
         urlparse(site_server).netloc
     }
     context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_link_under_the_list_shows_with_the_list_not_before_it(browser, site_server, prefix):
+    """On a slow link the list comes after the page. The link to the full catalogue under it is
+    shown with it: shown before, it is pushed off the screen as the cards arrive (layout shift
+    0.057 on a phone at slow 4G, measured), and a tap meant for it lands on a card."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        held: list = []
+        page.route("**/assets/catalogue-data/**", lambda route: held.append(route))
+        page.goto(f"{site_server}{prefix}embed/?{FILTERS}", wait_until="load")
+        wait_for_held(page, held, 1)
+        page.evaluate(TWO_FRAMES)  # the page as painted while the list is on its way
+        assert not page.locator("[data-full]").is_visible()
+        assert page.locator("#mc-status").is_visible()  # "Loading the catalogue…" says why
+        while not page.locator("#mc-embed[data-ready='true']").count():
+            while held:
+                held.pop(0).continue_()
+            page.wait_for_timeout(50)
+        assert page.locator("[data-full]").is_visible()
+        top = page.locator("[data-full]").bounding_box()["y"]
+        assert top > page.locator("[data-results] > li").last.bounding_box()["y"]  # under the list
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_list_that_cannot_load_says_so_and_still_links_to_the_catalogue(browser, site_server, prefix):
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.route("**/assets/catalogue-data/**", lambda route: route.abort())
+        page.goto(f"{site_server}{prefix}embed/?{FILTERS}")
+        page.locator("[data-failed]").wait_for()
+        assert page.locator("[data-full]").is_visible()
+        assert page.locator("[data-results] > li").count() == 0
+    finally:
+        context.close()

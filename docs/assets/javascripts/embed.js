@@ -24,8 +24,11 @@ function start(root) {
   const options = optionsOf(JSON.parse(root.querySelector("[data-options]").textContent));
   const state = stateFromAddress(location.search, options);
 
-  root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = false; });
   const full = root.querySelector("[data-full]");
+  // The link under the list comes with the list (or with the news that it failed): shown before
+  // it, on a slow link, it would be pushed off the screen as the cards arrive, under a finger.
+  const fullLine = full.closest("[data-needs-js]");
+  root.querySelectorAll("[data-needs-js]").forEach((node) => { node.hidden = node === fullLine; });
   const query = queryOf(state, params, (param) => Array.from(state.filters[param]).sort());
   full.href = withQuery(full.href, query);
   reportHeight();
@@ -37,10 +40,12 @@ function start(root) {
     await data.cards.need(results.slice(0, view.pageSize));
     view.showFirstPage(results, data.cards.records);
     view.showStatus(results.length, partial);
+    fullLine.hidden = false;
     root.dataset.ready = "true"; // for tests: the list is on screen
     showMoreOnClick(view, data);
   }).catch((error) => {
     view.showFailure();
+    fullLine.hidden = false;
     throw error;
   });
 }
