@@ -71,3 +71,35 @@ def test_show_more_stays_where_a_jump_put_it_so_a_tap_lands_on_it(browser, site_
         assert abs(after - before) < 1, f"'Show more' moved by {after - before:.0f} px after the jump"
     finally:
         context.close()
+
+
+# The home page's ways in, as they stand while the page's HTML is still streaming in: the first
+# ways only. Each keeps its width and place when the others arrive.
+FIRST_WAYS_ONLY = """() => {
+    const ways = Array.from(document.querySelectorAll('.mc-ways > .mc-way'));
+    const boxes = () => ways.map((way) => way.getBoundingClientRect()).map((b) => [b.left, b.width]);
+    const whole = boxes();
+    const first = [];
+    for (let shown = 1; shown < ways.length; shown++) {
+        ways.forEach((way, n) => { way.style.display = n < shown ? '' : 'none'; });
+        first.push(boxes().slice(0, shown));
+    }
+    ways.forEach((way) => { way.style.display = ''; });
+    return {whole, first};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_ways_in_keep_their_columns_while_the_home_page_streams_in(browser, site_server, lang):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        for width in (768, 1024, 1350, 1920):  # three and four columns
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(site_server + ("" if lang == "fr" else "en/"))
+            found = page.evaluate(FIRST_WAYS_ONLY)
+            assert len(found["whole"]) == 4
+            for partial in found["first"]:
+                assert partial == found["whole"][: len(partial)], f"{width} px, {len(partial)} ways: {partial}"
+    finally:
+        context.close()
