@@ -33,6 +33,13 @@ def test_a_selector_needs_the_classes_ids_tags_and_attributes_an_element_must_ha
         "[href",
     }
     assert selector_needs(":root") == set() and selector_needs(".a:not(.b)") == {".a"}
+    # What :not(…) names is what the element must NOT have: the theme's sidebars are laid out by
+    # ".md-sidebar--secondary:not([hidden])", on pages where no element has a "hidden" attribute.
+    assert selector_needs(".md-sidebar--secondary:not([hidden])~.md-content") == {
+        ".md-sidebar--secondary",
+        ".md-content",
+    }
+    assert selector_needs('a[title="(a)"]:is(.b)') == {"a", "[title=(a)"}
 
 
 def test_a_page_keeps_the_rules_that_can_apply_to_its_elements_in_order_and_leaves_print_to_the_stylesheet():

@@ -134,7 +134,6 @@ def _split_selectors(text: str) -> list[str]:
 
 
 _ATTRIBUTE = re.compile(r"\[\s*([\w-]+)\s*(?:(=)\s*(?:\"([^\"]*)\"|'([^']*)'|([\w-]+))\s*\]|[^\]]*\])")
-_PARENTHESES = re.compile(r"\([^()]*\)")
 _PSEUDO = re.compile(r"::?[\w-]+")
 _CLASS_OR_ID = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
 _TYPE = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
@@ -147,15 +146,30 @@ def selector_needs(selector: str) -> frozenset[str]:
     if "\\" in selector:
         return frozenset()
     needs = set()
-    for name, equals, *value in _ATTRIBUTE.findall(selector):
+    outside = _outside_parentheses(selector)  # ".a:not([hidden])" needs no attribute "hidden"
+    for name, equals, *value in _ATTRIBUTE.findall(outside):
         needs.add("[" + name.lower() + ("=" + "".join(value) if equals else ""))
-    rest = _ATTRIBUTE.sub("", selector)
-    while _PARENTHESES.search(rest):
-        rest = _PARENTHESES.sub("", rest)
-    rest = _PSEUDO.sub("", rest)
+    rest = _PSEUDO.sub("", _ATTRIBUTE.sub("", outside))
     needs |= {kind + name for kind, name in _CLASS_OR_ID.findall(rest)}
     needs |= {name.lower() for name in _TYPE.findall(_CLASS_OR_ID.sub("", rest))}
     return frozenset(needs)
+
+
+def _outside_parentheses(selector: str) -> str:
+    """The selector without the arguments of its pseudo-classes (a quoted "(" in an attribute's
+    value is not one)."""
+    kept, depth, quote = [], 0, ""
+    for char in selector:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+            continue
+        if depth == 0:
+            kept.append(char)
+    return "".join(kept)
 
 
 # What our scripts add to every page's elements, which may run before the stylesheets arrive:
