@@ -58,6 +58,7 @@ CLS_PAGES = [
     "mc/{credential}/",
     "browse/cost/free/",
     "embed/",
+    "about/",  # a knowledge page: both sidebars on a desktop
 ]
 WEIGHT_PAGES = ["", "catalogue/", "en/", "en/catalogue/"]
 FIRST_PAINT_PAGES = WEIGHT_PAGES
