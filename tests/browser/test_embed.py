@@ -25,6 +25,7 @@ from support import (
 )
 
 FILTERS = "pathway=postsecondary&sector=health,education-law-social-government"
+DATA = "**/assets/catalogue-data/**"  # the list's files: its index, filter table and cards
 TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
@@ -258,16 +259,21 @@ def test_the_link_under_the_list_shows_with_the_list_not_before_it(browser, site
     try:
         page = context.new_page()
         held: list = []
-        page.route("**/assets/catalogue-data/**", lambda route: held.append(route))
+        coming = {"now": False}  # once true, the list's files come at once
+
+        def hold(route):
+            route.continue_() if coming["now"] else held.append(route)
+
+        page.route(DATA, hold)
         page.goto(f"{site_server}{prefix}embed/?{FILTERS}", wait_until="load")
         wait_for_held(page, held, 1)
         page.evaluate(TWO_FRAMES)  # the page as painted while the list is on its way
         assert not page.locator("[data-full]").is_visible()
         assert page.locator("#mc-status").is_visible()  # "Loading the catalogue…" says why
-        while not page.locator("#mc-embed[data-ready='true']").count():
-            while held:
-                held.pop(0).continue_()
-            page.wait_for_timeout(50)
+        coming["now"] = True
+        for route in held:
+            route.continue_()
+        page.wait_for_selector("#mc-embed[data-ready='true']")
         assert page.locator("[data-full]").is_visible()
         top = page.locator("[data-full]").bounding_box()["y"]
         assert top > page.locator("[data-results] > li").last.bounding_box()["y"]  # under the list
@@ -280,7 +286,7 @@ def test_a_list_that_cannot_load_says_so_and_still_links_to_the_catalogue(browse
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
-        page.route("**/assets/catalogue-data/**", lambda route: route.abort())
+        page.route(DATA, lambda route: route.abort())
         page.goto(f"{site_server}{prefix}embed/?{FILTERS}")
         page.locator("[data-failed]").wait_for()
         assert page.locator("[data-full]").is_visible()
