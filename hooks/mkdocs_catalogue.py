@@ -7,6 +7,7 @@ the data is loaded, validated and written once, and reused while its files do no
 from __future__ import annotations
 
 import logging
+import os
 from functools import partial
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
 from microcredential_catalogue.cli import os_error
-from microcredential_catalogue.pages import critical_css, csp, minify
+from microcredential_catalogue.pages import critical_css, csp, minify, shell
 from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
@@ -50,6 +51,8 @@ class _BuildState:
         self.theme_scripts: dict[tuple, list[str]] = {}  # (language, base_url) -> script texts
         self.trusted_scripts: dict[str, list[str]] = {}  # page source or template -> script texts
         self.stylesheets: critical_css.Stylesheets | None = None  # read at a build's first page
+        self.shells: dict[tuple, shell.Shell | None] = {}  # (language, kind) -> its shell; None: not fillable
+        self.shell_checks: dict[tuple, int] = {}  # (language, kind) -> pages compared with the theme's
 
 
 _state = _BuildState()
@@ -158,8 +161,9 @@ def on_files(files, config, **_):
     published (the theme renders its own static templates, such as sitemap.xml, separately)."""
     root = Path(config.config_file_path).parent
     refused = []
+    folders_seen: dict[str, str | None] = {}  # each folder checked once, not once per file in it
     for file in files:
-        problem = unsafe_file(Path(file.abs_src_path), root) if file.abs_src_path else None
+        problem = unsafe_file(Path(file.abs_src_path), root, folders_seen) if file.abs_src_path else None
         if problem:
             refused.append(f"{Path(file.abs_src_path).relative_to(root).as_posix()}: {problem}")
     if refused:
@@ -211,6 +215,8 @@ def on_page_markdown(markdown, page, **_):
             page.meta[field] = escape(page.meta[field])
     if page.meta.get("prerendered"):
         _state.prerendered[page.file.src_uri] = markdown
+        if _address_of_credential(page):
+            page.meta[TEMPLATE] = FILLED_TEMPLATE  # see _filled
         return ""
     return markdown
 
@@ -237,6 +243,8 @@ def on_env(env, config, **_):
     # Listing a theme's templates walks its folders: once per language, not once per page depth.
     _state.theme_script_templates = env.list_templates(filter_func=lambda name: name.startswith(THEME_SCRIPTS))
     _state.theme_scripts.clear()
+    _state.shells.clear()  # the templates may have changed (mkdocs serve)
+    _state.shell_checks.clear()
     return env
 
 
@@ -268,7 +276,115 @@ def on_page_context(context, page, config, **_):
     # Plain text again: the sharing head escapes for HTML and writes JSON-LD itself.
     context["catalogue_head"] = _state.build.sharing.head(page.url, _plain(page.title or ""), _plain(description))
     _state.trusted_scripts[page.file.src_uri] = _theme_scripts(context, config) + _page_scripts()
+    if page.meta.get(TEMPLATE) == FILLED_TEMPLATE:
+        context["catalogue_filled_page"] = _filled(context, page, config)
     return context
+
+
+# Credential pages, thousands of them, are the theme's page rendered once per language and kind
+# with markers for their own texts, then filled in for each (pages/shell.py): MkDocs renders
+# this template for them, which prints the filled page.
+TEMPLATE = "template"  # the front matter field naming the page's template
+THEME_TEMPLATE = "main.html"
+FILLED_TEMPLATE = "filled-page.html"
+HEAD_TEMPLATE = "partials/catalogue-head.html"
+# Each kind's first pages are also rendered by the theme and compared: a difference (a template
+# that prints a text its own way) makes that kind rendered by the theme from then on.
+PAGES_COMPARED = 2
+# Set (tests), every filled page is compared, and a difference stops the build.
+COMPARE_EVERY_PAGE = "CATALOGUE_COMPARE_FILLED_PAGES"
+SLOT_FIELDS = ("title", "description", "print_qr")
+
+
+def _address_of_credential(page) -> str | None:
+    """A credential page's address as its links hold it ("mc/<id>/"), or None for other pages."""
+    address, _ = page_of_url(page.url)
+    folder, _, name = address.partition("/")
+    return f"{address}/" if folder == addresses.CREDENTIALS and name and "/" not in name else None
+
+
+def _filled(context, page, config) -> str:
+    """The page as the theme renders it: filled into its kind's shell, or rendered."""
+    key = (config.theme["language"], _kind(page, config))
+    if key not in _state.shells:
+        _state.shells[key] = _shell_of(context, page)
+        if _state.shells[key] is None:
+            _say_rendered_by_theme(page, "the theme prints their texts its own way")
+    page_shell = _state.shells[key]
+    if page_shell is None:
+        return _theme_rendered(context, page)
+    filled = page_shell.fill(_slot_values(context, page))
+    compared = _state.shell_checks.get(key, 0)
+    every = bool(os.environ.get(COMPARE_EVERY_PAGE))
+    if compared < PAGES_COMPARED or every:
+        _state.shell_checks[key] = compared + 1
+        rendered = _theme_rendered(context, page)
+        if filled != rendered:
+            if every:
+                raise Abort(f"{page.file.src_uri}: the filled page differs from the theme's (pages/shell.py)")
+            _say_rendered_by_theme(page, "a filled page differed from the theme's")
+            _state.shells[key] = None
+            return rendered
+    return filled
+
+
+def _say_rendered_by_theme(page, why: str) -> None:
+    log.info("catalogue: pages like %s are rendered by the theme, not filled (%s)", page.file.src_uri, why)
+
+
+def _kind(page, config) -> tuple:
+    """What makes the theme render two pages alike, but for their texts: the rest of their front
+    matter, which texts they have, whether the title is the site's name, and the body's heading."""
+    meta = page.meta
+    rest = tuple(sorted((k, repr(v)) for k, v in meta.items() if k not in SLOT_FIELDS))
+    present = tuple(field for field in SLOT_FIELDS if meta.get(field))
+    return rest, present, meta.get("title") == config.site_name, "<h1" in (page.content or "")
+
+
+def _shell_of(context, page) -> shell.Shell | None:
+    """The theme's page for `page`, with markers for its own texts, cut at them."""
+    meta, content = page.meta, page.content
+    page.meta = {key: value for key, value in meta.items() if key != TEMPLATE}
+    page.meta.update(title=escape(shell.TITLE), description=escape(shell.DESCRIPTION))
+    if meta.get("print_qr"):
+        page.meta["print_qr"] = shell.PRINT_QR
+    page.content = shell.BODY
+    try:
+        rendered = _state.env.get_template(THEME_TEMPLATE).render(context)
+    finally:
+        page.meta, page.content = meta, content
+    head = _head(context)
+    if not head.strip() or rendered.count(head) != 1:
+        return None
+    rendered = rendered.replace(head, shell.HEAD)
+    return shell.Shell.cut(rendered, shell.escaped_markers(_address_of_credential(page)))
+
+
+def _slot_values(context, page) -> dict[str, str]:
+    meta = page.meta
+    return shell.page_values(
+        meta["title"],
+        meta["description"],
+        meta.get("print_qr"),
+        page.content,
+        _head(context),
+        _address_of_credential(page),
+    )
+
+
+def _head(context) -> str:
+    """What the head partial prints for this page (the theme's page includes it once)."""
+    return _state.env.get_template(HEAD_TEMPLATE).render(catalogue_head=context.get("catalogue_head"))
+
+
+def _theme_rendered(context, page) -> str:
+    """The page rendered by the theme's own template, as MkDocs would have."""
+    meta = page.meta
+    page.meta = {key: value for key, value in meta.items() if key != TEMPLATE}
+    try:
+        return _state.env.get_template(THEME_TEMPLATE).render(context)
+    finally:
+        page.meta = meta
 
 
 def on_template_context(context, template_name, config, **_):

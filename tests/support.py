@@ -51,9 +51,13 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict`, as the README tells a user to."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def mkdocs_build(
+    project: Path, site_dir: Path, site_url: str | None = None, compare_filled_pages: bool = True
+) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict`, as the README tells a user to; every credential page
+    filled from its kind's shell is also rendered by the theme, and a difference stops the build
+    (hooks/mkdocs_catalogue.py, _filled)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CATALOGUE_COMPARE_FILLED_PAGES="1" if compare_filled_pages else "")
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
