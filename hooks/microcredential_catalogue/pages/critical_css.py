@@ -183,16 +183,33 @@ def page_tokens(html: str) -> frozenset[str]:
     """The tag names, classes, ids and attribute names of a page's elements (as selector_needs names them)."""
     tokens: set[str] = set()
     for tag in _START_TAG.finditer(html):
-        tokens.add(tag.group(1).lower())
-        for name, value in _ATTR.findall(tag.group(2)):
-            name = name.lower()
-            value = value[1:-1] if value[:1] in "\"'" else value
-            tokens.update(("[" + name, f"[{name}={value}"))
-            if name == "class":
-                tokens.update("." + word for word in value.split())
-            elif name == "id" and value:
-                tokens.add("#" + value)
+        text = tag.group()
+        known = _TAGS_READ.get(text)
+        if known is None:
+            known = _tag_tokens(tag.group(1), tag.group(2))
+            if len(_TAGS_READ) < _TAGS_KEPT:
+                _TAGS_READ[text] = known
+        tokens.update(known)
     return frozenset(tokens)
+
+
+# Most of a page's tags are the theme's, the same on every page: each is read once per build
+# (at most _TAGS_KEPT of them kept, so a build of any size keeps a bounded memory).
+_TAGS_READ: dict[str, tuple[str, ...]] = {}
+_TAGS_KEPT = 100_000
+
+
+def _tag_tokens(name: str, attributes: str) -> tuple[str, ...]:
+    tokens = [name.lower()]
+    for attribute, value in _ATTR.findall(attributes):
+        attribute = attribute.lower()
+        value = value[1:-1] if value[:1] in "\"'" else value
+        tokens += ("[" + attribute, f"[{attribute}={value}")
+        if attribute == "class":
+            tokens += ("." + word for word in value.split())
+        elif attribute == "id" and value:
+            tokens.append("#" + value)
+    return tuple(tokens)
 
 
 _STYLESHEET_LINK = re.compile(r"""<link rel="stylesheet" href="([^"?]*)(?:\?[^"]*)?">\s*""")
