@@ -12,24 +12,35 @@ import stat
 from pathlib import Path
 
 
-def unsafe_file(path: Path, root: Path) -> str | None:
-    """Why `path` (inside `root`) must not be read, or None for a plain file among plain folders."""
+def unsafe_file(path: Path, root: Path, folders_seen: dict[str, str | None] | None = None) -> str | None:
+    """Why `path` (inside `root`) must not be read, or None for a plain file among plain folders.
+    `folders_seen`, kept between calls, spares checking a folder again for each of its files."""
     try:
         relative = Path(path).absolute().relative_to(Path(root).absolute())
     except ValueError:
         return None  # not the project's: the theme's own files, in its installed package
-    current = Path(root).absolute()
+    current = str(Path(root).absolute())
+    last = len(relative.parts) - 1
     for position, part in enumerate(relative.parts):
-        current = current / part
+        current = os.path.join(current, part)
+        if position < last and folders_seen is not None and current in folders_seen:
+            if folders_seen[current]:
+                return folders_seen[current]
+            continue
         try:
             mode = os.lstat(current).st_mode
         except OSError as error:
             return f"cannot be read ({error.strerror})"
+        problem = None
         if stat.S_ISLNK(mode):
-            where = "" if position == len(relative.parts) - 1 else f" (its folder {current.name} is a link)"
-            return f"is a symbolic link{where}: put the file itself here, not a link to it"
-        if position < len(relative.parts) - 1 and not stat.S_ISDIR(mode):
-            return "is not inside a plain folder"
+            where = "" if position == last else f" (its folder {os.path.basename(current)} is a link)"
+            problem = f"is a symbolic link{where}: put the file itself here, not a link to it"
+        elif position < last and not stat.S_ISDIR(mode):
+            problem = "is not inside a plain folder"
+        if position < last and folders_seen is not None:
+            folders_seen[current] = problem
+        if problem:
+            return problem
     if not stat.S_ISREG(mode):
         return "is not a plain file (a pipe, socket or device): put a plain file here"
     return None
