@@ -345,9 +345,8 @@ def _shell_of(context, page) -> shell.Shell | None:
     """The theme's page for `page`, with markers for its own texts, cut at them."""
     meta, content = page.meta, page.content
     page.meta = {key: value for key, value in meta.items() if key != TEMPLATE}
-    page.meta.update(title=escape(shell.TITLE), description=escape(shell.DESCRIPTION))
-    if meta.get("print_qr"):
-        page.meta["print_qr"] = shell.PRINT_QR
+    markers = {"title": escape(shell.TITLE), "description": escape(shell.DESCRIPTION), "print_qr": shell.PRINT_QR}
+    page.meta.update((field, marker) for field, marker in markers.items() if meta.get(field))  # those it has
     page.content = shell.BODY
     try:
         rendered = _state.env.get_template(THEME_TEMPLATE).render(context)
@@ -363,8 +362,8 @@ def _shell_of(context, page) -> shell.Shell | None:
 def _slot_values(context, page) -> dict[str, str]:
     meta = page.meta
     return shell.page_values(
-        meta["title"],
-        meta["description"],
+        meta.get("title") or "",
+        meta.get("description") or "",
         meta.get("print_qr"),
         page.content,
         _head(context),
