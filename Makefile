@@ -35,9 +35,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the tests use: Chromium, which they drive (Playwright's own browser download
-# cannot work here), and the zbar library that decodes the QR codes back to addresses.
-DEBIAN_PACKAGES := chromium chromium-driver libzbar0
+# Debian packages the tests use: Chromium's headless shell, which they drive (Playwright's own
+# browser download cannot work here), the full Chromium (benchmarks, screenshots, and the tests
+# with CATALOGUE_CHROMIUM=/usr/bin/chromium), and the zbar library that decodes QR codes.
+DEBIAN_PACKAGES := chromium chromium-headless-shell chromium-driver libzbar0
 # Java, for the Nu Html Checker (vnu-jar) of the validator tests.
 DEBIAN_PACKAGES += openjdk-17-jre-headless
 browser:
