@@ -17,6 +17,7 @@ from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
 from microcredential_catalogue.cli import os_error
 from microcredential_catalogue.pages import critical_css, csp, minify, shell
+from microcredential_catalogue.pages.compiled_templates import compiled_templates
 from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
@@ -234,6 +235,7 @@ def on_env(env, config, **_):
     templates do (the 404 page's are absolute: it is served at any address); and for the sitemap
     template (overrides/sitemap.xml), each page's alternates as its head lists them."""
     site_url = config.site_url or ""
+    env.bytecode_cache = env.bytecode_cache or compiled_templates()  # the theme's, as ours
     env.globals["addresses"] = addresses
     env.globals["absolute_address"] = partial(addresses.absolute, site_url=site_url)
     env.globals["catalogue_alternates"] = lambda url: alternates(page_of_url(url)[0], site_url)

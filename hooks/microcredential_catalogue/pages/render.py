@@ -23,6 +23,7 @@ from ..wording.after_colon import lowercase_first
 from ..wording.facts import FactWording, have_start_dates, unknown_facts
 from ..wording.site_settings import with_site_name
 from . import minify
+from .compiled_templates import compiled_templates
 
 # Named in the <iframe> code networks paste on their own sites: its address must not change.
 UNVERSIONED_SCRIPTS = frozenset({"embed-host.js"})
@@ -53,6 +54,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=compiled_templates(),
         )
         env.globals.update(
             money=formatting.money,
