@@ -51,7 +51,8 @@ class _BuildState:
         self.theme_script_templates: list[str] = []  # the env's templates that write them (listed once)
         self.theme_scripts: dict[tuple, list[str]] = {}  # (language, base_url) -> script texts
         self.trusted_scripts: dict[str, list[str]] = {}  # page source or template -> script texts
-        self.stylesheets: critical_css.Stylesheets | None = None  # read at a build's first page
+        self.stylesheets: critical_css.Stylesheets | None = None  # the last read, kept while unchanged
+        self.stylesheets_compared = False  # with the files, at this pass's first page
         self.shells: dict[tuple, shell.Shell | None] = {}  # (language, kind) -> its shell; None: not fillable
         self.shell_checks: dict[tuple, int] = {}  # (language, kind) -> pages compared with the theme's
 
@@ -62,7 +63,7 @@ _state = _BuildState()
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the files
 def on_config(config, **_):
     project_root = Path(config.config_file_path).parent
-    _state.stylesheets = None  # the stylesheets may have changed since the last build (mkdocs serve)
+    _state.stylesheets_compared = False  # they may have changed since the last build (mkdocs serve)
     templates_dir = Path(config.theme.custom_dir) / "catalogue"
     current = _state.build
     site_url = config.site_url or ""
@@ -453,8 +454,9 @@ def _with_policy(html: str, source: str, config) -> str:
 
 
 def _stylesheets(config) -> critical_css.Stylesheets:
-    """Every page's stylesheets as the site serves them (Material's, then ours), read once a build."""
-    if _state.stylesheets is not None:
+    """Every page's stylesheets as the site serves them (Material's, then ours), read rule by rule
+    once: again only when their text changed, not for each language's pass of a build."""
+    if _state.stylesheets_compared:
         return _state.stylesheets
     sheets = []
     for address in _theme_stylesheets(config):
@@ -465,7 +467,9 @@ def _stylesheets(config) -> critical_css.Stylesheets:
     for path in config.extra_css:
         address = str(path).split("?", 1)[0]
         sheets.append((address, minify.served_file(Path(config.docs_dir), address)))
-    _state.stylesheets = critical_css.Stylesheets(sheets)
+    if _state.stylesheets is None or _state.stylesheets.sheets != tuple(sheets):
+        _state.stylesheets = critical_css.Stylesheets(sheets)
+    _state.stylesheets_compared = True
     return _state.stylesheets
 
 

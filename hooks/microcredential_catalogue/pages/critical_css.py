@@ -52,6 +52,7 @@ class Stylesheets:
 
     def __init__(self, sheets: list[tuple[str, str]]):
         """`sheets`: (address as linked, without its ?v=, CSS text), in the order pages link them."""
+        self.sheets = tuple(sheets)
         self.addresses = [address for address, _ in sheets]
         self.combined = "\n".join(text for _, text in sheets)
         self.combined_href = f"{COMBINED}?v={addresses.content_version(self.combined)}"
