@@ -197,6 +197,22 @@ def test_a_broken_schema_is_one_line_naming_it(tmp_path, capsys):
     ]
 
 
+def test_a_schema_edited_back_and_forth_is_judged_as_it_now_is(tmp_path, capsys):
+    """Each schema text is checked against JSON Schema's own once per process (reading/schema.py):
+    a check run again after an edit, as `mkdocs serve` does, judges the text as it now is."""
+    root = project(tmp_path)
+    schema = root / "data" / "schema" / "credential.schema.json"
+    good = schema.read_text(encoding="utf-8")
+    check = ["--today", TODAY.isoformat(), "check"]
+    assert cli.main(check, project_root=root) == 0, capsys.readouterr().err
+    schema.write_text(good.replace('"type": "object"', '"type": 12', 1), encoding="utf-8")
+    assert cli.main(check, project_root=root) == 1
+    (line,) = [line for line in capsys.readouterr().err.splitlines() if "schema" in line]
+    assert line.startswith("data/schema/credential.schema.json:1: is not a valid JSON Schema (")
+    schema.write_text(good, encoding="utf-8")
+    assert cli.main(check, project_root=root) == 0, capsys.readouterr().err
+
+
 # -- what the site generator reads and writes beside data/ ---------------------------------
 
 
