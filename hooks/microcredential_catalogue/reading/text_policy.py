@@ -23,6 +23,15 @@ MULTI_LINE_FIELDS = frozenset({"description"})  # Markdown: paragraphs need line
 
 HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What _control_character refuses, as one character class: control characters (Unicode's Cc),
+# lone surrogates (Cs) and noncharacters (U+FDD0..U+FDEF, the last two of each plane). Searching
+# a text with it is many times quicker than asking each character's category, and most texts hold
+# none; the few that do are then worded character by character.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+_REFUSED_ON_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+_REFUSED_ON_MANY_LINES = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
 # Characters that show nothing; a text made only of these (and spaces) looks empty on the page.
 _INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\ufeff\uffa0")
 
@@ -141,6 +150,8 @@ def _french(where: str) -> str:
 
 
 def _control_character(text: str, multi_line: bool) -> Said | None:
+    if not (_REFUSED_ON_MANY_LINES if multi_line else _REFUSED_ON_ONE_LINE).search(text):
+        return None
     for position, character in enumerate(text):
         category = unicodedata.category(character)
         if character == "\n" and multi_line:
