@@ -28,22 +28,25 @@ GENERATED = tuple(
 )
 
 
+_LEFT_BEHIND = shutil.ignore_patterns("site", "node_modules", ".git", "__pycache__", ".pytest_cache", "test-artifacts")
+
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    """What a copy leaves out: what builds and tests leave, and the generated pages and images of
+    docs/ (hundreds of files, each copied and then deleted before)."""
+    below = Path(folder).relative_to(PROJECT).as_posix()
+    return set(_LEFT_BEHIND(folder, names)) | {name for name in names if f"{below}/{name}" in GENERATED}
+
+
 def copy_project(target: Path, data: Path | None = None) -> Path:
     """A copy of the project (without built or generated files), optionally with other data/."""
     target.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("site", "node_modules", ".git", "__pycache__", ".pytest_cache", "test-artifacts")
     for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
         source = PROJECT / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=ignore)
+            shutil.copytree(source, target / name, ignore=_not_copied)
         else:
             shutil.copy2(source, target / name)
-    for generated in GENERATED:
-        path = target / generated
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
     if data is not None:
         shutil.rmtree(target / "data")
         shutil.copytree(data, target / "data")
