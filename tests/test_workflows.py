@@ -61,7 +61,19 @@ def test_pull_requests_check_the_data_build_strictly_and_run_the_tests():
     assert "catalogue build" in lines  # `mkdocs build --strict` into a temporary folder, as `make site`
     assert "python3 -m pytest tests -q" in lines
     assert "npm ci" in lines
-    assert any(line.startswith("apt-get install") and " chromium " in line for line in lines)
+    (install,) = [line.split() for line in lines if line.startswith("apt-get install")]
+    assert set(_debian_packages()) <= set(install)  # what `make test` installs, the browser tests' Chromium among them
+
+
+def _debian_packages() -> list[str]:
+    """The Makefile's DEBIAN_PACKAGES, every line that sets or extends it."""
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    found = []
+    for line in makefile.splitlines():
+        if line.startswith("DEBIAN_PACKAGES"):
+            found += line.split("=", 1)[1].split()
+    assert "chromium-headless-shell" in found
+    return found
 
 
 def test_pull_requests_lint_exactly_as_make_lint_does():
