@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from forked_command import run_command
 from microcredential_catalogue import addresses
 from microcredential_catalogue.pages import csp
 
@@ -52,6 +53,18 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
         shutil.copytree(data, target / "data")
         shutil.copytree(PROJECT / "data" / "schema", target / "data" / "schema", dirs_exist_ok=True)
     return target
+
+
+def small_project(target: Path, records: int = 2) -> Path:
+    """A copy of the project with its first `records` credentials and its hand-written pages reduced
+    to their titles (they link to records and lists that two records do not make): for a test of
+    the build itself, where which pages it builds does not matter. Its build takes about half as
+    long as the shipped project's (2.4 s of CPU against 4.4)."""
+    project = copy_project(target)
+    for path in sorted((project / "data" / "credentials").glob("*.yml"))[records:]:
+        path.unlink()
+    blank_knowledge_pages(project)
+    return project
 
 
 def mkdocs_build(
@@ -301,14 +314,13 @@ def cli_project(root: Path, credentials: str | None) -> Path:
 def run_catalogue(
     project: Path, *args: str, stdin: str | None = None, today: date = TODAY
 ) -> subprocess.CompletedProcess:
-    """The editors' command, run in `project` on the fixtures' day (the shipped data: on today)."""
-    return subprocess.run(
-        [CATALOGUE, "--today", today.isoformat(), *args],
+    """The editors' command, run in `project` on the fixtures' day (the shipped data: on today),
+    in a copy of this process (tests/forked_command.py)."""
+    return run_command(
+        ["--today", today.isoformat(), *args],
         cwd=project,
         env=dict(os.environ, LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="C.UTF-8"),  # English unless --lang fr
-        input=stdin,
-        capture_output=True,
-        text=True,
+        stdin=stdin,
         timeout=60,
     )
 

@@ -3,7 +3,7 @@ reads them from the cache, and a template an editor or a developer changes takes
 
 from __future__ import annotations
 
-from support import copy_project, mkdocs_build
+from support import mkdocs_build, small_project
 
 # Appended to a template as plain text: it shows on every page the template renders.
 CHANGED = "Changed-since-the-last-build"
@@ -12,7 +12,7 @@ CHANGED = "Changed-since-the-last-build"
 def test_a_template_changed_between_two_builds_is_compiled_again(tmp_path, monkeypatch):
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))  # the cache's folder is under it
     (tmp_path / "tmp").mkdir()
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")
     first = mkdocs_build(project, tmp_path / "first")
     assert first.returncode == 0, first.stderr[-3000:]
     compiled = list((tmp_path / "tmp").glob("_jinja2-cache-*/*"))

@@ -14,7 +14,7 @@ from pathlib import Path
 import html5lib
 import pytest
 import yaml
-from support import HOSTILE, copy_project, mkdocs_build
+from support import HOSTILE, mkdocs_build, small_project
 
 EXECUTABLE_TYPES = {None, "", "text/javascript", "module"}
 SITE_NAMES = {"fr": "Catalogue des microcertifications", "en": "Micro-credential catalogue"}
@@ -174,7 +174,7 @@ def test_the_site_settings_show_exactly_as_written_in_the_footer_and_about_page(
 
 def test_an_inline_script_the_theme_did_not_write_stops_the_build(tmp_path):
     """Hashing whatever the final page holds would allow a script a missed hole let in: it is refused."""
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")
     page = project / "docs" / "about.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert('added')</script>\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
