@@ -11,12 +11,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import html5lib
 import pytest
 import yaml
 from microcredential_catalogue.addresses import CATALOGUE, LINKS, language_prefix
 from microcredential_catalogue.model.catalogue import LANGUAGES
 from microcredential_catalogue.model.facets import FACETS, NOT_SPECIFIED
+from support import html_document
 
 # (fixture site, page): the search fixture blanks the hand-written pages, the link builder's too.
 PAGES = [("search", CATALOGUE), ("shipped", CATALOGUE), ("shipped", LINKS)]
@@ -33,7 +33,7 @@ def ascending_bands(project: Path) -> dict[str, list[str]]:
 
 def listed_options(page: Path) -> dict[str, list[str]]:
     """Per filter of a built page: its options' values, in the page's order."""
-    document = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    document = html_document(page.read_text(encoding="utf-8"))
     return {
         fieldset.get("data-filter"): [
             box.get("value") for box in fieldset.iter("input") if box.get("type") == "checkbox"

@@ -8,12 +8,11 @@ import json
 import subprocess
 from pathlib import Path
 
-import html5lib
 import pytest
 import yaml
 from icalendar import Calendar
 from microcredential_catalogue.wording.facts import as_said
-from support import PROJECT
+from support import PROJECT, html_document
 
 WORDS = yaml.safe_load((PROJECT / "overrides" / "locales" / "catalogue.yml").read_text(encoding="utf-8"))
 ROOTS = {"fr": "", "en": "en/"}
@@ -50,7 +49,7 @@ def site(built) -> Path:
 def links_page(site: Path, lang: str) -> tuple[set[str], str]:
     page = site / ROOTS[lang] / "links" / "index.html"
     text = page.read_text(encoding="utf-8")
-    document = html5lib.parse(text, namespaceHTMLElements=False)
+    document = html_document(text)
     return {a.get("href") or "" for a in document.iter("a")}, text
 
 
@@ -98,12 +97,12 @@ def test_each_event_has_uid_stamp_start_title_link_and_age_for_both_readers(buil
 
 
 def _calendar_links(page: Path) -> list[str]:
-    document = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    document = html_document(page.read_text(encoding="utf-8"))
     return [a.get("href") for a in document.iter("a") if a.get("type") == "text/calendar"]
 
 
 def _card_links(page: Path) -> set[str]:
-    document = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    document = html_document(page.read_text(encoding="utf-8"))
     return {
         link.get("href") for item in document.iter("li") if item.get("class") == "mc-card" for link in item.iter("a")
     }

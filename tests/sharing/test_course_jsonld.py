@@ -9,10 +9,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-import html5lib
 import pytest
 import yaml
-from support import PROJECT
+from support import PROJECT, html_document
 
 WORDS = yaml.safe_load((PROJECT / "overrides" / "locales" / "catalogue.yml").read_text(encoding="utf-8"))
 # Google's Course info (developers.google.com/search/docs/appearance/structured-data/course-info):
@@ -38,7 +37,7 @@ def _text(element) -> str:
 
 def _page(path: Path) -> tuple[dict[str, str], dict]:
     """(the page's facts by label, its Course)."""
-    document = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    document = html_document(path.read_text(encoding="utf-8"))
     listed = document.find(".//dl[@class='mc-facts']")
     facts = {_text(dt): _text(dd) for dt, dd in zip(listed.findall("dt"), listed.findall("dd"), strict=True)}
     scripts = [s for s in document.iter("script") if s.get("type") == "application/ld+json"]

@@ -5,8 +5,8 @@ states the page's facts, and an image."""
 from __future__ import annotations
 
 import extruct
-import html5lib
 import pytest
+from support import html_document
 
 
 def spaced(text: str) -> str:
@@ -29,7 +29,7 @@ def test_extruct_reads_one_course_and_the_open_graph_of_every_credential_page(bu
             url = built.url + path.parent.relative_to(built.site).as_posix() + "/"
             data = extruct.extract(html, base_url=url, syntaxes=["json-ld", "opengraph"], uniform=True, errors="strict")
             (course,) = [item for item in data["json-ld"] if item.get("@type") == "Course"]
-            document = html5lib.parse(html, namespaceHTMLElements=False)
+            document = html_document(html)
             (heading,) = document.iter("h1")
             assert spaced(course["name"]) == spaced("".join(heading.itertext()).strip())
             assert course["url"] == url and course["image"].startswith(built.url)

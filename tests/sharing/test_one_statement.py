@@ -17,12 +17,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import feedparser
-import html5lib
 import pytest
 import yaml
 from icalendar import Calendar
 from microcredential_catalogue.wording.facts import as_said
-from support import PROJECT
+from support import PROJECT, html_document
 
 WORDS = yaml.safe_load((PROJECT / "overrides" / "locales" / "catalogue.yml").read_text(encoding="utf-8"))
 FACTS = ("cost", "hours", "delivery")
@@ -93,7 +92,7 @@ class PageFacts:
 
 
 def parsed(path: Path):
-    return html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    return html_document(path.read_text(encoding="utf-8"))
 
 
 def read_page(document, lang: str) -> PageFacts:

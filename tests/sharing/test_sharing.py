@@ -22,7 +22,7 @@ from microcredential_catalogue.cli import main
 from microcredential_catalogue.sharing.sheet_table import safe_cell
 from PIL import Image
 from pyld import jsonld
-from support import FIXTURES, PROJECT, SUBPATH_URL, mkdocs_build, shipped_example
+from support import FIXTURES, PROJECT, SUBPATH_URL, html_document, mkdocs_build, shipped_example
 
 SCHEMAORG = FIXTURES / "sharing" / "schemaorg"
 SITE_URL = SUBPATH_URL  # a sub-path, as a network's host may use
@@ -244,7 +244,7 @@ def test_group_pages_list_their_credentials_as_an_item_list(site):
         (item_list,) = jsonld_of(page)
         assert_schema_org_terms(item_list)
         assert item_list["@type"] == "ItemList"
-        html = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        html = html_document(page.read_text(encoding="utf-8"))
         cards = [
             urljoin(item_list["url"], a.get("href"))
             for a in html.iter("a")
@@ -456,7 +456,7 @@ def test_the_share_and_about_pages_link_the_feeds_exports_and_calendar(site, lan
         page = root / name / "index.html"
         links = {
             urljoin(SITE_URL + page.parent.relative_to(site).as_posix() + "/", a.get("href") or "")
-            for a in html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False).iter("a")
+            for a in html_document(page.read_text(encoding="utf-8")).iter("a")
         }
         language_root = SITE_URL + ("en/" if lang == "en" else "")
         for target in ("share/catalogue.json", f"share/catalogue-{lang}.csv", "share/catalogue.schema.json"):

@@ -8,14 +8,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
-import html5lib
 import pytest
+from support import html_document
 
 ATOM = "application/atom+xml"
 
 
 def _links(page: Path):
-    document = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    document = html_document(page.read_text(encoding="utf-8"))
     head = {link.get("href") for link in document.find("head").iter("link") if link.get("type") == ATOM}
     body = [a for a in document.find("body").iter("a") if a.get("type") == ATOM]
     return head, body
