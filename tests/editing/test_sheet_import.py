@@ -89,7 +89,9 @@ def test_the_corrected_sheet_writes_200_records_that_check_and_build_in_both_lan
     assert run(root, "check") == 0
     assert run(root, "import", str(sheet)) == 0  # again: every row already says what its file says
     assert "0 added, 0 updated, 200 unchanged" in capsys.readouterr().out
-    result = mkdocs_build(root, tmp_path / "site")
+    # 200 records of one shape: like a real build, this one checks the first two pages of each
+    # kind against the theme's own rendering (pages/shell.py); the fixture sites check them all.
+    result = mkdocs_build(root, tmp_path / "site", compare_filled_pages=False)
     assert result.returncode == 0, result.stderr[-2000:]
     for page, title in (
         ("mc/network-course-007", "Cours du réseau 7"),

@@ -342,7 +342,8 @@ def test_a_rebuild_with_unchanged_data_rewrites_no_image_or_feed(sharing_build, 
     before = generated_outputs(project)
     assert len([p for p in before if p.suffix == ".png"]) > 20 and len([p for p in before if p.suffix == ".xml"]) > 20
     feeds_before = {p: p.read_bytes() for p in site.rglob("feed.xml")}
-    result = mkdocs_build(project, tmp_path / "again", site_url=SITE_URL)
+    # Its pages were each compared with the theme's rendering in the first build (conftest.py).
+    result = mkdocs_build(project, tmp_path / "again", site_url=SITE_URL, compare_filled_pages=False)
     assert result.returncode == 0, result.stderr[-3000:]
     assert generated_outputs(project) == before
     for path, content in feeds_before.items():
@@ -355,7 +356,7 @@ def test_a_changed_title_draws_a_new_preview_and_drops_the_old_one(sharing_build
     record = project / "data" / "credentials" / "full-record.yml"
     old = set((project / "docs/mc/full-record").glob("*.png"))
     record.write_text(record.read_text(encoding="utf-8").replace("Basic health care", "Basic care"), encoding="utf-8")
-    assert mkdocs_build(project, tmp_path / "two", site_url=SITE_URL).returncode == 0
+    assert mkdocs_build(project, tmp_path / "two", site_url=SITE_URL, compare_filled_pages=False).returncode == 0
     new = set((project / "docs/mc/full-record").glob("*.png"))
     french = {p for p in new if p.name.endswith(".fr.png")}
     assert french == {p for p in old if p.name.endswith(".fr.png")}  # the French title did not change
