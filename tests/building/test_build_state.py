@@ -27,6 +27,23 @@ def test_an_edited_schema_applies_to_the_next_build(tmp_path):
     assert "mentor" in refused.value.report()
 
 
+def test_an_edited_record_is_checked_again_by_the_next_build(tmp_path):
+    """Files read before are not read again while their text is the same (checks/data_file.py):
+    an edit, and its undoing, must each show in the next load."""
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    record = min((tmp_path / "data" / "credentials").glob("*.yml"))
+    written = record.read_text(encoding="utf-8")
+    first = load_catalogue(tmp_path)
+    record.write_text(written.replace("\nsummary:", "\nsummary: 12\nformer_summary:", 1), encoding="utf-8")
+    with pytest.raises(DataInvalid) as refused:
+        load_catalogue(tmp_path)
+    assert f"data/credentials/{record.name}" in refused.value.report()
+    record.write_text(written, encoding="utf-8")
+    again = load_catalogue(tmp_path)
+    assert [c.id for c in again.credentials] == [c.id for c in first.credentials]
+    assert again.credentials == first.credentials
+
+
 def test_an_edited_script_is_joined_again_by_the_next_build(tmp_path):
     """`mkdocs serve` reuses a build while its fingerprint holds: a script edit must break it, since
     the search pages load the scripts joined into one file."""

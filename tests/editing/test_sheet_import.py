@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from sheets import project, run, snapshot, valid_row, write_sheet
-from support import mkdocs_build
+from support import mkdocs_build, small_project
 
 # (the row's number among the 200, the column, what the editor typed there)
 MISTAKES = [
@@ -77,7 +77,8 @@ def test_every_mistake_is_named_by_row_and_column_and_nothing_is_written(root, t
     )
 
 
-def test_the_corrected_sheet_writes_200_records_that_check_and_build_in_both_languages(root, tmp_path, capsys):
+def test_the_corrected_sheet_writes_200_records_that_check_and_build_in_both_languages(tmp_path, capsys):
+    root = small_project(tmp_path / "project")  # the 200 records are what this build is about
     sheet = write_sheet(tmp_path / "network.csv", [valid_row(root, n) for n in range(200)])
     before = snapshot(root)
     assert run(root, "import", "--dry-run", str(sheet)) == 0

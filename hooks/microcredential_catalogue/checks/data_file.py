@@ -6,6 +6,8 @@ the file's name from call to call.
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +18,7 @@ from ..model.ids import reserved_problem
 from ..reading import markdown_text
 from ..reading.data_folder import DataFolder
 from ..reading.problems import Problem, Said, field_path, shown
+from ..reading.schema import Schema
 from ..reading.text_policy import MULTI_LINE_FIELDS as MARKDOWN_FIELDS
 from ..reading.text_policy import refused_at, text_problem
 from ..reading.yaml_file import UnreadableFile, YamlDocument, read_text, read_yaml
@@ -37,14 +40,9 @@ class DataFile:
             text = read_text(path)
         except UnreadableFile as unreadable:
             return cls(name, YamlDocument(data=None), [Problem(name, unreadable.line, "", unreadable.message)])
-        doc = read_yaml(text)
-        _check_strings(doc, (), doc.data)
-        file = cls(name, doc, [Problem(name, line, field_path(p), m) for line, p, m in doc.errors])
         schema = folder.schema(schema_name)
-        file.unchecked = schema is None
-        if doc.data is not None and schema is not None:
-            file.problems.extend(schema.problems(doc, name))
-        return file
+        doc, problems = _read_and_checked(name, text, schema)
+        return cls(name, doc, list(problems), unchecked=schema is None)
 
     @property
     def data(self):
@@ -92,6 +90,29 @@ class DataFile:
             )
         elif partial and early_year_problem(partial.year, str(written)):
             self.problem(path, early_year_problem(partial.year, str(written)))
+
+
+# The same file, text and schema give the same document and problems: kept for the files read last,
+# since `mkdocs serve`, `catalogue import` and the tests read every file again and again, and
+# reading and checking were most of that work. Nothing changes a document once it is read.
+_KEPT = 4096
+_read_before: OrderedDict[tuple, tuple[YamlDocument, tuple[Problem, ...]]] = OrderedDict()
+
+
+def _read_and_checked(name: str, text: str, schema: Schema | None) -> tuple[YamlDocument, tuple[Problem, ...]]:
+    key = (name, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), schema and schema.text)
+    if key in _read_before:
+        _read_before.move_to_end(key)
+        return _read_before[key]
+    doc = read_yaml(text)
+    _check_strings(doc, (), doc.data)
+    problems = [Problem(name, line, field_path(p), m) for line, p, m in doc.errors]
+    if doc.data is not None and schema is not None:
+        problems.extend(schema.problems(doc, name))
+    _read_before[key] = doc, tuple(problems)
+    if len(_read_before) > _KEPT:
+        _read_before.popitem(last=False)
+    return doc, tuple(problems)
 
 
 def _check_strings(doc: YamlDocument, path: tuple, value) -> None:

@@ -20,13 +20,13 @@ from .problems import Problem, Said, field_path, shown
 from .yaml_file import UnreadableFile, YamlDocument, read_text
 
 
-def _read_schema(path: Path) -> dict:
-    """A shipped JSON Schema, or UnreadableFile saying how to get a good one back."""
+def _read_schema(path: Path) -> tuple[str, dict]:
+    """A shipped JSON Schema's text and content, or UnreadableFile saying how to get a good one back."""
     text = read_text(path)
     problem = _schema_problem(text)
     if problem:
         raise UnreadableFile(problem)
-    return json.loads(text)
+    return text, json.loads(text)
 
 
 # Checking a schema against JSON Schema's own took a fifth of the test suite's Python time: each
@@ -58,7 +58,7 @@ def _schema_problem(text: str) -> Said | None:
 class Schema:
     def __init__(self, path: Path):
         """Read through the data files' guards (reading/yaml_file.py); UnreadableFile says why not."""
-        self.root = _read_schema(path)
+        self.text, self.root = _read_schema(path)  # the text: what a file was checked against
         # Validate against a copy with every local $ref written out in place: looking references
         # up took most of the validation time. Rules and messages still come from self.root.
         self.validator = Draft202012Validator(self._inlined(self.root))
