@@ -3,11 +3,12 @@ same records, same order, same notice, offers and words that found nothing, on e
 query and its prefixes; and the same nearest words for a word that found nothing."""
 
 import json
+import random
 import shutil
 import subprocess
 
 import pytest
-from microcredential_catalogue.search.query import load_index, nearest_words, search
+from microcredential_catalogue.search.query import load_index, nearest_words, search, swap_distance
 from relevance.suite import cases, write_search_assets
 from support import PROJECT
 
@@ -66,3 +67,27 @@ def test_javascript_and_python_suggest_the_same_nearest_words(tmp_path, corpus, 
     )
     assert json.loads(result.stdout) == python
     assert sum(1 for found in python if found) > len(typos) / 2  # most typos get a suggestion
+
+
+def test_the_python_distance_agrees_with_the_browsers_and_stops_early_only_past_its_limit():
+    """Python leaves out a shared beginning and end and stops past the limit; the browser does neither."""
+    rng = random.Random(7)
+    pairs = [["".join(rng.choice("abcé") for _ in range(rng.randint(0, 8))) for _ in range(2)] for _ in range(3000)]
+    script = (
+        "import { swapDistance } from " + json.dumps(str(PROJECT / "docs/assets/javascripts/search/query.js")) + ";"
+        "import { readFileSync } from 'node:fs';"
+        "console.log(JSON.stringify(JSON.parse(readFileSync(0, 'utf8')).map(([a, b]) => swapDistance(a, b))));"
+    )
+    result = subprocess.run(
+        [shutil.which("node"), "--input-type=module", "-e", script],
+        input=json.dumps(pairs),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    browser = json.loads(result.stdout)
+    assert [swap_distance(a, b) for a, b in pairs] == browser
+    for limit in (1, 2):
+        bounded = [swap_distance(a, b, limit) for a, b in pairs]
+        assert all(d == s if d <= limit else s > limit for d, s in zip(browser, bounded, strict=True))
+    assert len(set(browser)) > 4  # near and far pairs alike

@@ -7,6 +7,7 @@ publishes nothing, and the number of files is bounded by the pairs of values, no
 
 from __future__ import annotations
 
+import functools
 from itertools import combinations
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
@@ -157,6 +158,7 @@ def test_an_entry_says_what_the_groups_feed_says(built, members, lang):
             return built.site / ROOTS[lang] / "browse" / "free" / "feed.xml"
         return built.site / ROOTS[lang] / "browse" / facets[param] / value / "feed.xml"
 
+    @functools.cache  # a group's feed is met in many pairs: read it once
     def entries(path):
         return {
             _id_of(entry.link): (entry.title, entry.summary, entry.updated, entry.published, entry.get("tags"))

@@ -199,14 +199,25 @@ def nearest_words(word: str, vocabulary: dict) -> list[str]:
     found = []
     for key, (shown, count) in vocabulary["words"].items():
         if key != word and abs(len(key) - len(word)) <= limit:
-            distance = swap_distance(word, key)
+            distance = swap_distance(word, key, limit)
             if distance <= limit:
                 found.append((distance, -count, key, shown))
     return [shown for *_, shown in sorted(found)[:SUGGESTIONS]]
 
 
-def swap_distance(a: str, b: str) -> int:
-    """Edits (insert, delete, change, swap two neighbours) from a to b: optimal string alignment."""
+def swap_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Edits (insert, delete, change, swap two neighbours) from a to b: optimal string alignment.
+
+    Past `limit`, any number over it: the search stops once two rows in a row are all over it.
+    A beginning or an end the two share changes no distance, so it is left out first."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return len(a) + len(b)
     rows = [list(range(len(b) + 1))] + [[i] + [0] * len(b) for i in range(1, len(a) + 1)]
     for i in range(1, len(a) + 1):
         for j in range(1, len(b) + 1):
@@ -214,6 +225,8 @@ def swap_distance(a: str, b: str) -> int:
             rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+        if limit is not None and min(rows[i]) > limit and min(rows[i - 1]) > limit:
+            return limit + 1
     return rows[len(a)][len(b)]
 
 
