@@ -30,14 +30,19 @@ GENERATED = tuple(
 )
 
 
-_LEFT_BEHIND = shutil.ignore_patterns("site", "node_modules", ".git", "__pycache__", ".pytest_cache", "test-artifacts")
+_LEFT_BEHIND = shutil.ignore_patterns("site", "node_modules", ".git", ".pytest_cache", "test-artifacts")
 
 
 def _not_copied(folder: str, names: list[str]) -> set[str]:
     """What a copy leaves out: what builds and tests leave, and the generated pages and images of
-    docs/ (hundreds of files, each copied and then deleted before)."""
+    docs/ (hundreds of files, each copied and then deleted before). hooks/ keeps its compiled
+    modules: they name their source's time and size, which the copy keeps, so a build of the copy
+    does not compile the package again."""
     below = Path(folder).relative_to(PROJECT).as_posix()
-    return set(_LEFT_BEHIND(folder, names)) | {name for name in names if f"{below}/{name}" in GENERATED}
+    left = set(_LEFT_BEHIND(folder, names)) | {name for name in names if f"{below}/{name}" in GENERATED}
+    if not below.startswith("hooks"):
+        left |= {name for name in names if name == "__pycache__"}
+    return left
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
