@@ -27,11 +27,37 @@ class Synonyms:
     def expansions(self, lang: str, text_words: list[str]) -> list[str]:
         """The words of every phrase that means the same as a phrase found in `text_words`."""
         stems = [stem(w, lang) for w in text_words]
+        present = set(stems)
         found = []
-        for group in self.groups.get(lang, ()):
-            if any(_contains(stems, tuple(stem(w, lang) for w in phrase)) for phrase in group):
-                found.extend(word for phrase in group for word in phrase)
+        for group in _stemmed(self, lang):
+            if any((not phrase or phrase[0] in present) and _contains(stems, phrase) for phrase in group.stems):
+                found.extend(group.words)
         return found
+
+
+@dataclass(frozen=True)
+class _Group:
+    stems: tuple[tuple[str, ...], ...]  # each phrase's words, stemmed
+    words: tuple[str, ...]  # every word of every phrase, as written
+
+
+# Each phrase stemmed once per build, not once per record: the index asks for every record.
+_stemmed_for: list = [None, {}]  # [the Synonyms, {lang: its groups stemmed}]
+
+
+def _stemmed(synonyms: Synonyms, lang: str) -> list[_Group]:
+    if _stemmed_for[0] is not synonyms:
+        _stemmed_for[:] = [synonyms, {}]
+    by_lang = _stemmed_for[1]
+    if lang not in by_lang:
+        by_lang[lang] = [
+            _Group(
+                tuple(tuple(stem(w, lang) for w in phrase) for phrase in group),
+                tuple(word for phrase in group for word in phrase),
+            )
+            for group in synonyms.groups.get(lang, ())
+        ]
+    return by_lang[lang]
 
 
 def _contains(text_words: list[str], phrase: tuple[str, ...]) -> bool:
