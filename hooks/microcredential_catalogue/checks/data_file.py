@@ -109,10 +109,10 @@ def _read_and_checked(name: str, text: str, schema: Schema | None) -> tuple[Yaml
     problems = [Problem(name, line, field_path(p), m) for line, p, m in doc.errors]
     if doc.data is not None and schema is not None:
         problems.extend(schema.problems(doc, name))
-    _read_before[key] = doc, tuple(problems)
+    _read_before[key] = checked = doc, tuple(problems)
     if len(_read_before) > _KEPT:
         _read_before.popitem(last=False)
-    return doc, tuple(problems)
+    return checked
 
 
 def _check_strings(doc: YamlDocument, path: tuple, value) -> None:

@@ -8,6 +8,7 @@ and applied when the search index is built (search/index.py). A missing file mea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..checks.data_file import DataFile
@@ -29,35 +30,30 @@ class Synonyms:
         stems = [stem(w, lang) for w in text_words]
         present = set(stems)
         found = []
-        for group in _stemmed(self, lang):
+        for group in self._stemmed.get(lang, ()):
             if any((not phrase or phrase[0] in present) and _contains(stems, phrase) for phrase in group.stems):
                 found.extend(group.words)
         return found
+
+    @cached_property
+    def _stemmed(self) -> dict[str, list[_Group]]:
+        """Each phrase stemmed once, not once per record: the index asks for every record."""
+        return {
+            lang: [
+                _Group(
+                    tuple(tuple(stem(w, lang) for w in phrase) for phrase in group),
+                    tuple(word for phrase in group for word in phrase),
+                )
+                for group in groups
+            ]
+            for lang, groups in self.groups.items()
+        }
 
 
 @dataclass(frozen=True)
 class _Group:
     stems: tuple[tuple[str, ...], ...]  # each phrase's words, stemmed
     words: tuple[str, ...]  # every word of every phrase, as written
-
-
-# Each phrase stemmed once per build, not once per record: the index asks for every record.
-_stemmed_for: list = [None, {}]  # [the Synonyms, {lang: its groups stemmed}]
-
-
-def _stemmed(synonyms: Synonyms, lang: str) -> list[_Group]:
-    if _stemmed_for[0] is not synonyms:
-        _stemmed_for[:] = [synonyms, {}]
-    by_lang = _stemmed_for[1]
-    if lang not in by_lang:
-        by_lang[lang] = [
-            _Group(
-                tuple(tuple(stem(w, lang) for w in phrase) for phrase in group),
-                tuple(word for phrase in group for word in phrase),
-            )
-            for group in synonyms.groups.get(lang, ())
-        ]
-    return by_lang[lang]
 
 
 def _contains(text_words: list[str], phrase: tuple[str, ...]) -> bool:
