@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import old_runs
 import pytest
 from support import (
     FIXTURES,
@@ -43,6 +44,15 @@ DATA_STAGES = {"reading", "model", "wording", "checks"}
 # Tests of the data stages that build a site or generate hundreds of documents run with the rest.
 SLOW_DATA_MODULES = {"test_properties.py"}
 SITE_FIXTURES = {"fixture_sites", "shipped_build", "shipped_site", "hostile_site", "records_build"}
+
+
+def pytest_sessionstart(session):
+    """In the run's first process (not each xdist worker): the old runs' folders go in the background."""
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None or hasattr(session.config, "workerinput") or session.config.option.basetemp:
+        return
+    root = factory.getbasetemp().parent  # made now, so this run counts among the three kept
+    old_runs.remove_in_background(root, int(session.config.getini("tmp_path_retention_count")))
 
 
 def pytest_collection_modifyitems(items):
