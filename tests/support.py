@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from forked_command import run_command
+try:
+    from forked_command import run_command  # tests/ on the path, as pytest runs the tests
+except ModuleNotFoundError:  # imported as tests.support, by the benchmarks (python3 -m bench.run)
+    from tests.forked_command import run_command
 from lxml import etree, html
 from microcredential_catalogue import addresses
 from microcredential_catalogue.pages import csp
