@@ -53,8 +53,8 @@ def test_catalogue_check_and_new_work_from_a_fresh_installation(wheel, tmp_path)
     venv = tmp_path / "venv"
     # No pip of its own (ensurepip takes seconds): this pip installs into it, as `pip --python` does.
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True, timeout=120)
-    python = ["--python", venv / "bin" / "python"]
-    install = [sys.executable, "-m", "pip", *python, "install", "--quiet", "--no-deps", "--no-index", wheel]
+    into_venv = ["--python", venv / "bin" / "python"]
+    install = [sys.executable, "-m", "pip", *into_venv, "install", "--quiet", "--no-deps", "--no-index", wheel]
     subprocess.run(install, check=True, timeout=300)
     # The dependencies are those pinned for the project; the core itself comes only from the wheel.
     env = dict(os.environ, PYTHONPATH=sysconfig.get_paths()["purelib"])
