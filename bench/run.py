@@ -37,6 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER
+
 from bench import search
 from bench.generate import generate
 from tests.support import blank_knowledge_pages, copy_project
@@ -89,6 +91,8 @@ def build_times(data: Path, work: Path) -> dict:
     for name, config in (("same_site", same_site_config), ("plain", plain_config)):
         baseline = work / name
         shutil.copytree(ours / "docs", baseline / "docs")  # now holds every generated page as Markdown
+        # and the drawings our build publishes beside its pages, as files MkDocs copies (the same site)
+        shutil.copytree(ours / DRAWINGS_FOLDER, baseline / "docs", dirs_exist_ok=True)
         shutil.copytree(ours / "overrides", baseline / "overrides")
         (baseline / "mkdocs.yml").write_text(config(ours), encoding="utf-8")
         times[name], memory[name] = mkdocs(baseline, work / f"{name}-site")

@@ -39,6 +39,7 @@ STAGES = {
     "Content-Security-Policy": [("microcredential_catalogue.pages.csp", "with_policy")],
     "French typography": [("microcredential_catalogue.wording.typography", "french_html")],
     "sitemap beside each page": [("mkdocs_catalogue", "_write_page_sitemap")],
+    "drawings kept and put into the site": [("microcredential_catalogue.building.drawing", "Drawings.publish")],
 }
 
 

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
+from microcredential_catalogue.building.drawing import UnsafeDrawing
 from microcredential_catalogue.cli import os_error
 from microcredential_catalogue.pages import critical_css, csp, minify, shell
 from microcredential_catalogue.pages.compiled_templates import compiled_templates
@@ -55,6 +56,7 @@ class _BuildState:
         self.stylesheets_compared = False  # with the files, at this pass's first page
         self.shells: dict[tuple, shell.Shell | None] = {}  # (language, kind) -> its shell; None: not fillable
         self.shell_checks: dict[tuple, int] = {}  # (language, kind) -> pages compared with the theme's
+        self.languages_built: set[str] = set()  # in this build, see on_post_build
 
 
 _state = _BuildState()
@@ -490,7 +492,35 @@ def _typeset(html: str, config) -> str:
 
 @event_priority(50)  # after MkDocs wrote 404.html, before mkdocs-static-i18n starts the next language
 def on_post_build(config, **_):
-    """Keep one 404 page per language: each pass writes site/404.html over the previous one."""
+    """Keep one 404 page per language: each pass writes site/404.html over the previous one.
+    After the last language's pages, the drawings (made meanwhile by other processes) join them."""
+    _keep_not_found_pages(config)
+    _state.languages_built.add(config.theme["language"])
+    if _state.languages_built >= _languages(config):
+        _state.languages_built.clear()
+        try:
+            _state.build.drawings.publish(Path(config.site_dir))
+        except UnsafeDrawing as refused:
+            raise Abort(str(refused)) from None
+        except OSError as unwritable:
+            raise Abort(f"catalogue: {os_error(unwritable)}") from None
+
+
+def on_build_error(**_):
+    """A failed build does not wait for its drawings; the next one starts its count of languages afresh."""
+    _state.languages_built.clear()
+    if _state.build and _state.build.drawings:
+        _state.build.drawings.cancel()
+        _state.build = None  # its drawings are not all made: the next build plans its own
+
+
+def _languages(config) -> set[str]:
+    """The languages this build makes pages in: one pass of MkDocs each (mkdocs-static-i18n)."""
+    i18n = config.plugins.get("i18n")
+    return set(getattr(i18n, "build_languages", None) or addresses.HREFLANGS)
+
+
+def _keep_not_found_pages(config) -> None:
     site_dir = Path(config.site_dir)
     combined = site_dir / critical_css.COMBINED  # what every page links after its content
     combined.write_text(_stylesheets(config).combined, encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 from microcredential_catalogue import addresses
+from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER
 from microcredential_catalogue.sharing.preview_image import PreviewCard
 from support import PROJECT
 
@@ -100,7 +101,7 @@ def test_main_is_built_for_its_pages_sub_path_and_deployed():
 
 
 def test_the_pages_build_keeps_the_preview_images_it_would_draw_again():
-    """Only the images a build draws (docs/<page>/preview-<digest>.png) are kept, before the build."""
+    """Only the images a build draws (<drawings folder>/<page>/preview-<digest>.png) are kept, before the build."""
     steps = workflow("pages.yml")["jobs"]["build"]["steps"]
     (cache,) = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
     (build,) = [step for step in steps if "catalogue build" in step.get("run", "")]
@@ -109,7 +110,7 @@ def test_the_pages_build_keeps_the_preview_images_it_would_draw_again():
         addresses.file_beside(addresses.credential_page("*"), "preview-*.png"),
         addresses.file_beside(addresses.SHARE_FOLDER, "preview-*.png"),
     }
-    assert set(cache["with"]["path"].split()) == {f"docs/{path}" for path in drawn}
+    assert set(cache["with"]["path"].split()) == {f"{DRAWINGS_FOLDER}/{path}" for path in drawn}
     assert fnmatch(PreviewCard("A title", ("A provider",), "A site").file_name, "preview-*.png")
     # A new key each run (a cache entry never changes), restored from the latest one.
     assert cache["with"]["key"] == "previews-${{ github.sha }}" and cache["with"]["restore-keys"] == "previews-"

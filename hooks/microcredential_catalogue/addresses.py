@@ -141,6 +141,18 @@ def file_beside(page: str, name: str, lang: str | None = None) -> str:
     return f"{page}/{local}" if page else local
 
 
+def published_file(source: str) -> str:
+    """The inverse of file_beside(): where mkdocs-static-i18n publishes a file of docs/, as the
+    site-relative path: 'mc/foo/preview.en.png' -> 'en/mc/foo/preview.png', 'mc/foo/qr.fr.svg'
+    -> 'mc/foo/qr.svg'; a file of both languages ('share/data.csv') keeps its path."""
+    folder, _, name = source.rpartition("/")
+    stem, _, extension = name.rpartition(".")
+    stem, _, lang = stem.rpartition(".")
+    if lang not in HREFLANGS or not stem:
+        return source
+    return url_beside(folder, f"{stem}.{extension}", lang)
+
+
 def url_beside(page: str, name: str, lang: str) -> str:
     """The site-relative URL of a file published in `page`'s folder, in `lang`."""
     return url(page, lang) + name

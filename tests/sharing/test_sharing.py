@@ -18,6 +18,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
+from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER
 from microcredential_catalogue.cli import main
 from microcredential_catalogue.sharing.sheet_table import safe_cell
 from PIL import Image
@@ -332,8 +333,13 @@ def test_the_sitemap_lists_canonical_pages_only_with_both_languages(site):
 
 
 def generated_outputs(project: Path) -> dict[Path, int]:
-    docs = project / "docs"
-    files = [*docs.glob("mc/*/*.png"), *docs.glob("share/*"), *docs.glob("browse/**/*.xml")]
+    docs, drawings = project / "docs", project / DRAWINGS_FOLDER
+    files = [
+        *drawings.glob("mc/*/*.png"),
+        *drawings.glob("share/*"),
+        *docs.glob("share/*"),
+        *docs.glob("browse/**/*.xml"),
+    ]
     return {path: path.stat().st_mtime_ns for path in files}
 
 
@@ -354,10 +360,10 @@ def test_a_changed_title_draws_a_new_preview_and_drops_the_old_one(sharing_build
     project = tmp_path / "project"  # the shared build's project, with the previews it drew
     shutil.copytree(sharing_build[0], project, symlinks=True)
     record = project / "data" / "credentials" / "full-record.yml"
-    old = set((project / "docs/mc/full-record").glob("*.png"))
+    old = set((project / DRAWINGS_FOLDER / "mc/full-record").glob("*.png"))
     record.write_text(record.read_text(encoding="utf-8").replace("Basic health care", "Basic care"), encoding="utf-8")
     assert mkdocs_build(project, tmp_path / "two", site_url=SITE_URL, compare_filled_pages=False).returncode == 0
-    new = set((project / "docs/mc/full-record").glob("*.png"))
+    new = set((project / DRAWINGS_FOLDER / "mc/full-record").glob("*.png"))
     french = {p for p in new if p.name.endswith(".fr.png")}
     assert french == {p for p in old if p.name.endswith(".fr.png")}  # the French title did not change
     assert len(new) == 2 and new != old

@@ -11,6 +11,7 @@ from .. import addresses
 from ..checks.validate import load_catalogue
 from ..model.catalogue import Catalogue
 from ..model.groups import free_credentials
+from ..pages.files import Drawing
 from ..pages.link_builder import link_builders
 from ..pages.plan import SitePlan, WriteReport, write_pages
 from ..pages.render import Renderer
@@ -18,7 +19,7 @@ from ..pages.scripts import PageScripts, page_scripts
 from ..search.index import build_search_assets, filter_option_keys
 from ..search.synonyms import Synonyms, load_synonyms
 from ..sharing.plan import Sharing
-from .drawing import drawn_elsewhere
+from .drawing import Drawings
 
 
 @dataclass
@@ -33,6 +34,7 @@ class CatalogueBuild:
     sharing: Sharing | None = None  # set by write(): what each page's head carries
     link_builders: dict[str, dict[str, str]] | None = None  # set by write(): the "Share a link" page's parts
     page_scripts: PageScripts | None = None  # set by write(): the scripts written inside the search pages
+    drawings: Drawings | None = None  # set by write(): images and QR codes, published after the pages
 
     @classmethod
     def load(
@@ -53,7 +55,10 @@ class CatalogueBuild:
             self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
         )
         plan.sharing = self.sharing
-        with drawn_elsewhere(self.sharing.files, Path(self.docs_dir)) as shared_files:  # drawn as pages render
+        shared = {path: asset for path, asset in self.sharing.files.items() if not isinstance(asset, Drawing)}
+        drawings = {path: asset for path, asset in self.sharing.files.items() if isinstance(asset, Drawing)}
+        self.drawings = Drawings(drawings, self.project_root)  # on their way while the site is built
+        try:
             self.link_builders = link_builders(
                 renderer,
                 search,
@@ -61,7 +66,10 @@ class CatalogueBuild:
                 qr_versions=self.sharing.catalogue_qr_versions,
                 feed_counts=self.sharing.feed_counts,
             )
-            return write_pages(plan.pages(), self.docs_dir, {**search.files, **shared_files})
+            return write_pages(plan.pages(), self.docs_dir, {**search.files, **shared})
+        except BaseException:
+            self.drawings.cancel()
+            raise
 
 
 def fingerprint(project_root: Path, templates_dir: Path, docs_dir: Path) -> str:

@@ -1,5 +1,10 @@
-"""The build's drawings (preview images, QR codes) made by other processes, on the machine's other
-cores, while this one renders the pages: on a big first build they were half of our work.
+"""The build's drawings (preview images, QR codes): started as soon as the pages are planned, made
+by other processes on the machine's other cores while this one builds the site, and put into the
+site after its last page.
+
+They are kept between builds in a folder of their own (DRAWINGS_FOLDER), not under docs/: MkDocs
+and mkdocs-static-i18n would list, check and copy thousands of files that only need a place in
+the site. A preview image's name is a digest of what it shows, so a kept one is never drawn again.
 
 A small build draws them itself: a worker's start (a new Python, Pillow loaded) costs more than
 a few dozen drawings. The same functions draw the same bytes either way.
@@ -8,47 +13,114 @@ a few dozen drawings. The same functions draw the same bytes either way.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import threading
-from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..pages.files import Asset, needs_drawing
+from .. import addresses
+from ..pages.files import Drawing, needs_drawing, remove_all_but, write_assets
+from ..reading.project_files import unsafe_file
 from .child import die_with
+
+# Where the drawings are kept between builds, in the project (git ignores it; the Pages workflow
+# caches it): the same relative paths as the files mkdocs-static-i18n publishes them from.
+DRAWINGS_FOLDER = ".cache/catalogue/drawings"
 
 # Below this many drawings (half a second of work or less), starting workers would cost more than
 # it saves: a fresh interpreter takes about 0.3 s, and `mkdocs serve` redraws the QR codes each time.
 MIN_TO_SHARE = 200
 
 
-@contextmanager
-def drawn_elsewhere(assets: dict[str, Asset], docs_dir: Path, workers: int | None = None) -> Iterator[dict[str, Asset]]:
-    """`assets` with each drawing the build must make already on its way in a worker process;
-    writing one (pages/files.py) waits for it. Inside this block, the caller does its own work.
+class UnsafeDrawing(Exception):
+    """A kept drawing the site must not take: a link, or a file among links (project_files.py)."""
 
-    `workers` defaults to the cores this process may use; with fewer than two, or with fewer
-    than MIN_TO_SHARE drawings to make, every drawing is left to be made here, as before.
-    """
-    wanted = [path for path, asset in assets.items() if needs_drawing(docs_dir, path, asset)]
-    workers = workers or len(os.sched_getaffinity(0))
-    if workers < 2 or len(wanted) < MIN_TO_SHARE:
-        yield assets
-        return
-    pool = ProcessPoolExecutor(
-        workers, mp_context=get_context(_start_method()), initializer=_worker_start, initargs=(os.getpid(),)
-    )
-    try:
-        coming = {path: replace(assets[path], make=partial(_made, pool.submit(assets[path].make))) for path in wanted}
-        yield {**assets, **coming}
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)  # a failed build does not wait for its images
-        raise
-    pool.shutdown()
+
+class Drawings:
+    """Every drawing of one build (its path, as under docs/, -> how to make it), on its way."""
+
+    def __init__(self, drawings: dict[str, Drawing], project_root: Path, workers: int | None = None):
+        """Start making those not kept from an earlier build: in `workers` other processes (by
+        default one per core but this one's), or here when finished (`finish`) for a few."""
+        self.project_root = Path(project_root)
+        self.folder = self.project_root / DRAWINGS_FOLDER
+        self.paths = tuple(drawings)
+        _plain_folders(self.project_root, self.folder)
+        # What no record shows any more goes, and so does anything not a plain file (a link).
+        remove_all_but(self.folder, {self.folder / path for path in self.paths})
+        wanted = {path: drawing for path, drawing in drawings.items() if needs_drawing(self.folder, path, drawing)}
+        workers = _spare_cores() if workers is None else workers
+        self._pool = None
+        if workers >= 1 and len(wanted) >= MIN_TO_SHARE:
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=get_context(_start_method()), initializer=_worker_start, initargs=(os.getpid(),)
+            )
+            wanted = {
+                path: replace(drawing, make=partial(_made, self._pool.submit(drawing.make)))
+                for path, drawing in wanted.items()
+            }
+        self._coming: dict[str, Drawing] | None = wanted
+        self.written, self.unchanged = 0, len(drawings) - len(wanted)  # kept: not drawn again
+
+    def finish(self) -> None:
+        """Wait for each drawing still on its way and keep it; a drawing that failed raises its error."""
+        if self._coming is None:
+            return
+        try:
+            kept = {self.folder / path: drawing for path, drawing in self._coming.items()}
+            # From the project's folder: a link among the kept folders' own is replaced, not followed.
+            self.written, unchanged = write_assets(self.project_root, kept)
+            self.unchanged += unchanged
+        finally:
+            self.cancel()
+
+    def publish(self, site_dir: Path) -> None:
+        """Every drawing in the site, where mkdocs-static-i18n publishes a file of docs/: a hard
+        link to the kept file (a copy across disks), as the site's other files are plain files."""
+        self.finish()
+        folders_seen: dict[str, str | None] = {}
+        refused = []
+        for path in self.paths:
+            source = self.folder / path
+            problem = unsafe_file(source, self.project_root, folders_seen)
+            if problem:
+                refused.append(f"{DRAWINGS_FOLDER}/{path}: {problem}")
+                continue
+            target = Path(site_dir) / addresses.published_file(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+        if refused:
+            raise UnsafeDrawing("\n".join(refused))
+
+    def cancel(self) -> None:
+        """No more waiting: a failed build does not wait for its images."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._coming = None
+
+
+def _plain_folders(root: Path, folder: Path) -> None:
+    """Each folder from `root` down to `folder` is a folder, not a link: one in the way is removed
+    (they are the build's own), so nothing below is ever read or removed through it."""
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink() or (current.exists() and not current.is_dir()):
+            current.unlink()
+
+
+def _spare_cores() -> int:
+    """The cores this process may use, but the one it builds the site on."""
+    return len(os.sched_getaffinity(0)) - 1
 
 
 def _start_method() -> str:

@@ -66,6 +66,12 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset
     wanted = {docs_dir / path: content for path, content in (assets or {}).items()}
     for page in pages:
         wanted[docs_dir / page.file] = page.text
+    written, unchanged = write_assets(docs_dir, wanted)
+    return WriteReport(written, unchanged, _remove_stale(docs_dir, set(wanted)))
+
+
+def write_assets(docs_dir: Path, wanted: dict[Path, Asset]) -> tuple[int, int]:
+    """Write each file (its path under docs_dir -> content) whose content changed: (written, unchanged)."""
     written = unchanged = 0
     folders: set[Path] = set()  # folders made sure of in this call: each once, not once per file
     for path, content in wanted.items():
@@ -78,7 +84,7 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset
             continue
         _write(docs_dir, path, content, folders)
         written += 1
-    return WriteReport(written, unchanged, _remove_stale(docs_dir, wanted))
+    return written, unchanged
 
 
 def _write(docs_dir: Path, path: Path, content: bytes, folders: set[Path]) -> None:
@@ -102,11 +108,25 @@ def _write(docs_dir: Path, path: Path, content: bytes, folders: set[Path]) -> No
     os.replace(temporary, path)  # replaces whatever has that name (a link, a pipe), never its target
 
 
-def _remove_stale(docs_dir: Path, wanted: dict[Path, Asset]) -> int:
+def _remove_stale(docs_dir: Path, wanted: set[Path]) -> int:
     removed = 0
     for folder in GENERATED_FOLDERS:
         for path in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).is_dir() else []:
             if path.is_file() and path not in wanted:
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def remove_all_but(folder: Path, kept: set[Path]) -> int:
+    """Remove each file under `folder` (one the build owns entirely) but those `kept`; a link
+    there is removed, never followed."""
+    removed = 0
+    for parent, folders, names in os.walk(folder):  # os.walk does not enter a linked folder
+        linked = [name for name in folders if os.path.islink(os.path.join(parent, name))]
+        for name in sorted(names + linked):
+            path = Path(parent) / name
+            if path not in kept:
                 path.unlink()
                 removed += 1
     return removed
