@@ -183,8 +183,9 @@ def _minified(files, docs_dir: Path) -> None:
     The search pages' scripts are written minified by the build already."""
     docs = docs_dir.resolve()
     for file in files:
-        source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
-        if source and source.is_relative_to(docs) and minify.is_minified(file.src_uri):
+        if not (file.abs_src_path and minify.is_minified(file.src_uri)):  # most files: no path resolved
+            continue
+        if Path(file.abs_src_path).resolve().is_relative_to(docs):
             try:
                 file.content_string = minify.served(file.src_uri, file.content_string, docs)
             except minify.NotMinifiable as unminifiable:
@@ -192,9 +193,10 @@ def _minified(files, docs_dir: Path) -> None:
 
 
 def template_sources(files, custom_dir: Path) -> list:
-    """The files MkDocs would copy from `custom_dir`."""
-    root = custom_dir.resolve()
-    return [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(root)]
+    """The files MkDocs would copy from `custom_dir`. Their paths are compared as written: on_files
+    has refused any link among the project's files, so none resolves elsewhere."""
+    roots = (os.path.join(os.path.normpath(custom_dir), ""), os.path.join(str(custom_dir.resolve()), ""))
+    return [f for f in files if f.abs_src_path and os.path.normpath(f.abs_src_path).startswith(roots)]
 
 
 @event_priority(-100)  # after mkdocs-static-i18n set this language's site name

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from functools import partial
 
 import pytest
@@ -43,12 +44,25 @@ def test_a_big_build_has_its_drawings_made_by_other_processes(tmp_path):
     assert sorted(path.name for path in (tmp_path / DRAWINGS_FOLDER).iterdir()) == sorted(assets)
 
 
+def drawn_after(signal, number: int) -> str:
+    """A drawing that waits for the build to say it went on (up to a minute, not forever)."""
+    for _ in range(600):
+        if signal.exists():
+            return f"{number} drawn after the build went on by {os.getpid()}"
+        time.sleep(0.1)
+    return f"{number} drawn before the build went on by {os.getpid()}"
+
+
 def test_the_build_goes_on_while_they_are_made_and_keeps_them_when_it_finishes(tmp_path):
-    assets = {f"{n}.txt": Drawing(partial(drawer_of, n)) for n in range(MIN_TO_SHARE)}
-    drawings = Drawings(assets, tmp_path, workers=1)
-    assert not (tmp_path / DRAWINGS_FOLDER).exists()  # nothing waited for yet
-    drawings.finish()
-    assert len(list((tmp_path / DRAWINGS_FOLDER).iterdir())) == MIN_TO_SHARE
+    signal = tmp_path / "the build went on"
+    assets = {f"{n}.txt": Drawing(partial(drawn_after, signal, n)) for n in range(MIN_TO_SHARE)}
+    drawings = Drawings(assets, tmp_path, workers=1)  # returns without waiting for a drawing
+    signal.touch()
+    drawings.finish()  # waits for every one
+    kept = tmp_path / DRAWINGS_FOLDER
+    assert sorted(path.name for path in kept.iterdir()) == sorted(assets)
+    assert all("drawn after the build went on" in path.read_text() for path in kept.iterdir())
+    assert (drawings.written, drawings.unchanged) == (MIN_TO_SHARE, 0)
 
 
 def test_a_small_build_draws_its_few_images_itself(tmp_path):

@@ -6,7 +6,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html.parser import HTMLParser
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from microcredential_catalogue.pages.critical_css import Stylesheets, page_tokens, selector_needs
 
 SHEET = """
@@ -51,6 +54,57 @@ def test_a_page_keeps_the_rules_that_can_apply_to_its_elements_in_order_and_leav
         "@keyframes spin{to{transform:rotate(1turn)}}"
     )
     assert page_tokens(PAGE) >= {"body", ".md-header", "[data-md-color-primary=indigo", "a", ".md-logo"}
+
+
+class StartTags(HTMLParser):
+    """Every start tag's tokens, as the standard library's HTML reader sees the tag."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.tokens: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tokens.add(tag)
+        for name, value in attrs:
+            self.tokens |= {"[" + name, f"[{name}={value or ''}"}
+            if name == "class":
+                self.tokens |= {"." + word for word in (value or "").split()}
+            elif name == "id" and value:
+                self.tokens.add("#" + value)
+
+    handle_startendtag = handle_starttag
+
+
+TAG_NAMES = st.sampled_from(["a", "li", "nav", "div", "span", "input"])
+ATTRIBUTE_VALUES = st.text(alphabet="ab >-_'", max_size=6)
+ATTRIBUTES = st.lists(
+    st.tuples(st.sampled_from(["class", "id", "href", "data-md-state", "hidden"]), ATTRIBUTE_VALUES), max_size=3
+)
+
+
+@st.composite
+def pages(draw):
+    """Pages of start tags, end tags and text, with quoted ">" and repeated tags."""
+    parts = []
+    for name, attributes, text in draw(
+        st.lists(st.tuples(TAG_NAMES, ATTRIBUTES, st.text(alphabet="xy -", max_size=4)), max_size=12)
+    ):
+        quoted = "".join(
+            f' {key}="{value}"' if '"' not in value else f" {key}='{value}'"
+            for key, value in attributes
+            if "'" not in value
+        )
+        parts.append(f"<{name}{quoted}>{text}</{name}>")
+    return "".join(parts * draw(st.integers(1, 3)))
+
+
+@given(pages())
+@settings(max_examples=300, deadline=None)
+def test_a_page_s_tokens_are_those_of_each_of_its_start_tags(html):
+    reader = StartTags()
+    reader.feed(html)
+    reader.close()
+    assert page_tokens(html) == reader.tokens
 
 
 def sha256(text: str) -> str:

@@ -17,13 +17,11 @@ import shutil
 import signal
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import replace
-from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
 from .. import addresses
-from ..pages.files import Drawing, needs_drawing, remove_all_but, write_assets
+from ..pages.files import Drawing, needs_drawing, remove_all_but, write_assets, write_if_changed
 from ..reading.project_files import unsafe_file
 from .child import die_with
 
@@ -55,26 +53,31 @@ class Drawings:
         wanted = {path: drawing for path, drawing in drawings.items() if needs_drawing(self.folder, path, drawing)}
         workers = _spare_cores() if workers is None else workers
         self._pool = None
+        self._made_elsewhere: list[Future] = []  # whether each drawing a worker made was written
         if workers >= 1 and len(wanted) >= MIN_TO_SHARE:
             self._pool = ProcessPoolExecutor(
                 workers, mp_context=get_context(_start_method()), initializer=_worker_start, initargs=(os.getpid(),)
             )
-            wanted = {
-                path: replace(drawing, make=partial(_made, self._pool.submit(drawing.make)))
+            # Each worker writes what it draws: the images never travel back through a pipe.
+            self._made_elsewhere = [
+                self._pool.submit(write_if_changed, self.project_root, self.folder / path, drawing)
                 for path, drawing in wanted.items()
-            }
-        self._coming: dict[str, Drawing] | None = wanted
-        self.written, self.unchanged = 0, len(drawings) - len(wanted)  # kept: not drawn again
+            ]
+            wanted = {}
+        self._coming: dict[str, Drawing] | None = wanted  # those this process makes, in finish()
+        self.written, self.unchanged = 0, len(drawings) - len(wanted) - len(self._made_elsewhere)  # kept
 
     def finish(self) -> None:
         """Wait for each drawing still on its way and keep it; a drawing that failed raises its error."""
         if self._coming is None:
             return
         try:
+            made_elsewhere = [future.result() for future in self._made_elsewhere]
             kept = {self.folder / path: drawing for path, drawing in self._coming.items()}
             # From the project's folder: a link among the kept folders' own is replaced, not followed.
-            self.written, unchanged = write_assets(self.project_root, kept)
-            self.unchanged += unchanged
+            written, unchanged = write_assets(self.project_root, kept)
+            self.written += written + sum(made_elsewhere)
+            self.unchanged += unchanged + made_elsewhere.count(False)
         finally:
             self.cancel()
 
@@ -133,7 +136,3 @@ def _worker_start(build: int) -> None:
     """Ctrl-C is the build's to handle (it stops the pool); a worker ends when the build does."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with(build)
-
-
-def _made(future: Future) -> str | bytes:
-    return future.result()

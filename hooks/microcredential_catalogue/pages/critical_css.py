@@ -177,16 +177,18 @@ def _outside_parentheses(selector: str) -> str:
 # menu.js puts a <button class="mc-menu-button"> in place of the theme's menu label.
 ADDED_BY_SCRIPTS = frozenset({"button", ".mc-menu-button", ".mc-menu-label--replaced"})
 _START_TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# The same tags as whole strings, written as a loop the regex engine runs fast (about three times).
+_START_TAG_TEXT = re.compile(r"<[a-zA-Z][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>")
 _ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 
 
 def page_tokens(html: str) -> frozenset[str]:
     """The tag names, classes, ids and attribute names of a page's elements (as selector_needs names them)."""
     tokens: set[str] = set()
-    for tag in _START_TAG.finditer(html):
-        text = tag.group()
+    for text in set(_START_TAG_TEXT.findall(html)):  # a page repeats most of its tags (its menu's items)
         known = _TAGS_READ.get(text)
         if known is None:
+            tag = _START_TAG.fullmatch(text)
             known = _tag_tokens(tag.group(1), tag.group(2))
             if len(_TAGS_READ) < _TAGS_KEPT:
                 _TAGS_READ[text] = known

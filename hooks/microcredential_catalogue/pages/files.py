@@ -72,19 +72,20 @@ def write_pages(pages: list[PageSource], docs_dir: Path, assets: dict[str, Asset
 
 def write_assets(docs_dir: Path, wanted: dict[Path, Asset]) -> tuple[int, int]:
     """Write each file (its path under docs_dir -> content) whose content changed: (written, unchanged)."""
-    written = unchanged = 0
     folders: set[Path] = set()  # folders made sure of in this call: each once, not once per file
-    for path, content in wanted.items():
-        if isinstance(content, Drawing) and content.named_by_content and _is_plain_file(path):
-            unchanged += 1
-            continue
-        content = _bytes(content)
-        if _is_plain_file(path) and path.read_bytes() == content:  # as bytes: a CSV's "\r\n" stays
-            unchanged += 1
-            continue
-        _write(docs_dir, path, content, folders)
-        written += 1
-    return written, unchanged
+    written = sum(write_if_changed(docs_dir, path, content, folders) for path, content in wanted.items())
+    return written, len(wanted) - written
+
+
+def write_if_changed(docs_dir: Path, path: Path, content: Asset, folders: set[Path] | None = None) -> bool:
+    """Write the file at `path` (under docs_dir) unless it already holds `content`; whether it was written."""
+    if isinstance(content, Drawing) and content.named_by_content and _is_plain_file(path):
+        return False
+    content = _bytes(content)
+    if _is_plain_file(path) and path.read_bytes() == content:  # as bytes: a CSV's "\r\n" stays
+        return False
+    _write(docs_dir, path, content, set() if folders is None else folders)
+    return True
 
 
 def _write(docs_dir: Path, path: Path, content: bytes, folders: set[Path]) -> None:
