@@ -57,6 +57,8 @@ def with_versioned_catalogue_qr(html: str, page_url: str, versions: dict[str, st
     """The page's HTML with each address of the catalogue's code followed by the version of the
     file it leads to (`versions`: language -> "?v=…"). Hand-written pages (the referral sheet)
     name the code by its plain address; a cached code would show yesterday's."""
+    if CATALOGUE_QR_FILE not in html:  # most pages (every credential's): no pattern run over them
+        return html
     published = {
         addresses.url_beside(addresses.SHARE_FOLDER, CATALOGUE_QR_FILE, lang): version
         for lang, version in versions.items()
