@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from markupsafe import Markup
+
 from .. import addresses
 from ..model.catalogue import Credential
 from .atom import Entry, Feed, feed_updated, newest, timestamp, updated_on, was_checked_again, xml_text
@@ -25,6 +27,7 @@ class FeedFiles:
         self.context = context
         self.catalogue = context.catalogue
         self._entries: dict[tuple[str, str, bool], Entry] = {}
+        self._entries_xml: dict[tuple[str, str, bool], Markup] = {}
 
     def site_feeds(self, lang: str) -> None:
         """The whole catalogue's feeds, announced on the home page."""
@@ -68,8 +71,20 @@ class FeedFiles:
         )
         template = self.context.renderer.environment.get_template("feed.xml")
         site_name = self.context.text("site_name", lang)
-        self.context.files[addresses.file_beside(folder, name, lang)] = template.render(feed=feed, site_name=site_name)
+        written = [self._entry_xml(credential, lang, changed) for credential in credentials]
+        self.context.files[addresses.file_beside(folder, name, lang)] = template.render(
+            feed=feed, entries=written, site_name=site_name
+        )
         return feed_url
+
+    def _entry_xml(self, credential: Credential, lang: str, changed: bool) -> Markup:
+        """An entry as its feeds print it, written once: a credential is in a feed per group and
+        per pair of filters it belongs to (thousands of feeds at 10,000 records)."""
+        key = (credential.id, lang, changed)
+        if key not in self._entries_xml:
+            template = self.context.renderer.environment.get_template("_feed_entry.xml")
+            self._entries_xml[key] = Markup(template.render(entry=self._entry(credential, lang, changed)))
+        return self._entries_xml[key]
 
     def _entry(self, credential: Credential, lang: str, changed: bool) -> Entry:
         """A credential's entry, composed once per language and kind and shared by every feed listing it."""
