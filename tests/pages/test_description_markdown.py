@@ -106,3 +106,22 @@ def test_the_shipped_descriptions_are_unchanged_by_the_sanitiser():
 
 def test_a_numbered_list_keeps_its_first_number():
     assert '<ol start="3">' in description_html("3. trois\n4. quatre")
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Voir [le collège][site] et [l'aide][aide].\n\n[site]: https://example.org/\n[aide]: mailto:aide@example.org",
+        "- **Un** point\n- un *autre*\n\n1. premier\n2. second",
+        "Un texte simple, sans marque.",
+    ],
+)
+def test_a_description_shows_the_same_whether_or_not_it_was_checked_first(markdown):
+    """The check keeps the HTML of what it read, for the page: reference links (defined below
+    the text) and lists come out the same as from a text the page reads itself."""
+    unchecked = description_html(markdown + "\n")  # a text no check has read
+    assert markdown_text.refusals(markdown) == []
+    checked = description_html(markdown)
+    assert checked == unchecked
+    if "[site]" in markdown:
+        assert 'href="https://example.org/"' in checked and 'href="mailto:aide@example.org"' in checked

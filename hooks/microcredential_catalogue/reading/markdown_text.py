@@ -67,14 +67,26 @@ class Refusal:
 
 def html(text: str) -> str:
     """The description as HTML, before the sanitiser (pages/render.py) keeps only what is allowed."""
-    return _PARSER.render(text)
+    rendered = _RENDERED.get(text)
+    return _PARSER.render(text) if rendered is None else rendered
+
+
+# Each description is checked (refusals) and then shown (html): its check keeps the HTML of the
+# tokens it read, so the page takes it instead of reading the text a second time (a third of a
+# credential page's rendering). The HTML depends on the text alone; at most _RENDERED_KEPT are kept.
+_RENDERED: dict[str, str] = {}
+_RENDERED_KEPT = 50_000
 
 
 def refusals(text: str) -> list[Refusal]:
     """What in `text` the site would not show, each with its line, in the order written."""
     found: list[Refusal] = []
     depth = 0
-    for token in _PARSER.parse(text):
+    env: dict = {}
+    tokens = _PARSER.parse(text, env)
+    if len(_RENDERED) < _RENDERED_KEPT:
+        _RENDERED[text] = _PARSER.renderer.render(tokens, _PARSER.options, env)
+    for token in tokens:
         line = token.map[0] if token.map else 0
         if token.type in _CONTAINERS:
             depth += 1
