@@ -21,7 +21,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .. import addresses
-from ..pages.files import Drawing, needs_drawing, remove_all_but, write_assets, write_if_changed
+from ..pages.files import Drawing, needs_drawing, plain_folders, remove_all_but, write_assets, write_if_changed
 from ..reading.project_files import unsafe_file
 from .child import die_with
 
@@ -47,7 +47,7 @@ class Drawings:
         self.project_root = Path(project_root)
         self.folder = self.project_root / DRAWINGS_FOLDER
         self.paths = tuple(drawings)
-        _plain_folders(self.project_root, self.folder)
+        plain_folders(self.project_root, self.folder)  # nothing below is read or removed through a link
         # What no record shows any more goes, and so does anything not a plain file (a link).
         remove_all_but(self.folder, {self.folder / path for path in self.paths})
         wanted = {path: drawing for path, drawing in drawings.items() if needs_drawing(self.folder, path, drawing)}
@@ -109,16 +109,6 @@ class Drawings:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         self._coming = None
-
-
-def _plain_folders(root: Path, folder: Path) -> None:
-    """Each folder from `root` down to `folder` is a folder, not a link: one in the way is removed
-    (they are the build's own), so nothing below is ever read or removed through it."""
-    current = root
-    for part in folder.relative_to(root).parts:
-        current = current / part
-        if current.is_symlink() or (current.exists() and not current.is_dir()):
-            current.unlink()
 
 
 def _spare_cores() -> int:

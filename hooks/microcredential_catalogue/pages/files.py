@@ -93,20 +93,27 @@ def _write(docs_dir: Path, path: Path, content: bytes, folders: set[Path]) -> No
     place of a generated page, it would have the build write over the file it points to), a
     pipe (the build would wait on it forever) or a link among its folders (`folders`: those
     already made sure of)."""
-    folder = docs_dir
-    for part in path.parent.relative_to(docs_dir).parts:
-        folder = folder / part
-        if folder in folders:
-            continue
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            folder.unlink()
-        folder.mkdir(exist_ok=True)
-        folders.add(folder)
+    plain_folders(docs_dir, path.parent, folders)
     temporary = path.with_name(f".{path.name}.writing")
     temporary.unlink(missing_ok=True)
     with open(temporary, "xb") as file:  # "x": a link put there meanwhile is not followed
         file.write(content)
     os.replace(temporary, path)  # replaces whatever has that name (a link, a pipe), never its target
+
+
+def plain_folders(root: Path, folder: Path, made: set[Path] | None = None) -> None:
+    """Make each folder from `root` down to `folder` a plain folder: a link or a file in the way
+    (the build's own names) is removed, never followed. `made`: those already made sure of."""
+    made = set() if made is None else made
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current in made:
+            continue
+        if current.is_symlink() or (current.exists() and not current.is_dir()):
+            current.unlink()
+        current.mkdir(exist_ok=True)
+        made.add(current)
 
 
 def _remove_stale(docs_dir: Path, wanted: set[Path]) -> int:
