@@ -28,8 +28,14 @@ from microcredential_catalogue.reading.project_files import unsafe_file
 from microcredential_catalogue.sharing.qr import with_versioned_catalogue_qr
 from microcredential_catalogue.wording.site_settings import with_site_name
 from microcredential_catalogue.wording.typography import french_html
+from mkdocs.commands.build import _build_page
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils.meta import get_data
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
@@ -57,9 +63,18 @@ class _BuildState:
         self.shells: dict[tuple, shell.Shell | None] = {}  # (language, kind) -> its shell; None: not fillable
         self.shell_checks: dict[tuple, int] = {}  # (language, kind) -> pages compared with the theme's
         self.languages_built: set[str] = set()  # in this build, see on_post_build
+        self.serving = False  # `mkdocs serve`: every page goes through MkDocs (see on_startup)
+        self.deferred: list[Page] = []  # this pass's credential pages written by _write_filled_pages
+        self.files = None  # this pass's files and navigation, for a page the theme must render
+        self.nav = None
 
 
 _state = _BuildState()
+
+
+def on_startup(command, **_):
+    """`mkdocs serve` builds excluded pages too, marked as drafts: there, MkDocs builds every page."""
+    _state.serving = command == "serve"
 
 
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the files
@@ -175,6 +190,8 @@ def on_files(files, config, **_):
     for file in template_sources(files, Path(config.theme.custom_dir)):
         files.remove(file)
     _minified(files, Path(config.docs_dir))
+    _state.deferred = _deferred_pages(files, config)
+    _state.files = files
     return files
 
 
@@ -235,6 +252,12 @@ def on_page_content(html, page, config, **_):
     return with_versioned_catalogue_qr(html, page.url, _state.build.sharing.catalogue_qr_versions)
 
 
+@event_priority(-200)  # the navigation as mkdocs-static-i18n translated it
+def on_nav(nav, **_):
+    _state.nav = nav
+    return nav
+
+
 def on_env(env, config, **_):
     """What the theme's templates ask: every address from addresses.py, as the catalogue's
     templates do (the 404 page's are absolute: it is served at any address); and for the sitemap
@@ -279,13 +302,17 @@ def _theme_stylesheets(config) -> list[str]:
 
 def on_page_context(context, page, config, **_):
     """What the head partial (overrides/partials/catalogue-head.html) prints: previews, alternates, JSON-LD."""
-    description = page.meta.get("description") or config.site_description or ""
-    # Plain text again: the sharing head escapes for HTML and writes JSON-LD itself.
-    context["catalogue_head"] = _state.build.sharing.head(page.url, _plain(page.title or ""), _plain(description))
+    context["catalogue_head"] = _catalogue_head(page, config)
     _state.trusted_scripts[page.file.src_uri] = _theme_scripts(context, config) + _page_scripts()
     if page.meta.get(TEMPLATE) == FILLED_TEMPLATE:
         context["catalogue_filled_page"] = _filled(context, page, config)
     return context
+
+
+def _catalogue_head(page, config):
+    description = page.meta.get("description") or config.site_description or ""
+    # Plain text again: the sharing head escapes for HTML and writes JSON-LD itself.
+    return _state.build.sharing.head(page.url, _plain(page.title or ""), _plain(description))
 
 
 # Credential pages, thousands of them, are the theme's page rendered once per language and kind
@@ -305,7 +332,11 @@ SLOT_FIELDS = ("title", "description", "print_qr")
 
 def _address_of_credential(page) -> str | None:
     """A credential page's address as its links hold it ("mc/<id>/"), or None for other pages."""
-    address, _ = page_of_url(page.url)
+    return _credential_address(page.url)
+
+
+def _credential_address(url: str) -> str | None:
+    address, _ = page_of_url(url)
     folder, _, name = address.partition("/")
     return f"{address}/" if folder == addresses.CREDENTIALS and name and "/" not in name else None
 
@@ -391,6 +422,103 @@ def _theme_rendered(context, page) -> str:
         return _state.env.get_template(THEME_TEMPLATE).render(context)
     finally:
         page.meta = meta
+
+
+# Most credential pages never enter MkDocs' own page loop: MkDocs would build a Markdown converter
+# for each (its body is finished HTML), render the template that prints the filled page, and
+# collect every page before writing any. In each language's pass the first pages of each kind
+# (PAGES_COMPARED) go through MkDocs: they give the kind's shell and are compared with the
+# theme's rendering. The others are excluded from MkDocs' loop, read as MkDocs reads a page, and
+# written after it (_write_filled_pages) with the same events, from their kind's shell; a page
+# whose kind has no shell is built by MkDocs' own page builder, as in its loop.
+
+
+def _defers_pages() -> bool:
+    """Not under `mkdocs serve` (it would build excluded pages as drafts), nor when every filled
+    page is compared with the theme's rendering (tests): there, each page goes through MkDocs."""
+    return not _state.serving and not os.environ.get(COMPARE_EVERY_PAGE)
+
+
+def _deferred_pages(files, config) -> list[Page]:
+    """This pass's credential pages but the first of each kind, excluded from MkDocs' page loop.
+    Each is read now, as MkDocs reads a page: the sitemap, rendered before any page, skips those
+    whose front matter keeps them out of search engines."""
+    if not _defers_pages():
+        return []
+    seen: dict[tuple, int] = {}
+    deferred = []
+    for file in files.documentation_pages():
+        if not _credential_address(file.url):
+            continue
+        markdown, meta = get_data(file.content_string)
+        if not meta.get("prerendered"):
+            continue
+        kind = _source_kind(meta, markdown, config)
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= PAGES_COMPARED:  # a specimen: MkDocs builds it, and it gives the shell
+            continue
+        file.inclusion = InclusionLevel.EXCLUDED
+        page = Page(None, file, config)
+        page.read_source(config)
+        deferred.append(page)
+    return deferred
+
+
+def _source_kind(meta: dict, markdown: str, config) -> tuple:
+    """What _kind will say of a page, read from its source: the pages that share a specimen. A
+    difference costs only time: a page whose kind has no shell is rendered by the theme."""
+    rest = tuple(sorted((k, repr(v)) for k, v in meta.items() if k not in SLOT_FIELDS))
+    present = tuple(field for field in SLOT_FIELDS if meta.get(field))
+    return rest, present, escape(meta.get("title") or "") == config.site_name, "<h1" in markdown
+
+
+def _write_filled_pages(config) -> None:
+    """The pass's deferred credential pages, through the events MkDocs runs for a page."""
+    pages, _state.deferred = _state.deferred, []
+    if pages:
+        log.info("catalogue: %d credential pages written after MkDocs' own, from their kind's shell", len(pages))
+    files = _state.files
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for page in pages:
+        config._current_page = page
+        try:
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            if page.markdown:  # not a finished body (on_page_markdown): its Markdown rendered
+                page.render(config, files)
+            else:
+                _rendered_empty(page)
+            page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+            output = _filled_output(page, config)
+            if output is None:  # no shell for its kind: the theme renders it, as in MkDocs' loop
+                _build_page(page, config, doc_files, _state.nav, _state.env)
+                continue
+            output = config.plugins.on_post_page(output, page=page, config=config)
+            if output.strip():
+                write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        finally:
+            config._current_page = None
+        page.markdown = page.content = None  # written: its texts need not stay in memory
+
+
+def _rendered_empty(page) -> None:
+    """What Page.render leaves for empty Markdown (converted to nothing), without a converter."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+
+
+def _filled_output(page, config) -> str | None:
+    """The page as the theme renders it, from its kind's shell; None without a shell."""
+    lang = config.theme["language"]
+    page_shell = _state.shells.get((lang, _kind(page, config)))
+    theme_scripts = _state.theme_scripts.get((lang, get_relative_url(".", page.url)))
+    if page_shell is None or theme_scripts is None:
+        return None
+    context = {"catalogue_head": _catalogue_head(page, config)}
+    _state.trusted_scripts[page.file.src_uri] = theme_scripts + _page_scripts()
+    return page_shell.fill(_slot_values(context, page))
 
 
 def on_template_context(context, template_name, config, **_):
@@ -494,8 +622,10 @@ def _typeset(html: str, config) -> str:
 
 @event_priority(50)  # after MkDocs wrote 404.html, before mkdocs-static-i18n starts the next language
 def on_post_build(config, **_):
-    """Keep one 404 page per language: each pass writes site/404.html over the previous one.
-    After the last language's pages, the drawings (made meanwhile by other processes) join them."""
+    """This pass's deferred credential pages. Keep one 404 page per language: each pass writes
+    site/404.html over the previous one. After the last language's pages, the drawings (made
+    meanwhile by other processes) join them."""
+    _write_filled_pages(config)
     _keep_not_found_pages(config)
     _state.languages_built.add(config.theme["language"])
     if _state.languages_built >= _languages(config):
