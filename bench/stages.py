@@ -36,6 +36,8 @@ STAGES = {
     "shared files (feeds, JSON-LD, exports)": [("microcredential_catalogue.sharing.plan", "Sharing.__init__")],
     "write generated files": [("microcredential_catalogue.pages.files", "write_pages")],
     "MkDocs and the theme: pages": [("mkdocs.commands.build", "_build_page")],
+    "credential pages written after MkDocs' own": [("mkdocs_catalogue", "_write_filled_pages")],
+    "critical styles inline": [("microcredential_catalogue.pages.critical_css", "with_critical_styles")],
     "Content-Security-Policy": [("microcredential_catalogue.pages.csp", "with_policy")],
     "French typography": [("microcredential_catalogue.wording.typography", "french_html")],
     "sitemap beside each page": [("mkdocs_catalogue", "_write_page_sitemap")],
