@@ -16,18 +16,18 @@ from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
 from microcredential_catalogue.building.drawing import UnsafeDrawing
+from microcredential_catalogue.building.page_finisher import PageFinisher
 from microcredential_catalogue.cli import os_error
-from microcredential_catalogue.pages import critical_css, csp, minify, shell
+from microcredential_catalogue.pages import critical_css, csp, finishing, minify, shell
 from microcredential_catalogue.pages.compiled_templates import compiled_templates
 from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
-from microcredential_catalogue.pages.theme_markup import ToggleNames, with_valid_theme_markup
+from microcredential_catalogue.pages.theme_markup import ToggleNames
 from microcredential_catalogue.reading.problems import DataInvalid
 from microcredential_catalogue.reading.project_files import unsafe_file
 from microcredential_catalogue.sharing.qr import with_versioned_catalogue_qr
 from microcredential_catalogue.wording.site_settings import with_site_name
-from microcredential_catalogue.wording.typography import french_html
 from mkdocs.commands.build import _build_page
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -473,32 +473,64 @@ def _source_kind(meta: dict, markdown: str, config) -> tuple:
 
 
 def _write_filled_pages(config) -> None:
-    """The pass's deferred credential pages, through the events MkDocs runs for a page."""
+    """The pass's deferred credential pages, through the events MkDocs runs for a page; their last
+    steps shared with other processes (building/page_finisher.py) when they are ours alone."""
     pages, _state.deferred = _state.deferred, []
-    if pages:
-        log.info("catalogue: %d credential pages written after MkDocs' own, from their kind's shell", len(pages))
+    if not pages:
+        return
+    log.info("catalogue: %d credential pages written after MkDocs' own, from their kind's shell", len(pages))
+    finisher = PageFinisher(_finish(config), len(pages)) if _post_page_is_ours(config) else None
+    try:
+        for page in pages:
+            _write_filled_page(page, config, finisher)
+        if finisher:
+            finisher.close()
+    except finishing.UnfinishedPage as refused:
+        raise Abort(_refused(refused.source, refused.reason)) from None
+    finally:
+        if finisher:
+            finisher.cancel()
+
+
+def _write_filled_page(page, config, finisher: PageFinisher | None) -> None:
     files = _state.files
-    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    for page in pages:
-        config._current_page = page
-        try:
-            page = config.plugins.on_pre_page(page, config=config, files=files)
-            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            if page.markdown:  # not a finished body (on_page_markdown): its Markdown rendered
-                page.render(config, files)
-            else:
-                _rendered_empty(page)
-            page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-            output = _filled_output(page, config)
-            if output is None:  # no shell for its kind: the theme renders it, as in MkDocs' loop
-                _build_page(page, config, doc_files, _state.nav, _state.env)
-                continue
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        if page.markdown:  # not a finished body (on_page_markdown): its Markdown rendered
+            page.render(config, files)
+        else:
+            _rendered_empty(page)
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        output = _filled_output(page, config)
+        if output is None:  # no shell for its kind: the theme renders it, as in MkDocs' loop
+            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            _build_page(page, config, doc_files, _state.nav, _state.env)
+        elif finisher:
+            scripts = tuple(_state.trusted_scripts.pop(page.file.src_uri))
+            path = page.file.abs_dest_path
+            finisher.add(finishing.PageFile(page.file.src_uri, output, scripts, path, _page_sitemap(page, config)))
+        else:
             output = config.plugins.on_post_page(output, page=page, config=config)
             if output.strip():
                 write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-        finally:
-            config._current_page = None
-        page.markdown = page.content = None  # written: its texts need not stay in memory
+    finally:
+        config._current_page = None
+    page.markdown = page.content = None  # written: its texts need not stay in memory
+
+
+def _post_page_is_ours(config) -> bool:
+    """Whether a page's last steps are this hook's alone: any other handler of the event is
+    mkdocs-static-i18n's, which changes a page only for mkdocs-with-pdf."""
+    for handler in config.plugins.events["post_page"]:
+        if handler is on_post_page:
+            continue
+        owner = getattr(handler, "__self__", None)
+        if type(owner).__module__.startswith("mkdocs_static_i18n.") and "with-pdf" not in config.plugins:
+            continue
+        return False
+    return True
 
 
 def _rendered_empty(page) -> None:
@@ -551,21 +583,26 @@ def _plain(text: str) -> str:
     return text.unescape() if isinstance(text, Markup) else text
 
 
-def _write_page_sitemap(page, config) -> None:
-    """Material fetches sitemap.xml beside every alternate link: give each page folder its own."""
-    if page.url and not page.meta.get("redirect"):
-        page_path, lang = page_of_url(page.url)
-        target = Path(config.site_dir) / addresses.url_beside(page_path, "sitemap.xml", lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_state.build.sharing.page_sitemap(page_path, lang), encoding="utf-8")
+def _page_sitemap(page, config) -> tuple[str, str] | None:
+    """Material fetches sitemap.xml beside every alternate link: each page folder has its own.
+    Its path in the site and its text."""
+    if not page.url or page.meta.get("redirect"):
+        return None
+    page_path, lang = page_of_url(page.url)
+    target = os.path.join(config.site_dir, addresses.url_beside(page_path, "sitemap.xml", lang))
+    return target, _state.build.sharing.page_sitemap(page_path, lang)
 
 
 @event_priority(-200)  # last: the policy hashes the page's final inline scripts
 def on_post_page(output, page, config, **_):
-    """French typography on every French page, once, on its final HTML, then its policy;
-    and the sitemap.xml the theme fetches beside the page."""
-    _write_page_sitemap(page, config)
-    return _with_policy(_typeset(_theme_fixed(output, config), config), page.file.src_uri, config)
+    """The page's last steps (pages/finishing.py: French typography, critical styles, policy),
+    and the sitemap.xml the theme fetches beside it."""
+    sitemap = _page_sitemap(page, config)
+    if sitemap:
+        target, text = sitemap
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        Path(target).write_text(text, encoding="utf-8")
+    return _finished(output, page.file.src_uri, config)
 
 
 @event_priority(-200)
@@ -573,16 +610,29 @@ def on_post_template(output_content, template_name, config, **_):
     """The same for pages MkDocs renders from a bare template (404.html); sitemap.xml is no HTML."""
     if not template_name.endswith(".html"):
         return output_content
-    return _with_policy(_typeset(_theme_fixed(output_content, config), config), template_name, config)
+    return _finished(output_content, template_name, config)
 
 
-def _with_policy(html: str, source: str, config) -> str:
-    """The page's critical styles inline (pages/critical_css.py), then its policy."""
-    html, critical = critical_css.with_critical_styles(html, _stylesheets(config))
+def _finished(html: str, source: str, config) -> str:
     try:
-        return csp.with_policy(html, _state.trusted_scripts.pop(source), [critical] if critical else [])
+        return finishing.finished(html, _finish(config), _state.trusted_scripts.pop(source))
     except csp.UntrustedScript as untrusted:
-        raise Abort(f"{source}: {untrusted} (scripts go in files under docs/assets/javascripts/)") from None
+        raise Abort(_refused(source, str(untrusted))) from None
+
+
+def _refused(source: str, untrusted: str) -> str:
+    return f"{source}: {untrusted} (scripts go in files under docs/assets/javascripts/)"
+
+
+def _finish(config) -> finishing.Finish:
+    """What every page of this language is finished with: the theme's toggles' names, its stylesheets."""
+    words, lang = config.extra["catalogue_words"], config.theme["language"]
+    names = ToggleNames(
+        search=words["theme_search_toggle"][lang],
+        table_of_contents=words["theme_toc_toggle"][lang],
+        menu=words["theme_menu_button"][lang],
+    )
+    return finishing.Finish(lang, names, _stylesheets(config))
 
 
 def _stylesheets(config) -> critical_css.Stylesheets:
@@ -603,21 +653,6 @@ def _stylesheets(config) -> critical_css.Stylesheets:
         _state.stylesheets = critical_css.Stylesheets(sheets)
     _state.stylesheets_compared = True
     return _state.stylesheets
-
-
-def _theme_fixed(html: str, config) -> str:
-    """The theme's invalid or unnamed toggles corrected (pages/theme_markup.py)."""
-    words, lang = config.extra["catalogue_words"], config.theme["language"]
-    names = ToggleNames(
-        search=words["theme_search_toggle"][lang],
-        table_of_contents=words["theme_toc_toggle"][lang],
-        menu=words["theme_menu_button"][lang],
-    )
-    return with_valid_theme_markup(html, names)
-
-
-def _typeset(html: str, config) -> str:
-    return french_html(html) if config.theme["language"] == "fr" else html
 
 
 @event_priority(50)  # after MkDocs wrote 404.html, before mkdocs-static-i18n starts the next language

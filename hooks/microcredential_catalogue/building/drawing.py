@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -23,7 +21,7 @@ from pathlib import Path
 from .. import addresses
 from ..pages.files import Drawing, needs_drawing, plain_folders, remove_all_but, write_assets, write_if_changed
 from ..reading.project_files import unsafe_file
-from .child import die_with
+from .workers import spare_cores, start_method, worker_start
 
 # Where the drawings are kept between builds, in the project (git ignores it; the Pages workflow
 # caches it): the same relative paths as the files mkdocs-static-i18n publishes them from.
@@ -51,12 +49,12 @@ class Drawings:
         # What no record shows any more goes, and so does anything not a plain file (a link).
         remove_all_but(self.folder, {self.folder / path for path in self.paths})
         wanted = {path: drawing for path, drawing in drawings.items() if needs_drawing(self.folder, path, drawing)}
-        workers = _spare_cores() if workers is None else workers
+        workers = spare_cores() if workers is None else workers
         self._pool = None
         self._made_elsewhere: list[Future] = []  # whether each drawing a worker made was written
         if workers >= 1 and len(wanted) >= MIN_TO_SHARE:
             self._pool = ProcessPoolExecutor(
-                workers, mp_context=get_context(_start_method()), initializer=_worker_start, initargs=(os.getpid(),)
+                workers, mp_context=get_context(start_method()), initializer=worker_start, initargs=(os.getpid(),)
             )
             # Each worker writes what it draws: the images never travel back through a pipe.
             self._made_elsewhere = [
@@ -109,20 +107,3 @@ class Drawings:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         self._coming = None
-
-
-def _spare_cores() -> int:
-    """The cores this process may use, but the one it builds the site on."""
-    return len(os.sched_getaffinity(0)) - 1
-
-
-def _start_method() -> str:
-    """A copy of this process, quick to start, when it runs one thread (`mkdocs build`); a fresh
-    interpreter when it runs more (`mkdocs serve`'s server): a copy would inherit their locks."""
-    return "fork" if threading.active_count() == 1 else "spawn"
-
-
-def _worker_start(build: int) -> None:
-    """Ctrl-C is the build's to handle (it stops the pool); a worker ends when the build does."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with(build)

@@ -1,0 +1,77 @@
+"""The last steps of the credential pages written after MkDocs' own (pages/finishing.py), shared
+with processes on the machine's other cores: a few milliseconds a page, most of what is left of
+a credential page's cost once it is filled from its shell.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+
+from ..pages.finishing import Finish, PageFile, finish_and_write, use_in_worker
+from .workers import spare_cores, start_method, worker_start
+
+# A worker starts in a few milliseconds (a copy of this process) and a page's last steps take
+# two or three: below a few dozen pages, the pages are finished here.
+MIN_TO_SHARE = 40
+BATCH = 20  # the pages sent to a worker at once: some 50 ms of work
+
+
+class PageFinisher:
+    """Finishes pages here and in other processes: a batch goes to a worker while one has room
+    (two batches each), and is finished here otherwise, so no process waits for another until
+    the end."""
+
+    def __init__(self, finish: Finish, pages: int, workers: int | None = None):
+        """For `pages` pages to come; `workers`: by default one per core but this one's."""
+        self.finish = finish
+        workers = spare_cores() if workers is None else workers
+        if pages < MIN_TO_SHARE:
+            workers = 0
+        self._pool = None
+        if workers >= 1:
+            self._pool = ProcessPoolExecutor(
+                workers,
+                mp_context=get_context(start_method()),
+                initializer=_worker_started,
+                initargs=(finish, os.getpid()),
+            )
+        self._room = 2 * workers
+        self._sent: list[Future] = []
+        self._batch: list[PageFile] = []
+
+    def add(self, page: PageFile) -> None:
+        self._batch.append(page)
+        if len(self._batch) >= BATCH:
+            self._send()
+
+    def close(self) -> None:
+        """Wait for every page; the first that could not be finished raises UnfinishedPage."""
+        try:
+            if self._batch:
+                self._send()
+            for sent in self._sent:
+                sent.result()
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _send(self) -> None:
+        batch, self._batch = self._batch, []
+        for done in [sent for sent in self._sent if sent.done()]:
+            done.result()  # a page refused stops the build now, not after the last page
+            self._sent.remove(done)
+        if self._pool is not None and len(self._sent) < self._room:
+            self._sent.append(self._pool.submit(finish_and_write, batch))
+        else:
+            finish_and_write(batch, self.finish)
+
+
+def _worker_started(finish: Finish, build: int) -> None:
+    worker_start(build)
+    use_in_worker(finish)
