@@ -479,7 +479,11 @@ def _write_filled_pages(config) -> None:
     if not pages:
         return
     log.info("catalogue: %d credential pages written after MkDocs' own, from their kind's shell", len(pages))
-    finisher = PageFinisher(_finish(config), len(pages)) if _post_page_is_ours(config) else None
+    finisher = None
+    if _post_page_is_ours(config):
+        # No workers while the drawings' hold the other cores: a first build waits for its drawings.
+        drawings = _state.build.drawings
+        finisher = PageFinisher(_finish(config), len(pages), 0 if drawings and drawings.busy else None)
     try:
         for page in pages:
             _write_filled_page(page, config, finisher)

@@ -1,6 +1,7 @@
 """A big build's drawings (preview images, QR codes) are made by other processes while it builds
-its pages, then put into the site where mkdocs-static-i18n publishes a file of docs/: the same
-files as when the build draws them itself, and a failure still stops it."""
+its pages (and by its own once they are built), then put into the site where mkdocs-static-i18n
+publishes a file of docs/: the same files as when the build draws them itself, and a failure
+still stops it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ def drawer_of(number: int) -> str:
     return f"{number} drawn by {os.getpid()}"
 
 
+def slow_drawer_of(number: int) -> str:
+    """A drawing that takes a while (20 ms), as images do: a worker has time to start."""
+    time.sleep(0.02)
+    return drawer_of(number)
+
+
 def cannot_draw() -> bytes:
     raise ValueError("this image cannot be drawn")
 
@@ -37,11 +44,22 @@ def drawn(project, assets: dict, workers: int = 2) -> Drawings:
 
 
 def test_a_big_build_has_its_drawings_made_by_other_processes(tmp_path):
-    assets = {f"{n}.txt": Drawing(partial(drawer_of, n)) for n in range(MIN_TO_SHARE)}
+    assets = {f"{n}.txt": Drawing(partial(slow_drawer_of, n)) for n in range(MIN_TO_SHARE)}
     drawn(tmp_path, assets)
     made = drawers(tmp_path / DRAWINGS_FOLDER)
-    assert made and str(os.getpid()) not in made
+    assert made - {str(os.getpid())}
     assert sorted(path.name for path in (tmp_path / DRAWINGS_FOLDER).iterdir()) == sorted(assets)
+
+
+def test_once_its_pages_are_built_the_build_draws_its_share_of_what_is_left(tmp_path):
+    """finish() takes back the drawings no worker has started, from the last: with one worker,
+    both draw, and every drawing is kept once."""
+    assets = {f"{n}.txt": Drawing(partial(slow_drawer_of, n)) for n in range(MIN_TO_SHARE)}
+    drawings = drawn(tmp_path, assets, workers=1)
+    made = drawers(tmp_path / DRAWINGS_FOLDER)
+    assert str(os.getpid()) in made and len(made) == 2
+    assert sorted(path.name for path in (tmp_path / DRAWINGS_FOLDER).iterdir()) == sorted(assets)
+    assert (drawings.written, drawings.unchanged) == (MIN_TO_SHARE, 0)
 
 
 def drawn_after(signal, number: int) -> str:
@@ -127,11 +145,11 @@ def test_a_build_beside_a_server_thread_draws_in_fresh_processes(tmp_path):
     server = threading.Thread(target=serving.wait, daemon=True)
     server.start()
     try:
-        drawn(tmp_path, {f"{n}.txt": Drawing(partial(drawer_of, n)) for n in range(MIN_TO_SHARE)})
+        drawn(tmp_path, {f"{n}.txt": Drawing(partial(slow_drawer_of, n)) for n in range(MIN_TO_SHARE)})
     finally:
         serving.set()
     made = drawers(tmp_path / DRAWINGS_FOLDER)
-    assert made and str(os.getpid()) not in made
+    assert made - {str(os.getpid())}
 
 
 def test_each_language_s_drawing_is_published_in_that_language_s_folder(tmp_path):
@@ -186,3 +204,14 @@ def test_a_link_put_among_the_drawings_while_the_site_is_built_is_refused(tmp_pa
     with pytest.raises(UnsafeDrawing, match=r"share/preview-ab12.fr.png: is a symbolic link \(its folder share"):
         drawings.publish(site)
     assert not (site / "share/preview-ab12.png").exists()
+
+
+def test_the_drawings_are_busy_while_workers_draw_them(tmp_path):
+    """What the build asks before sharing its pages' last steps with other processes (their cores
+    are the drawings' until then)."""
+    assets = {f"{n}.txt": Drawing(partial(slow_drawer_of, n)) for n in range(MIN_TO_SHARE)}
+    drawings = Drawings(assets, tmp_path, workers=1)
+    assert drawings.busy
+    drawings.finish()
+    assert not drawings.busy
+    assert not Drawings(assets, tmp_path, workers=1).busy  # all kept: nothing to draw

@@ -30,6 +30,9 @@ DRAWINGS_FOLDER = ".cache/catalogue/drawings"
 # Below this many drawings (half a second of work or less), starting workers would cost more than
 # it saves: a fresh interpreter takes about 0.3 s, and `mkdocs serve` redraws the QR codes each time.
 MIN_TO_SHARE = 200
+# Taken back from the end of the workers' queue at a time, once this process's pages are built:
+# a few drawings, some 20 ms of work, so the workers and this process meet near the middle.
+TAKEN_BACK_AT_ONCE = 4
 
 
 class UnsafeDrawing(Exception):
@@ -51,33 +54,56 @@ class Drawings:
         wanted = {path: drawing for path, drawing in drawings.items() if needs_drawing(self.folder, path, drawing)}
         workers = spare_cores() if workers is None else workers
         self._pool = None
-        self._made_elsewhere: list[Future] = []  # whether each drawing a worker made was written
+        # Each sent to a worker: its path, how to draw it, and whether the worker wrote it (its future).
+        self._sent: list[tuple[str, Drawing, Future]] = []
         if workers >= 1 and len(wanted) >= MIN_TO_SHARE:
             self._pool = ProcessPoolExecutor(
                 workers, mp_context=get_context(start_method()), initializer=worker_start, initargs=(os.getpid(),)
             )
             # Each worker writes what it draws: the images never travel back through a pipe.
-            self._made_elsewhere = [
-                self._pool.submit(write_if_changed, self.project_root, self.folder / path, drawing)
+            self._sent = [
+                (path, drawing, self._pool.submit(write_if_changed, self.project_root, self.folder / path, drawing))
                 for path, drawing in wanted.items()
             ]
             wanted = {}
         self._coming: dict[str, Drawing] | None = wanted  # those this process makes, in finish()
-        self.written, self.unchanged = 0, len(drawings) - len(wanted) - len(self._made_elsewhere)  # kept
+        self.written, self.unchanged = 0, len(drawings) - len(wanted) - len(self._sent)  # kept
+
+    @property
+    def busy(self) -> bool:
+        """Whether workers are still drawing: the cores they hold are not free for other work."""
+        return any(not future.done() for _, _, future in self._sent)
 
     def finish(self) -> None:
-        """Wait for each drawing still on its way and keep it; a drawing that failed raises its error."""
+        """Wait for each drawing still on its way and keep it; a drawing that failed raises its
+        error. Those no worker has started yet are made here too, the last first, a few at a time:
+        this process has built the pages, and its core would otherwise wait for the workers'."""
         if self._coming is None:
             return
         try:
-            made_elsewhere = [future.result() for future in self._made_elsewhere]
-            kept = {self.folder / path: drawing for path, drawing in self._coming.items()}
-            # From the project's folder: a link among the kept folders' own is replaced, not followed.
-            written, unchanged = write_assets(self.project_root, kept)
-            self.written += written + sum(made_elsewhere)
-            self.unchanged += unchanged + made_elsewhere.count(False)
+            coming = {self.folder / path: drawing for path, drawing in self._coming.items()} or self._taken_back()
+            while coming:
+                # From the project's folder: a link among the kept folders' own is replaced, not followed.
+                written, unchanged = write_assets(self.project_root, coming)
+                self.written, self.unchanged = self.written + written, self.unchanged + unchanged
+                coming = self._taken_back()
+            made_elsewhere = [future.result() for _, _, future in self._sent]
+            self.written += sum(made_elsewhere)
+            self.unchanged += made_elsewhere.count(False)
         finally:
             self.cancel()
+
+    def _taken_back(self) -> dict[Path, Drawing]:
+        """The last few drawings no worker has started, out of their queue. Workers take them in
+        the order they were sent: once one of them has started, so have all before it."""
+        taken: dict[Path, Drawing] = {}
+        while self._sent and len(taken) < TAKEN_BACK_AT_ONCE:
+            path, drawing, future = self._sent[-1]
+            if not future.cancel():
+                break
+            self._sent.pop()
+            taken[self.folder / path] = drawing
+        return taken
 
     def publish(self, site_dir: Path) -> None:
         """Every drawing in the site, where mkdocs-static-i18n publishes a file of docs/: a hard
