@@ -12,6 +12,7 @@ from ..checks.validate import load_catalogue
 from ..model.catalogue import Catalogue
 from ..model.groups import free_credentials
 from ..pages.files import Drawing
+from ..pages.groups import GroupPages
 from ..pages.link_builder import link_builders
 from ..pages.plan import SitePlan, WriteReport, write_pages
 from ..pages.render import Renderer
@@ -48,17 +49,21 @@ class CatalogueBuild:
 
     def write(self) -> WriteReport:
         renderer = Renderer(self.templates_dir, self.catalogue, scripts_dir=Path(self.docs_dir) / addresses.SCRIPTS)
-        search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
         scripts = self.page_scripts = page_scripts(Path(self.docs_dir) / addresses.SCRIPTS)
-        plan = SitePlan(self.catalogue, renderer, search, scripts=scripts, project_root=self.project_root)
+        groups = GroupPages(self.catalogue, renderer)
         self.sharing = Sharing(
-            self.catalogue, renderer, self.site_url, plan.facet_groups, free_credentials(self.catalogue)
+            self.catalogue, renderer, self.site_url, groups.facet_groups, free_credentials(self.catalogue)
         )
-        plan.sharing = self.sharing
         shared = {path: asset for path, asset in self.sharing.files.items() if not isinstance(asset, Drawing)}
         drawings = {path: asset for path, asset in self.sharing.files.items() if isinstance(asset, Drawing)}
+        # Started before the search files are made: a first build's drawings are its longest wait.
         self.drawings = Drawings(drawings, self.project_root)  # on their way while the site is built
         try:
+            search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
+            plan = SitePlan(
+                self.catalogue, renderer, search, scripts=scripts, project_root=self.project_root, groups=groups
+            )
+            plan.sharing = self.sharing
             self.link_builders = link_builders(
                 renderer,
                 search,

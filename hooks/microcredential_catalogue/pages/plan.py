@@ -36,12 +36,14 @@ class SitePlan:
         scripts: PageScripts | None = None,
         today: date | None = None,
         project_root: Path | None = None,
+        groups: GroupPages | None = None,
     ):
+        """`groups`: the group pages, when their groups were needed before the search files."""
         today = today or date.today()
         # The project the build reads; by default the one the catalogue was read from.
         project_root = project_root or catalogue.project_root
         self.credentials = CredentialPages(catalogue, renderer, today)
-        self.groups = GroupPages(catalogue, renderer)
+        self.groups = groups or GroupPages(catalogue, renderer)
         self.families = (
             HomePage(catalogue, renderer),
             CataloguePages(catalogue, renderer, search, scripts),
