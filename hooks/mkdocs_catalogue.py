@@ -35,7 +35,6 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url, write_file
-from mkdocs.utils.meta import get_data
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
@@ -450,16 +449,15 @@ def _deferred_pages(files, config) -> list[Page]:
     for file in files.documentation_pages():
         if not _credential_address(file.url):
             continue
-        markdown, meta = get_data(file.content_string)
-        if not meta.get("prerendered"):
-            continue
-        kind = _source_kind(meta, markdown, config)
-        seen[kind] = seen.get(kind, 0) + 1
-        if seen[kind] <= PAGES_COMPARED:  # a specimen: MkDocs builds it, and it gives the shell
-            continue
-        file.inclusion = InclusionLevel.EXCLUDED
         page = Page(None, file, config)
         page.read_source(config)
+        if not page.meta.get("prerendered"):
+            continue
+        kind = _source_kind(page.meta, page.markdown, config)
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= PAGES_COMPARED:  # a specimen: MkDocs reads it again, builds it, and it gives the shell
+            continue
+        file.inclusion = InclusionLevel.EXCLUDED
         deferred.append(page)
     return deferred
 
