@@ -1,6 +1,7 @@
-"""The build's drawings (preview images, QR codes): started as soon as the pages are planned, made
-by other processes on the machine's other cores while this one builds the site, and put into the
-site after its last page.
+"""The build's drawings (preview images, QR codes): started as soon as the shared files are planned,
+made by other processes on the machine's other cores while this one builds the site (and by this
+one too, once its pages are built, from the end of the queue), and put into the site after its
+last page.
 
 They are kept between builds in a folder of their own (DRAWINGS_FOLDER), not under docs/: MkDocs
 and mkdocs-static-i18n would list, check and copy thousands of files that only need a place in
