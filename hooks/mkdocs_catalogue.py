@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import date
 from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
+from microcredential_catalogue.building import kept_build
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
 from microcredential_catalogue.building.drawing import UnsafeDrawing
 from microcredential_catalogue.building.page_finisher import PageFinisher
@@ -66,6 +68,7 @@ class _BuildState:
         self.deferred: list[Page] = []  # this pass's credential pages written by _write_filled_pages
         self.files = None  # this pass's files and navigation, for a page the theme must render
         self.nav = None
+        self.inputs: str | None = None  # what this build read (kept_build.inputs_digest): kept with it at the end
 
 
 _state = _BuildState()
@@ -86,33 +89,35 @@ def on_config(config, **_):
     wanted = (fingerprint(project_root, templates_dir, Path(config.docs_dir)), site_url)
     if current is not None and (current.fingerprint, current.site_url) == wanted:
         return _share_site_settings(config, current)
+    today = date.today()
+    _state.inputs = kept_build.inputs_digest(project_root, Path(config.docs_dir), templates_dir, site_url, today)
+    _state.build = kept_build.kept_build(project_root, _state.inputs)
+    if _state.build is not None:
+        _state.inputs = None  # kept already
+        count = len(_state.build.catalogue.credentials)
+        log.info("catalogue: %d credentials; nothing changed since the last build", count)
+    else:
+        kept_build.forget(project_root)  # the generated files are about to change
+        _state.build = _new_build(project_root, Path(config.docs_dir), templates_dir, today, site_url)
+    return _share_site_settings(config, _state.build)
+
+
+def _new_build(project_root: Path, docs_dir: Path, templates_dir: Path, today: date, site_url: str) -> CatalogueBuild:
+    """The catalogue read, checked and written under docs/; a problem stops the build in a few lines."""
     try:
-        _state.build = CatalogueBuild.load(project_root, Path(config.docs_dir), templates_dir, site_url=site_url)
-    except DataInvalid as invalid:
-        _state.build = None
+        build = CatalogueBuild.load(project_root, docs_dir, templates_dir, today, site_url)
+        report = build.write()
+    except DataInvalid as invalid:  # the data, or the site's own words (overrides/locales/catalogue.yml)
         raise Abort(invalid.report()) from None
-    try:
-        report = _state.build.write()
     except BundleError as unjoinable:
-        _state.build = None
         raise Abort(f"docs/{addresses.SCRIPTS}/{unjoinable}") from None
     except minify.NotMinifiable as unminifiable:
-        _state.build = None
         raise Abort(f"docs/{unminifiable}") from None
-    except DataInvalid as invalid:  # the site's own words (overrides/locales/catalogue.yml)
-        _state.build = None
-        raise Abort(invalid.report()) from None
     except OSError as unwritable:  # a read-only docs/, a full disk: one line, not a traceback
-        _state.build = None
         raise Abort(f"catalogue: {os_error(unwritable)}") from None
-    log.info(
-        "catalogue: %d credentials; pages written %d, unchanged %d, removed %d",
-        len(_state.build.catalogue.credentials),
-        report.written,
-        report.unchanged,
-        report.removed,
-    )
-    return _share_site_settings(config, _state.build)
+    counts = (len(build.catalogue.credentials), report.written, report.unchanged, report.removed)
+    log.info("catalogue: %d credentials; pages written %d, unchanged %d, removed %d", *counts)
+    return build
 
 
 def _versioned_assets(config) -> None:
@@ -248,7 +253,7 @@ def on_page_content(html, page, config, **_):
     html = _state.prerendered.pop(page.file.src_uri, html)
     # The "Share a link" page's builder is generated from the data (catalogue/link_builder.py).
     html = with_link_builder(html, _state.build.link_builders[config.theme["language"]])
-    return with_versioned_catalogue_qr(html, page.url, _state.build.sharing.catalogue_qr_versions)
+    return with_versioned_catalogue_qr(html, page.url, _state.build.heads.catalogue_qr_versions)
 
 
 @event_priority(-200)  # the navigation as mkdocs-static-i18n translated it
@@ -311,7 +316,7 @@ def on_page_context(context, page, config, **_):
 def _catalogue_head(page, config):
     description = page.meta.get("description") or config.site_description or ""
     # Plain text again: the sharing head escapes for HTML and writes JSON-LD itself.
-    return _state.build.sharing.head(page.url, _plain(page.title or ""), _plain(description))
+    return _state.build.heads.head(page.url, _plain(page.title or ""), _plain(description))
 
 
 # Credential pages, thousands of them, are the theme's page rendered once per language and kind
@@ -592,7 +597,7 @@ def _page_sitemap(page, config) -> tuple[str, str] | None:
         return None
     page_path, lang = page_of_url(page.url)
     target = os.path.join(config.site_dir, addresses.url_beside(page_path, "sitemap.xml", lang))
-    return target, _state.build.sharing.page_sitemap(page_path, lang)
+    return target, _state.build.heads.page_sitemap(page_path, lang)
 
 
 @event_priority(-200)  # last: the policy hashes the page's final inline scripts
@@ -673,11 +678,24 @@ def on_post_build(config, **_):
             raise Abort(str(refused)) from None
         except OSError as unwritable:
             raise Abort(f"catalogue: {os_error(unwritable)}") from None
+        _keep_for_next_build()
+
+
+def _keep_for_next_build() -> None:
+    """What this build read and made, for the next build with the same inputs (building/kept_build.py)."""
+    inputs, _state.inputs = _state.inputs, None
+    if inputs is None:
+        return
+    try:
+        kept_build.keep(_state.build, inputs)
+    except OSError as unwritable:  # a read-only cache: the next build starts from the data
+        log.info("catalogue: this build is not kept for the next: %s", os_error(unwritable))
 
 
 def on_build_error(**_):
     """A failed build does not wait for its drawings; the next one starts its count of languages afresh."""
     _state.languages_built.clear()
+    _state.inputs = None  # nothing of a failed build is kept
     if _state.build and _state.build.drawings:
         _state.build.drawings.cancel()
         _state.build = None  # its drawings are not all made: the next build plans its own

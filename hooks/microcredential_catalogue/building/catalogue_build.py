@@ -19,6 +19,7 @@ from ..pages.render import Renderer
 from ..pages.scripts import PageScripts, page_scripts
 from ..search.index import build_search_assets, filter_option_keys
 from ..search.synonyms import Synonyms, load_synonyms
+from ..sharing.heads import PageHeads
 from ..sharing.plan import Sharing
 from .drawing import Drawings
 
@@ -32,23 +33,28 @@ class CatalogueBuild:
     fingerprint: str
     synonyms: Synonyms
     site_url: str = ""
+    today: date | None = None  # the build's day: dated notices and next start dates are worked out for it
     sharing: Sharing | None = None  # set by write(): what each page's head carries
     link_builders: dict[str, dict[str, str]] | None = None  # set by write(): the "Share a link" page's parts
     page_scripts: PageScripts | None = None  # set by write(): the scripts written inside the search pages
     drawings: Drawings | None = None  # set by write(): images and QR codes, published after the pages
+    heads: PageHeads | None = None  # set by write(): what each page's head carries, the sitemap beside it
+    generated: tuple[str, ...] = ()  # set by write(): every file it wrote or found right under docs/
 
     @classmethod
     def load(
         cls, project_root: Path, docs_dir: Path, templates_dir: Path, today: date | None = None, site_url: str = ""
     ):
         """Validate the data (raises DataInvalid listing every problem)."""
+        today = today or date.today()
         catalogue = load_catalogue(project_root, today)
         synonyms = load_synonyms(project_root, filter_option_keys(catalogue))
         stamp = fingerprint(project_root, templates_dir, docs_dir)
-        return cls(project_root, docs_dir, templates_dir, catalogue, stamp, synonyms, site_url)
+        return cls(project_root, docs_dir, templates_dir, catalogue, stamp, synonyms, site_url, today)
 
     def write(self) -> WriteReport:
-        renderer = Renderer(self.templates_dir, self.catalogue, scripts_dir=Path(self.docs_dir) / addresses.SCRIPTS)
+        scripts_dir = Path(self.docs_dir) / addresses.SCRIPTS
+        renderer = Renderer(self.templates_dir, self.catalogue, self.today, scripts_dir=scripts_dir)
         scripts = self.page_scripts = page_scripts(Path(self.docs_dir) / addresses.SCRIPTS)
         groups = GroupPages(self.catalogue, renderer)
         self.sharing = Sharing(
@@ -61,7 +67,13 @@ class CatalogueBuild:
         try:
             search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
             plan = SitePlan(
-                self.catalogue, renderer, search, scripts=scripts, project_root=self.project_root, groups=groups
+                self.catalogue,
+                renderer,
+                search,
+                scripts=scripts,
+                today=self.today,
+                project_root=self.project_root,
+                groups=groups,
             )
             plan.sharing = self.sharing
             self.link_builders = link_builders(
@@ -71,7 +83,11 @@ class CatalogueBuild:
                 qr_versions=self.sharing.catalogue_qr_versions,
                 feed_counts=self.sharing.feed_counts,
             )
-            return write_pages(plan.pages(), self.docs_dir, {**search.files, **shared})
+            self.heads = self.sharing.heads
+            pages = plan.pages()
+            assets = {**search.files, **shared}
+            self.generated = tuple(sorted({*assets, *(page.file for page in pages)}))
+            return write_pages(pages, self.docs_dir, assets)
         except BaseException:
             self.drawings.cancel()
             raise

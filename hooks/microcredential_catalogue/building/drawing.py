@@ -43,15 +43,18 @@ class UnsafeDrawing(Exception):
 class Drawings:
     """Every drawing of one build (its path, as under docs/, -> how to make it), on its way."""
 
-    def __init__(self, drawings: dict[str, Drawing], project_root: Path, workers: int | None = None):
+    def __init__(
+        self, drawings: dict[str, Drawing], project_root: Path, workers: int | None = None, tidy_folder: bool = True
+    ):
         """Start making those not kept from an earlier build: in `workers` other processes (by
         default one per core but this one's), or here when finished (`finish`) for a few."""
         self.project_root = Path(project_root)
         self.folder = self.project_root / DRAWINGS_FOLDER
         self.paths = tuple(drawings)
-        plain_folders(self.project_root, self.folder)  # nothing below is read or removed through a link
-        # What no record shows any more goes, and so does anything not a plain file (a link).
-        remove_all_but(self.folder, {self.folder / path for path in self.paths})
+        if tidy_folder:
+            plain_folders(self.project_root, self.folder)  # nothing below is read or removed through a link
+            # What no record shows any more goes, and so does anything not a plain file (a link).
+            remove_all_but(self.folder, {self.folder / path for path in self.paths})
         wanted = {path: drawing for path, drawing in drawings.items() if needs_drawing(self.folder, path, drawing)}
         workers = spare_cores() if workers is None else workers
         self._pool = None
@@ -69,6 +72,14 @@ class Drawings:
             wanted = {}
         self._coming: dict[str, Drawing] | None = wanted  # those this process makes, in finish()
         self.written, self.unchanged = 0, len(drawings) - len(wanted) - len(self._sent)  # kept
+
+    @classmethod
+    def kept(cls, paths: tuple[str, ...], project_root: Path) -> Drawings:
+        """The drawings of an earlier build with the same inputs, every one still in its place
+        (building/kept_build.py made sure): nothing to draw, only to publish."""
+        drawings = cls({}, project_root, workers=0, tidy_folder=False)
+        drawings.paths = tuple(paths)
+        return drawings
 
     @property
     def busy(self) -> bool:

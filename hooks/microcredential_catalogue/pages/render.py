@@ -46,6 +46,19 @@ class Renderer:
         self._facts: dict[tuple, list[str]] = {}
         self._script_versions: dict[str, str] = {}
 
+    def __getstate__(self) -> dict:
+        """What makes it, not what it made: its templates are compiled again, its caches refilled
+        (a build kept between builds, building/kept_build.py)."""
+        return {
+            "templates_dir": self.templates_dir,
+            "catalogue": self.catalogue,
+            "today": self.today,
+            "scripts_dir": self.scripts_dir,
+        }
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(**state)
+
     @cached_property
     def environment(self) -> Environment:
         env = Environment(

@@ -54,12 +54,16 @@ class ShareContext:
         return self.facts.statement(credential, lang, provider)
 
     def page_sitemap(self, page: str, lang: str) -> str:
-        """A one-page sitemap published in the folder of `page`.
+        return page_sitemap(self.renderer, page, lang, self.site_url)
 
-        Material fetches "sitemap.xml" relative to every <link rel="alternate"> of a page (it
-        expects each to be a language's root); serving one beside every page, and beside every
-        feed, means those requests find a real file.
-        """
-        return self.renderer.environment.get_template("page-sitemap.xml").render(
-            url=self.page_url(page, lang), alternates=addresses.alternates(page, self.site_url)
-        )
+
+def page_sitemap(renderer: Renderer, page: str, lang: str, site_url: str) -> str:
+    """A one-page sitemap published in the folder of `page`.
+
+    Material fetches "sitemap.xml" relative to every <link rel="alternate"> of a page (it
+    expects each to be a language's root); serving one beside every page, and beside every
+    feed, means those requests find a real file.
+    """
+    return renderer.environment.get_template("page-sitemap.xml").render(
+        url=addresses.absolute(page, lang, site_url), alternates=addresses.alternates(page, site_url)
+    )

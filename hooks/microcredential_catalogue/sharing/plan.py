@@ -20,8 +20,8 @@ from .combined import FeedList, ceiling, pairs_of
 from .context import PageExtras, ShareContext
 from .exports import list_calendar, open_data
 from .feeds import FeedFiles
+from .heads import PageHeads
 from .jsonld import StructuredData
-from .preview_image import SIZE
 from .previews import PreviewImages
 from .qr import QrCodes
 
@@ -81,37 +81,15 @@ class Sharing:
 
     # -- what a page's head says ---------------------------------------------------------------
 
-    def head(self, page_url: str, title: str, description: str) -> dict:
-        """Every value the head partial prints for the page at `page_url` (site-relative)."""
-        page, lang = addresses.page_of_url(page_url)
-        site = self.context.extras[("", lang)]
-        extras = self.context.extras.get((page, lang)) or site
-        other = next(code for code in LANGUAGES if code != lang)
-        site_name = self.context.text("site_name", lang)
-        site_url = self.context.site_url
-        return {
-            "title": title if title and page != addresses.HOME else site_name,  # a preview of the site names it
-            "description": description,
-            "url": addresses.absolute(page, lang, site_url),
-            "site_name": site_name,
-            "locale": addresses.LOCALES[lang],
-            "locale_alternate": addresses.LOCALES[other],
-            "alternates": addresses.alternates(page, site_url),
-            "image": site_url + (extras.image or site.image),
-            "image_alt": extras.image_alt or site.image_alt,
-            "image_width": SIZE[0],
-            "image_height": SIZE[1],
-            "jsonld": extras.jsonld,
-            "feeds": [(feed_title, site_url + feed_url, feed_url) for feed_title, feed_url in extras.feeds],
-        }
+    @property
+    def heads(self) -> PageHeads:
+        """What each page's head carries, and the sitemap beside it (sharing/heads.py)."""
+        context = self.context
+        return PageHeads(context.extras, context.renderer, context.site_url, self.catalogue_qr_versions)
 
     def box(self, credential: Credential, lang: str, today: date) -> dict:
         """The share box of a credential page (sharing/box.py)."""
         return share_box(self.context, credential, lang, today)
-
-    def page_sitemap(self, page: str, lang: str) -> str:
-        """The one-page sitemap Material's language selector fetches beside a page."""
-        return self.context.page_sitemap(page, lang)
 
     # -- what each page shares -----------------------------------------------------------------
 

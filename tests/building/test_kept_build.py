@@ -1,0 +1,178 @@
+"""An unchanged rebuild takes the last build's results instead of reading, checking and rendering
+the catalogue again (building/kept_build.py): it must give the same site, byte for byte, and any
+change to what a build reads or leaves must make the next build start from the data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from microcredential_catalogue import addresses
+from microcredential_catalogue.building import kept_build
+from microcredential_catalogue.building.catalogue_build import CatalogueBuild
+from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER
+
+from tests.support import mkdocs_build, small_project
+
+NOTHING_CHANGED = "nothing changed since the last build"
+DAY = date(2026, 12, 4)
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def built(project: Path, site: Path) -> str:
+    """Build `project` as a user does; what MkDocs said."""
+    result = mkdocs_build(project, site, compare_filled_pages=False)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def test_an_unchanged_rebuild_gives_the_same_site_and_an_edit_shows(tmp_path):
+    project = small_project(tmp_path / "project")
+    first_said = built(project, tmp_path / "first")
+    assert NOTHING_CHANGED not in first_said
+    assert NOTHING_CHANGED in built(project, tmp_path / "again")
+    assert files_of(tmp_path / "again") == files_of(tmp_path / "first")
+
+    # An edit that keeps the file's size and time: the build compares contents.
+    record = a_record(project)
+    status = record.stat()
+    text = record.read_text(encoding="utf-8")
+    title = yaml.safe_load(text)["title"]["en"]
+    assert title in text
+    record.write_text(text.replace(title, title[:-4] + "Zqxw", 1), encoding="utf-8")
+    os.utime(record, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert NOTHING_CHANGED not in built(project, tmp_path / "edited")
+    edited = files_of(tmp_path / "edited")
+    assert any(b"Zqxw" in content for content in edited.values())
+
+    # And the same project built from scratch gives the same site as that rebuild.
+    shutil.rmtree(project / ".cache")
+    built(project, tmp_path / "from-scratch")
+    assert files_of(tmp_path / "from-scratch") == edited
+
+
+@pytest.fixture
+def kept(tmp_path):
+    """A small project built by the catalogue's core and kept: (project, what it read)."""
+    project = small_project(tmp_path / "project")
+    inputs = digest_of(project)
+    build = CatalogueBuild.load(project, project / "docs", project / "overrides" / "catalogue", DAY)
+    build.write()
+    build.drawings.finish()
+    kept_build.keep(build, inputs)
+    return project, inputs, build
+
+
+def digest_of(project: Path, site_url: str = "", today: date = DAY) -> str:
+    return kept_build.inputs_digest(project, project / "docs", project / "overrides" / "catalogue", site_url, today)
+
+
+def test_a_kept_build_is_taken_with_what_the_pages_need(kept):
+    project, inputs, build = kept
+    taken = kept_build.kept_build(project, inputs)
+    assert taken is not None
+    assert taken.catalogue.credentials == build.catalogue.credentials
+    assert taken.link_builders == build.link_builders
+    assert taken.page_scripts == build.page_scripts
+    assert taken.drawings.paths == build.drawings.paths
+    page = addresses.credential_page(build.catalogue.credentials[0].id)
+    for lang in ("fr", "en"):
+        url = addresses.url(page, lang)
+        assert taken.heads.head(url, "A title", "Words") == build.heads.head(url, "A title", "Words")
+        assert taken.heads.page_sitemap(page, lang) == build.heads.page_sitemap(page, lang)
+
+
+def edit_keeping_size_and_time(path: Path) -> None:
+    status = path.stat()
+    content = path.read_bytes()
+    path.write_bytes(content[:-1] + (b"x" if content[-1:] != b"x" else b"y"))
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+
+
+def a_record(project: Path) -> Path:
+    return min((project / "data" / "credentials").glob("*.yml"))
+
+
+def a_generated_page(project: Path) -> Path:
+    return min((project / "docs" / addresses.CREDENTIALS).rglob("*.md"))
+
+
+def a_drawing(project: Path) -> Path:
+    return min(path for path in (project / DRAWINGS_FOLDER).rglob("*") if path.is_file())
+
+
+def touched(path: Path) -> None:
+    status = path.stat()
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000))
+
+
+def linked_in_place(path: Path) -> None:
+    copy = path.with_name("elsewhere")
+    shutil.copy2(path, copy)
+    path.unlink()
+    path.symlink_to(copy)
+
+
+CHANGES = {
+    "a record's content": lambda project: edit_keeping_size_and_time(a_record(project)),
+    "a template": lambda project: edit_keeping_size_and_time(project / "overrides" / "catalogue" / "credential.html"),
+    "the site's words": lambda project: edit_keeping_size_and_time(
+        next((project / "overrides" / "locales").glob("*.yml"))
+    ),
+    "one of our scripts": lambda project: edit_keeping_size_and_time(
+        project / "docs" / addresses.script("search/view.js")
+    ),
+    "mkdocs.yml": lambda project: edit_keeping_size_and_time(project / "mkdocs.yml"),
+    "a generated page edited": lambda project: touched(a_generated_page(project)),
+    "a generated page removed": lambda project: a_generated_page(project).unlink(),
+    "a file added among generated pages": lambda project: (
+        project / "docs" / addresses.CREDENTIALS / "x.md"
+    ).write_text("# x\n"),
+    "a drawing removed": lambda project: a_drawing(project).unlink(),
+    "a drawing replaced by a link": lambda project: linked_in_place(a_drawing(project)),
+    "a file added among the drawings": lambda project: (project / DRAWINGS_FOLDER / "extra.png").write_bytes(b"x"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_any_change_to_what_a_build_read_or_left_builds_afresh(kept, change):
+    project, inputs, _ = kept
+    CHANGES[change](project)
+    assert kept_build.kept_build(project, digest_of(project)) is None
+
+
+def test_another_day_or_address_builds_afresh(kept):
+    project, inputs, _ = kept
+    assert digest_of(project) == inputs
+    assert digest_of(project, today=DAY + timedelta(days=1)) != inputs
+    assert digest_of(project, site_url="https://example.org/catalogue/") != inputs
+
+
+def test_a_change_to_the_code_builds_afresh(kept, monkeypatch, tmp_path):
+    project, inputs, _ = kept
+    code = tmp_path / "hooks"
+    shutil.copytree(kept_build.CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(kept_build, "CODE", code)
+    before = digest_of(project)
+    edit_keeping_size_and_time(code / "microcredential_catalogue" / "pages" / "render.py")
+    assert digest_of(project) != before
+
+
+def test_a_kept_file_this_machine_did_not_sign_is_never_loaded(kept, monkeypatch, tmp_path):
+    """A pickle runs code as it loads: one brought by a pull request or a restored cache is refused."""
+    project, inputs, _ = kept
+    kept_file = project / kept_build.KEPT_FILE
+    signed = kept_file.read_bytes()
+    kept_file.write_bytes(signed[:-1] + bytes([signed[-1] ^ 1]))
+    assert kept_build.kept_build(project, inputs) is None
+    kept_file.write_bytes(signed)
+    assert kept_build.kept_build(project, inputs) is not None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
+    assert kept_build.kept_build(project, inputs) is None
