@@ -73,8 +73,10 @@ def kept_build(project_root: Path, inputs: str) -> CatalogueBuild | None:
     signature, payload = signed[: hashlib.sha256().digest_size], signed[hashlib.sha256().digest_size :]
     if not hmac.compare_digest(signature, hmac.digest(key, payload, "sha256")):
         return None
+    if not payload.startswith(inputs.encode()):  # another build's: not worth unpickling
+        return None
     try:
-        kept = pickle.loads(payload)
+        kept = pickle.loads(payload[len(inputs) :])
     except Exception:  # signed by this machine, yet unreadable (code moved since): built afresh
         return None
     if not isinstance(kept, _Kept) or kept.inputs != inputs:
@@ -95,7 +97,8 @@ def keep(build: CatalogueBuild, inputs: str) -> None:
     left = _left(root, Path(build.docs_dir), build.generated, drawings)
     if left is None:  # a build that left a link would refuse it: nothing to keep
         return
-    payload = pickle.dumps(_Kept(inputs, replace(build, sharing=None, drawings=None), drawings, left), protocol=5)
+    kept = _Kept(inputs, replace(build, sharing=None, drawings=None), drawings, left)
+    payload = inputs.encode() + pickle.dumps(kept, protocol=5)  # what it was read from first, in the clear
     target = root / KEPT_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     writing = target.with_name(f".{target.name}.{os.getpid()}")
@@ -111,23 +114,26 @@ def forget(project_root: Path) -> None:
 def _left(root: Path, docs_dir: Path, generated: tuple[str, ...], drawings: tuple[str, ...]) -> dict | None:
     """Every file a build leaves and the next one reads (project-relative path -> size, time): its
     generated files under docs/, whatever else lies in their folders (a build would remove it),
-    and the drawings' folder's files. None if one of them is missing or not a plain file (a link)."""
-    docs = Path(docs_dir)
-    paths = {docs / path for path in generated}
-    paths.update(root / DRAWINGS_FOLDER / path for path in drawings)
-    for folder in [*(docs / name for name in GENERATED_FOLDERS), root / DRAWINGS_FOLDER]:
-        for parent, folders, names in os.walk(folder):  # a linked folder is listed, not entered
-            paths.update(Path(parent) / name for name in names + folders if os.path.islink(Path(parent) / name))
-            paths.update(Path(parent) / name for name in names)
+    and the drawings' folder's files. None if one of them is missing or not a plain file (a link).
+    Paths as strings: tens of thousands of them at 10,000 records."""
+    top = os.path.join(os.path.abspath(root), "")
+    docs = os.path.relpath(os.path.abspath(docs_dir), top)
+    paths = {f"{docs}/{path}" for path in generated}
+    paths.update(f"{DRAWINGS_FOLDER}/{path}" for path in drawings)
+    for folder in [*(f"{docs}/{name}" for name in GENERATED_FOLDERS), DRAWINGS_FOLDER]:
+        for parent, folders, names in os.walk(top + folder):  # a linked folder is listed, not entered
+            below = parent[len(top) :]
+            paths.update(f"{below}/{name}" for name in names)
+            paths.update(f"{below}/{name}" for name in folders if os.path.islink(os.path.join(parent, name)))
     left = {}
     for path in paths:
         try:
-            status = os.lstat(path)
+            status = os.lstat(top + path)
         except OSError:
             return None
         if not stat.S_ISREG(status.st_mode):
             return None
-        left[os.path.relpath(path, root)] = (status.st_size, status.st_mtime_ns)
+        left[path] = (status.st_size, status.st_mtime_ns)
     return left
 
 
