@@ -15,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
-from microcredential_catalogue.building import kept_build
+from microcredential_catalogue.building import kept_build, kept_pages
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
 from microcredential_catalogue.building.drawing import UnsafeDrawing
 from microcredential_catalogue.building.page_finisher import PageFinisher
@@ -68,6 +68,7 @@ class _BuildState:
         self.deferred: list[Page] = []  # this pass's credential pages written by _write_filled_pages
         self.files = None  # this pass's files and navigation, for a page the theme must render
         self.nav = None
+        self.kept_pages_used: set = set()  # the kept finished pages this build used (building/kept_pages.py)
         self.inputs: str | None = None  # what this build read (kept_build.inputs_digest): kept with it at the end
 
 
@@ -486,12 +487,17 @@ def _write_filled_pages(config) -> None:
     if _post_page_is_ours(config):
         # No workers while the drawings' hold the other cores: a first build waits for its drawings.
         drawings = _state.build.drawings
-        finisher = PageFinisher(_finish(config), len(pages), 0 if drawings and drawings.busy else None)
+        finish = _finish(config)
+        finisher = PageFinisher(finish, len(pages), 0 if drawings and drawings.busy else None, _kept_pages(finish))
     try:
         for page in pages:
             _write_filled_page(page, config, finisher)
         if finisher:
             finisher.close()
+            if finisher.kept:
+                _state.kept_pages_used |= finisher.kept.used
+                if finisher.kept.taken:
+                    log.info("catalogue: %d of them as an earlier build finished them", finisher.kept.taken)
     except finishing.UnfinishedPage as refused:
         raise Abort(_refused(refused.source, refused.reason)) from None
     finally:
@@ -525,6 +531,14 @@ def _write_filled_page(page, config, finisher: PageFinisher | None) -> None:
     finally:
         config._current_page = None
     page.markdown = page.content = None  # written: its texts need not stay in memory
+
+
+def _kept_pages(finish: finishing.Finish) -> kept_pages.KeptPages | None:
+    """The pages earlier builds finished (building/kept_pages.py); None where none can be kept."""
+    try:
+        return kept_pages.KeptPages(_state.build.project_root, finish)
+    except OSError:
+        return None
 
 
 def _post_page_is_ours(config) -> bool:
@@ -679,6 +693,9 @@ def on_post_build(config, **_):
         except OSError as unwritable:
             raise Abort(f"catalogue: {os_error(unwritable)}") from None
         _keep_for_next_build()
+        used, _state.kept_pages_used = _state.kept_pages_used, set()
+        if used:
+            kept_pages.tidy(_state.build.project_root, used)
 
 
 def _keep_for_next_build() -> None:
@@ -696,6 +713,7 @@ def on_build_error(**_):
     """A failed build does not wait for its drawings; the next one starts its count of languages afresh."""
     _state.languages_built.clear()
     _state.inputs = None  # nothing of a failed build is kept
+    _state.kept_pages_used = set()
     if _state.build and _state.build.drawings:
         _state.build.drawings.cancel()
         _state.build = None  # its drawings are not all made: the next build plans its own

@@ -19,6 +19,7 @@ from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER
 from tests.support import mkdocs_build, small_project
 
 NOTHING_CHANGED = "nothing changed since the last build"
+TAKEN_PAGES = "of them as an earlier build finished them"
 DAY = date(2026, 12, 4)
 
 
@@ -34,10 +35,12 @@ def built(project: Path, site: Path) -> str:
 
 
 def test_an_unchanged_rebuild_gives_the_same_site_and_an_edit_shows(tmp_path):
-    project = small_project(tmp_path / "project")
+    project = small_project(tmp_path / "project", records=12)  # enough for pages written after MkDocs' own
     first_said = built(project, tmp_path / "first")
     assert NOTHING_CHANGED not in first_said
-    assert NOTHING_CHANGED in built(project, tmp_path / "again")
+    again_said = built(project, tmp_path / "again")
+    assert NOTHING_CHANGED in again_said
+    assert TAKEN_PAGES in again_said  # building/kept_pages.py
     assert files_of(tmp_path / "again") == files_of(tmp_path / "first")
 
     # An edit that keeps the file's size and time: the build compares contents.
@@ -160,9 +163,13 @@ def test_a_change_to_the_code_builds_afresh(kept, monkeypatch, tmp_path):
     code = tmp_path / "hooks"
     shutil.copytree(kept_build.CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(kept_build, "CODE", code)
+    kept_build.code_digest.cache_clear()
     before = digest_of(project)
     edit_keeping_size_and_time(code / "microcredential_catalogue" / "pages" / "render.py")
+    kept_build.code_digest.cache_clear()  # worked out once per process: a build's code does not change
     assert digest_of(project) != before
+    monkeypatch.undo()
+    kept_build.code_digest.cache_clear()
 
 
 def test_a_kept_file_this_machine_did_not_sign_is_never_loaded(kept, monkeypatch, tmp_path):

@@ -9,7 +9,7 @@ kept drawings, each by size and modification time, and no other file in their fo
 difference, and the build starts from the data, as a first one does.
 
 The kept file is a pickle, which runs code as it loads: it is taken only when signed with a key
-kept outside the project (`_key`), so no file that comes with a pull request or a restored cache
+kept outside the project (`signing_key`), so no file that comes with a pull request or a restored cache
 is ever loaded.
 """
 
@@ -23,6 +23,7 @@ import stat
 import sys
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -49,17 +50,30 @@ def inputs_digest(project_root: Path, docs_dir: Path, templates_dir: Path, site_
     """Changes whenever anything a build reads changes: the files by their content, not their time."""
     digest = hashlib.sha256()
     root, docs = Path(project_root).resolve(), Path(docs_dir).resolve()
-    settings = (FORMAT, sys.version, site_url, today.isoformat(), root, docs, Path(templates_dir).resolve())
+    settings = (FORMAT, site_url, today.isoformat(), root, docs, Path(templates_dir).resolve())
     digest.update(repr(settings).encode())
+    digest.update(code_digest().encode())
+    folders = (root / "data", Path(templates_dir).resolve().parent, docs / addresses.SCRIPTS)
+    _digest_files(digest, [root / "mkdocs.yml", *(path for folder in folders for path in sorted(folder.rglob("*")))])
+    return digest.hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """Our code (hooks/), the installed packages and Python: what every output is made with."""
+    digest = hashlib.sha256(sys.version.encode())
     packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions())
     digest.update("\n".join(packages).encode())
-    folders = (root / "data", Path(templates_dir).resolve().parent, docs / addresses.SCRIPTS, CODE)
-    for path in [root / "mkdocs.yml", *(path for folder in folders for path in sorted(folder.rglob("*")))]:
+    _digest_files(digest, sorted(CODE.rglob("*")))
+    return digest.hexdigest()
+
+
+def _digest_files(digest, paths: list[Path]) -> None:
+    for path in paths:
         if path.is_file() and "__pycache__" not in path.parts:
             content = path.read_bytes()
             digest.update(f"\n{path}\n{len(content)}\n".encode())
             digest.update(content)
-    return digest.hexdigest()
 
 
 def kept_build(project_root: Path, inputs: str) -> CatalogueBuild | None:
@@ -67,7 +81,7 @@ def kept_build(project_root: Path, inputs: str) -> CatalogueBuild | None:
     project_root = Path(project_root)
     try:
         signed = (project_root / KEPT_FILE).read_bytes()
-        key = _key()
+        key = signing_key()
     except OSError:
         return None
     signature, payload = signed[: hashlib.sha256().digest_size], signed[hashlib.sha256().digest_size :]
@@ -102,7 +116,7 @@ def keep(build: CatalogueBuild, inputs: str) -> None:
     target = root / KEPT_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     writing = target.with_name(f".{target.name}.{os.getpid()}")
-    writing.write_bytes(hmac.digest(_key(), payload, "sha256") + payload)
+    writing.write_bytes(hmac.digest(signing_key(), payload, "sha256") + payload)
     os.replace(writing, target)
 
 
@@ -137,7 +151,7 @@ def _left(root: Path, docs_dir: Path, generated: tuple[str, ...], drawings: tupl
     return left
 
 
-def _key() -> bytes:
+def signing_key() -> bytes:
     """This user's signing key, made on first use (raises OSError where it cannot be kept)."""
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     path = cache / KEY_FILE

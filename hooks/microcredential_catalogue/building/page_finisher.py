@@ -10,6 +10,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
 from ..pages.finishing import Finish, PageFile, finish_and_write, use_in_worker
+from .kept_pages import KeptPages
 from .workers import spare_cores, start_method, worker_start
 
 # A worker starts in a few milliseconds (a copy of this process) and a page's last steps take
@@ -23,9 +24,11 @@ class PageFinisher:
     (two batches each), and is finished here otherwise, so no process waits for another until
     the end."""
 
-    def __init__(self, finish: Finish, pages: int, workers: int | None = None):
-        """For `pages` pages to come; `workers`: by default one per core but this one's."""
+    def __init__(self, finish: Finish, pages: int, workers: int | None = None, kept: KeptPages | None = None):
+        """For `pages` pages to come; `workers`: by default one per core but this one's; `kept`:
+        the pages earlier builds finished, taken instead of finishing them again."""
         self.finish = finish
+        self.kept = kept
         workers = spare_cores() if workers is None else workers
         if pages < MIN_TO_SHARE:
             workers = 0
@@ -42,6 +45,10 @@ class PageFinisher:
         self._batch: list[PageFile] = []
 
     def add(self, page: PageFile) -> None:
+        if self.kept is not None:
+            page = self.kept.taken_or_to_keep(page)
+            if page is None:  # written from its kept copy
+                return
         self._batch.append(page)
         if len(self._batch) >= BATCH:
             self._send()

@@ -9,6 +9,7 @@ machine's other cores (building/page_finisher.py), each writing the pages it fin
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 
 from ..wording.typography import french_html
@@ -44,6 +45,7 @@ class PageFile:
     trusted_scripts: tuple[str, ...]
     path: str  # where the finished page is written
     beside: tuple[str, str] | None = None  # (path, text)
+    kept_as: str | None = None  # where to keep the finished page for later builds (building/kept_pages.py)
 
 
 class UnfinishedPage(Exception):
@@ -63,19 +65,36 @@ def finish_and_write(pages: list[PageFile], finish: Finish | None = None) -> Non
     finish = finish or _worker_finish
     for page in pages:
         if page.beside:
-            _write(page.beside[0], page.beside[1].encode("utf-8"))
+            write_new(page.beside[0], page.beside[1].encode("utf-8"))
         try:
             html = finished(page.html, finish, list(page.trusted_scripts))
         except csp.UntrustedScript as untrusted:
             raise UnfinishedPage(page.source, str(untrusted)) from None
         if html.strip():
-            _write(page.path, html.encode("utf-8", errors="xmlcharrefreplace"))
+            write_new(page.path, html.encode("utf-8", errors="xmlcharrefreplace"))
+            if page.kept_as:
+                _keep(page.path, page.kept_as)
 
 
-def _write(path: str, content: bytes) -> None:
+def write_new(path: str, content: bytes) -> None:
+    """A new file, never written into the one there: that one may be a kept page's other link."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as file:
+    if os.path.lexists(path):
+        os.unlink(path)
+    with open(path, "xb") as file:
         file.write(content)
+
+
+def _keep(path: str, kept_as: str) -> None:
+    """The finished page at `path` kept under `kept_as` (a hard link; a copy across disks), whole
+    or not at all."""
+    os.makedirs(os.path.dirname(kept_as), exist_ok=True)
+    writing = f"{kept_as}.{os.getpid()}"
+    try:
+        os.link(path, writing)
+    except OSError:
+        shutil.copyfile(path, writing)
+    os.replace(writing, kept_as)
 
 
 _worker_finish: Finish | None = None  # in a worker process: the Finish its pool gave it

@@ -1,0 +1,73 @@
+"""Finished credential pages kept between builds: a page whose filled text, trusted scripts and
+last steps (pages/finishing.py: the same code, stylesheets and words) are those of a page an
+earlier build finished is not finished again, only linked into the site. The last steps are
+most of what an unchanged credential page costs a rebuild.
+
+A kept page's name is a signed digest of all that makes it (the same machine key as
+kept_build.py): no file brought by a pull request can stand for a page, even one whose text is
+known in advance. Each page in the site is a hard link to its kept file (a copy across disks);
+pages/finishing.py writes a page as a new file, never into one already there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from ..pages.files import plain_folders, remove_all_but
+from ..pages.finishing import Finish, PageFile, write_new
+from .kept_build import code_digest, signing_key
+
+FOLDER = ".cache/catalogue/pages"
+
+
+class KeptPages:
+    """The kept pages of one language's pass."""
+
+    def __init__(self, project_root: Path, finish: Finish):
+        """Raises OSError when no signing key can be kept (then no page is kept either)."""
+        self.project_root = Path(project_root)
+        self.folder = self.project_root / FOLDER
+        plain_folders(self.project_root, self.folder)  # nothing is read or written through a link
+        made_with = (code_digest(), finish.lang, finish.toggle_names, finish.stylesheets.sheets)
+        self._key = hmac.new(signing_key(), repr(made_with).encode(), hashlib.sha256)
+        self.used: set[Path] = set()
+        self.taken = 0
+
+    def taken_or_to_keep(self, page: PageFile) -> PageFile | None:
+        """None when `page` was written from its kept copy (and the file beside it written);
+        otherwise the page, saying where to keep it once finished."""
+        digest = self._key.copy()
+        for text in (*page.trusted_scripts, page.html):
+            digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+        name = digest.hexdigest()
+        kept = self.folder / name[:2] / name
+        self.used.add(kept)
+        if not (kept.is_file() and not kept.is_symlink()):
+            return replace(page, kept_as=str(kept))
+        if page.beside:
+            write_new(page.beside[0], page.beside[1].encode("utf-8"))
+        _linked(str(kept), page.path)
+        self.taken += 1
+        return None
+
+
+def tidy(project_root: Path, used: set[Path]) -> None:
+    """Only the pages this build used stay kept (after every language's pass)."""
+    folder = Path(project_root) / FOLDER
+    if folder.is_dir():
+        remove_all_but(folder, used)
+
+
+def _linked(source: str, target: str) -> None:
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if os.path.lexists(target):
+        os.unlink(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
