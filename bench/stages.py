@@ -6,7 +6,9 @@ in a test). Each stage is a function of the build, wrapped by a clock wherever a
 it; a stage running inside another (pages are rendered while they are written) counts for the
 inner one only, so the rows add up to the build.
 
-    python3 -m bench.stages [--records 1000] [--keep DIR]
+    python3 -m bench.stages [--records 1000] [--keep DIR] [--rebuild]
+
+`--rebuild` times the same build again with nothing changed (kept build and pages taken).
 """
 
 from __future__ import annotations
@@ -42,8 +44,16 @@ STAGES = {
     "critical styles inline": [("microcredential_catalogue.pages.critical_css", "with_critical_styles")],
     "Content-Security-Policy": [("microcredential_catalogue.pages.csp", "with_policy")],
     "French typography": [("microcredential_catalogue.wording.typography", "french_html")],
-    "sitemap beside each page": [("mkdocs_catalogue", "_write_page_sitemap")],
+    "sitemap beside each page": [("mkdocs_catalogue", "_page_sitemap")],
     "drawings kept and put into the site": [("microcredential_catalogue.building.drawing", "Drawings.publish")],
+    "inputs compared, the build kept for the next": [
+        ("microcredential_catalogue.building.kept_build", "inputs_digest"),
+        ("microcredential_catalogue.building.kept_build", "kept_build"),
+        ("microcredential_catalogue.building.kept_build", "keep"),
+    ],
+    "finished pages looked for among the kept": [
+        ("microcredential_catalogue.building.kept_pages", "KeptPages.taken_or_to_keep")
+    ],
 }
 
 
@@ -154,12 +164,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Where a build's time goes, stage by stage.")
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    parser.add_argument("--rebuild", action="store_true", help="time an unchanged rebuild, after a first build")
     arguments = parser.parse_args()
     work = arguments.keep or Path(tempfile.mkdtemp(prefix="catalogue-stages-"))
     try:
         project = copy_project(work / "project", data=generate(arguments.records, work / "data"))
         blank_knowledge_pages(project)
         total, clock = timed_build(project, work / "site")
+        if arguments.rebuild:
+            print("First build:", flush=True)
+            print(report(arguments.records, total, clock), flush=True)
+            print("The same build again, nothing changed:", flush=True)
+            total, clock = timed_build(project, work / "site")
         print(report(arguments.records, total, clock), flush=True)
     finally:
         if arguments.keep is None:

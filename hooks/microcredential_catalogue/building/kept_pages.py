@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import os
 import shutil
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,36 +36,55 @@ class KeptPages:
         plain_folders(self.project_root, self.folder)  # nothing is read or written through a link
         made_with = (code_digest(), finish.lang, finish.toggle_names, finish.stylesheets.sheets)
         self._key = hmac.new(signing_key(), repr(made_with).encode(), hashlib.sha256)
-        self.used: set[Path] = set()
+        self.used: set[str] = set()  # the kept pages' paths this pass looked for
+        self._scripts: dict[str, bytes] = {}  # script text -> its digest
         self.taken = 0
 
     def taken_or_to_keep(self, page: PageFile) -> PageFile | None:
         """None when `page` was written from its kept copy (and the file beside it written);
         otherwise the page, saying where to keep it once finished."""
         digest = self._key.copy()
-        for text in (*page.trusted_scripts, page.html):
-            digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+        for script in page.trusted_scripts:
+            digest.update(self._script_digest(script))
+        digest.update(_sha256(page.html))
         name = digest.hexdigest()
-        kept = self.folder / name[:2] / name
+        kept = f"{self.folder}/{name[:2]}/{name}"
         self.used.add(kept)
-        if not (kept.is_file() and not kept.is_symlink()):
-            return replace(page, kept_as=str(kept))
+        try:
+            if not stat.S_ISREG(os.lstat(kept).st_mode):  # a link or a folder in its place: not kept
+                return replace(page, kept_as=kept)
+        except FileNotFoundError:
+            return replace(page, kept_as=kept)
+        made: set[str] = set()
         if page.beside:
-            write_new(page.beside[0], page.beside[1].encode("utf-8"))
-        _linked(str(kept), page.path)
+            write_new(page.beside[0], page.beside[1].encode("utf-8"), made)
+        _linked(kept, page.path, made)
         self.taken += 1
         return None
 
+    def _script_digest(self, script: str) -> bytes:
+        """Each script hashed once a pass: every page carries the same few (the search pages'
+        scripts, some 280 KB, among them)."""
+        if script not in self._scripts:
+            self._scripts[script] = _sha256(script)
+        return self._scripts[script]
 
-def tidy(project_root: Path, used: set[Path]) -> None:
+
+def _sha256(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def tidy(project_root: Path, used: set[str]) -> None:
     """Only the pages this build used stay kept (after every language's pass)."""
     folder = Path(project_root) / FOLDER
     if folder.is_dir():
-        remove_all_but(folder, used)
+        remove_all_but(folder, {Path(path) for path in used})
 
 
-def _linked(source: str, target: str) -> None:
-    os.makedirs(os.path.dirname(target), exist_ok=True)
+def _linked(source: str, target: str, made: set[str]) -> None:
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
     if os.path.lexists(target):
         os.unlink(target)
     try:

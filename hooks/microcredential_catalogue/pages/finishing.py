@@ -64,21 +64,27 @@ def finish_and_write(pages: list[PageFile], finish: Finish | None = None) -> Non
     cannot hold written as references). In a worker, `finish` is the one it was started with."""
     finish = finish or _worker_finish
     for page in pages:
+        made = set()  # the folders made sure of: a page's sitemap is beside it
         if page.beside:
-            write_new(page.beside[0], page.beside[1].encode("utf-8"))
+            write_new(page.beside[0], page.beside[1].encode("utf-8"), made)
         try:
             html = finished(page.html, finish, list(page.trusted_scripts))
         except csp.UntrustedScript as untrusted:
             raise UnfinishedPage(page.source, str(untrusted)) from None
         if html.strip():
-            write_new(page.path, html.encode("utf-8", errors="xmlcharrefreplace"))
+            write_new(page.path, html.encode("utf-8", errors="xmlcharrefreplace"), made)
             if page.kept_as:
                 _keep(page.path, page.kept_as)
 
 
-def write_new(path: str, content: bytes) -> None:
-    """A new file, never written into the one there: that one may be a kept page's other link."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+def write_new(path: str, content: bytes, made: set[str] | None = None) -> None:
+    """A new file, never written into the one there: that one may be a kept page's other link.
+    `made`: the folders already made sure of (each is made once)."""
+    folder = os.path.dirname(path)
+    if made is None or folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        if made is not None:
+            made.add(folder)
     if os.path.lexists(path):
         os.unlink(path)
     with open(path, "xb") as file:
