@@ -1,7 +1,9 @@
 """The thin adapter between MkDocs events and the catalogue core (hooks/microcredential_catalogue/).
 
 mkdocs-static-i18n runs the whole build once per language, so events fire twice per build;
-the data is loaded, validated and written once, and reused while its files do not change.
+the data is loaded, validated and written once, and reused while its files do not change. A
+build whose inputs are all the last build's takes that build's results (building/kept_build.py),
+and finished credential pages an earlier build made (building/kept_pages.py).
 """
 
 from __future__ import annotations
