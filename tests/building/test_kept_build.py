@@ -23,6 +23,12 @@ TAKEN_PAGES = "of them as an earlier build finished them"
 DAY = date(2026, 12, 4)
 
 
+@pytest.fixture(autouse=True)
+def own_signing_key(tmp_path, monkeypatch):
+    """This test's machine key (building/kept_build.py signs what it keeps), in a folder of its own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
 def files_of(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
