@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from microcredential_catalogue.building import page_finisher
+from mkdocs.config import config_options
 
 from bench.generate import generate
 from tests.support import blank_knowledge_pages, copy_project
@@ -175,6 +176,8 @@ def main() -> None:
             print("First build:", flush=True)
             print(report(arguments.records, total, clock), flush=True)
             print("The same build again, nothing changed:", flush=True)
+            # As a new `mkdocs build` runs it: the hook loaded afresh, so it holds no build of its own.
+            config_options.Hooks._load_hook.cache_clear()
             total, clock = timed_build(project, work / "site")
         print(report(arguments.records, total, clock), flush=True)
     finally:

@@ -16,7 +16,8 @@ from microcredential_catalogue.building import kept_build
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild
 from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER
 
-from tests.support import mkdocs_build, small_project
+from bench.generate import generate
+from tests.support import blank_knowledge_pages, copy_project, mkdocs_build, small_project
 
 NOTHING_CHANGED = "nothing changed since the last build"
 TAKEN_PAGES = "of them as an earlier build finished them"
@@ -41,7 +42,9 @@ def built(project: Path, site: Path) -> str:
 
 
 def test_an_unchanged_rebuild_gives_the_same_site_and_an_edit_shows(tmp_path):
-    project = small_project(tmp_path / "project", records=12)  # enough for pages written after MkDocs' own
+    # Generated records, enough of each kind for pages written after MkDocs' own (and not the shipped ones)
+    project = copy_project(tmp_path / "project", data=generate(12, tmp_path / "data"))
+    blank_knowledge_pages(project)
     first_said = built(project, tmp_path / "first")
     assert NOTHING_CHANGED not in first_said
     again_said = built(project, tmp_path / "again")
