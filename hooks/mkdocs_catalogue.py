@@ -619,13 +619,18 @@ def _page_sitemap(page, config) -> tuple[str, str] | None:
 @event_priority(-200)  # last: the policy hashes the page's final inline scripts
 def on_post_page(output, page, config, **_):
     """The page's last steps (pages/finishing.py: French typography, critical styles, policy),
-    and the sitemap.xml the theme fetches beside it."""
+    and the sitemap.xml the theme fetches beside it. The file MkDocs is about to write the page
+    into goes first: left by a dirty build's predecessor, it may be a kept page's other link
+    (building/kept_pages.py), which MkDocs would write through."""
     sitemap = _page_sitemap(page, config)
     if sitemap:
         target, text = sitemap
         os.makedirs(os.path.dirname(target), exist_ok=True)
         Path(target).write_text(text, encoding="utf-8")
-    return _finished(output, page.file.src_uri, config)
+    finished = _finished(output, page.file.src_uri, config)
+    if os.path.lexists(page.file.abs_dest_path):
+        os.unlink(page.file.abs_dest_path)
+    return finished
 
 
 @event_priority(-200)

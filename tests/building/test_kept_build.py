@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
 from microcredential_catalogue import addresses
-from microcredential_catalogue.building import kept_build
+from microcredential_catalogue.building import kept_build, kept_pages
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild
 from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER
 
@@ -192,3 +195,33 @@ def test_a_kept_file_this_machine_did_not_sign_is_never_loaded(kept, monkeypatch
     assert kept_build.kept_build(project, inputs) is not None
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
     assert kept_build.kept_build(project, inputs) is None
+
+
+def test_a_dirty_build_writes_no_kept_page_over(tmp_path):
+    """`mkdocs build --dirty` writes pages into the last site's files, and a credential page there
+    is a hard link to its kept copy (building/kept_pages.py): each page must be a new file, or the
+    next build would take a kept page that says something else."""
+    project = copy_project(tmp_path / "project", data=generate(12, tmp_path / "data"))
+    blank_knowledge_pages(project)
+    site = tmp_path / "site"
+    built(project, site)
+    kept_before = files_of(project / kept_pages.FOLDER)
+    assert kept_before
+    # Sources newer than the pages: the dirty build builds them again, each through MkDocs' own
+    # writer (as a page whose kind has no shell is), which keeps none.
+    later = time.time() + 60
+    for source in (project / "docs" / addresses.CREDENTIALS).rglob("*.md"):
+        os.utime(source, (later, later))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CATALOGUE_COMPARE_FILLED_PAGES="1")
+    # Not strict: MkDocs warns of every dirty build, and mkdocs.yml makes a warning stop the build.
+    command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict", "--site-dir", str(site)]
+    dirty = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert dirty.returncode == 0, dirty.stderr
+    kept_after = files_of(project / kept_pages.FOLDER)
+    assert {name: kept_after[name] for name in kept_after.keys() & kept_before.keys()} == {
+        name: kept_before[name] for name in kept_after.keys() & kept_before.keys()
+    }
+    built(project, tmp_path / "clean-again")
+    shutil.rmtree(project / ".cache")
+    built(project, tmp_path / "from-scratch")
+    assert files_of(tmp_path / "clean-again") == files_of(tmp_path / "from-scratch")
