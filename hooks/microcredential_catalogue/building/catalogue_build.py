@@ -55,7 +55,7 @@ class CatalogueBuild:
     def write(self) -> WriteReport:
         scripts_dir = Path(self.docs_dir) / addresses.SCRIPTS
         renderer = Renderer(self.templates_dir, self.catalogue, self.today, scripts_dir=scripts_dir)
-        scripts = self.page_scripts = page_scripts(Path(self.docs_dir) / addresses.SCRIPTS)
+        scripts = self.page_scripts = page_scripts(scripts_dir)
         groups = GroupPages(self.catalogue, renderer)
         self.sharing = Sharing(
             self.catalogue, renderer, self.site_url, groups.facet_groups, free_credentials(self.catalogue)

@@ -14,13 +14,20 @@ a few dozen drawings. The same functions draw the same bytes either way.
 from __future__ import annotations
 
 import os
-import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
 from .. import addresses
-from ..pages.files import Drawing, needs_drawing, plain_folders, remove_all_but, write_assets, write_if_changed
+from ..pages.files import (
+    Drawing,
+    link_or_copy,
+    needs_drawing,
+    plain_folders,
+    remove_all_but,
+    write_assets,
+    write_if_changed,
+)
 from ..reading.project_files import unsafe_file
 from .workers import spare_cores, start_method, worker_start
 
@@ -129,13 +136,7 @@ class Drawings:
             if problem:
                 refused.append(f"{DRAWINGS_FOLDER}/{path}: {problem}")
                 continue
-            target = Path(site_dir) / addresses.published_file(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
+            link_or_copy(source, Path(site_dir) / addresses.published_file(path))
         if refused:
             raise UnsafeDrawing("\n".join(refused))
 

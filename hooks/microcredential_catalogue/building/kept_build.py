@@ -35,6 +35,7 @@ from .drawing import DRAWINGS_FOLDER, Drawings
 KEPT_FILE = ".cache/catalogue/kept-build"
 KEY_FILE = "microcredential-catalogue/kept-build.key"  # under the user's cache folder, never the project's
 FORMAT = 1  # raised when what is kept changes shape
+SIGNATURE_SIZE = hashlib.sha256().digest_size  # HMAC-SHA256, before what it signs
 CODE = Path(__file__).resolve().parents[2]  # hooks/: the adapter and the catalogue's package
 
 
@@ -84,7 +85,7 @@ def kept_build(project_root: Path, inputs: str) -> CatalogueBuild | None:
         key = signing_key()
     except OSError:
         return None
-    signature, payload = signed[: hashlib.sha256().digest_size], signed[hashlib.sha256().digest_size :]
+    signature, payload = signed[:SIGNATURE_SIZE], signed[SIGNATURE_SIZE:]
     if not hmac.compare_digest(signature, hmac.digest(key, payload, "sha256")):
         return None
     if not payload.startswith(inputs.encode()):  # another build's: not worth unpickling

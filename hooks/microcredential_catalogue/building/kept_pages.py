@@ -14,13 +14,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import shutil
 import stat
 from dataclasses import replace
 from pathlib import Path
 
-from ..pages.files import plain_folders, remove_all_but
-from ..pages.finishing import Finish, PageFile, write_new
+from ..pages.files import link_or_copy, plain_folders, remove_all_but, write_new
+from ..pages.finishing import Finish, PageFile
 from .kept_build import code_digest, signing_key
 
 FOLDER = ".cache/catalogue/pages"
@@ -58,7 +57,7 @@ class KeptPages:
         made: set[str] = set()
         if page.beside:
             write_new(page.beside[0], page.beside[1].encode("utf-8"), made)
-        _linked(kept, page.path, made)
+        link_or_copy(kept, page.path, made)
         self.taken += 1
         return None
 
@@ -79,15 +78,3 @@ def tidy(project_root: Path, used: set[str]) -> None:
     folder = Path(project_root) / FOLDER
     if folder.is_dir():
         remove_all_but(folder, {Path(path) for path in used})
-
-
-def _linked(source: str, target: str, made: set[str]) -> None:
-    folder = os.path.dirname(target)
-    if folder not in made:
-        os.makedirs(folder, exist_ok=True)
-    if os.path.lexists(target):
-        os.unlink(target)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

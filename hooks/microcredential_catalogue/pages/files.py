@@ -8,6 +8,7 @@ does not loop, and files no longer implied by the data are removed.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,3 +149,32 @@ def _bytes(content: Asset) -> bytes:
     if isinstance(content, Drawing):
         content = content.make()
     return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def write_new(path: str, content: bytes, made: set[str] | None = None) -> None:
+    """A new file at `path`, never written into the one there (it may be a kept page's other link:
+    building/kept_pages.py). `made`: the folders already made sure of (each is made once)."""
+    _clear_place(path, made)
+    with open(path, "xb") as file:
+        file.write(content)
+
+
+def link_or_copy(source: str | Path, target: str | Path, made: set[str] | None = None) -> None:
+    """`target` a hard link to `source` (a copy across disks), in place of whatever was there,
+    never written through it. `made`: as for write_new."""
+    _clear_place(target, made)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _clear_place(path: str | Path, made: set[str] | None) -> None:
+    """Its folder made, whatever stands at `path` removed (a link is removed, never followed)."""
+    folder = os.path.dirname(path)
+    if made is None or folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        if made is not None:
+            made.add(folder)
+    if os.path.lexists(path):
+        os.unlink(path)

@@ -9,11 +9,11 @@ machine's other cores (building/page_finisher.py), each writing the pages it fin
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 
 from ..wording.typography import french_html
 from . import critical_css, csp
+from .files import link_or_copy, write_new
 from .theme_markup import ToggleNames, with_valid_theme_markup
 
 
@@ -77,29 +77,11 @@ def finish_and_write(pages: list[PageFile], finish: Finish | None = None) -> Non
                 _keep(page.path, page.kept_as)
 
 
-def write_new(path: str, content: bytes, made: set[str] | None = None) -> None:
-    """A new file, never written into the one there: that one may be a kept page's other link.
-    `made`: the folders already made sure of (each is made once)."""
-    folder = os.path.dirname(path)
-    if made is None or folder not in made:
-        os.makedirs(folder, exist_ok=True)
-        if made is not None:
-            made.add(folder)
-    if os.path.lexists(path):
-        os.unlink(path)
-    with open(path, "xb") as file:
-        file.write(content)
-
-
 def _keep(path: str, kept_as: str) -> None:
     """The finished page at `path` kept under `kept_as` (a hard link; a copy across disks), whole
     or not at all."""
-    os.makedirs(os.path.dirname(kept_as), exist_ok=True)
     writing = f"{kept_as}.{os.getpid()}"
-    try:
-        os.link(path, writing)
-    except OSError:
-        shutil.copyfile(path, writing)
+    link_or_copy(path, writing)
     os.replace(writing, kept_as)
 
 
