@@ -26,7 +26,6 @@ from ..pages.files import (
     plain_folders,
     remove_all_but,
     write_assets,
-    write_if_changed,
 )
 from ..reading.project_files import unsafe_file
 from .workers import spare_cores, start_method, worker_start
@@ -38,9 +37,11 @@ DRAWINGS_FOLDER = ".cache/catalogue/drawings"
 # Below this many drawings (half a second of work or less), starting workers would cost more than
 # it saves: a fresh interpreter takes about 0.3 s, and `mkdocs serve` redraws the QR codes each time.
 MIN_TO_SHARE = 200
-# Taken back from the end of the workers' queue at a time, once this process's pages are built:
-# a few drawings, some 20 ms of work, so the workers and this process meet near the middle.
-TAKEN_BACK_AT_ONCE = 4
+# The drawings a worker is sent at once: some 40 ms of work. One at a time, a worker sat idle for
+# a third of the build: each is handed over by a thread of this process, which waits for the
+# interpreter's lock while this process builds pages (up to 5 ms; a drawing takes 2 to 3). Once
+# this process's pages are built, it takes back the batches no worker has started, from the last.
+BATCH = 16
 
 
 class UnsafeDrawing(Exception):
@@ -65,20 +66,22 @@ class Drawings:
         wanted = {path: drawing for path, drawing in drawings.items() if needs_drawing(self.folder, path, drawing)}
         workers = spare_cores() if workers is None else workers
         self._pool = None
-        # Each sent to a worker: its path, how to draw it, and whether the worker wrote it (its future).
-        self._sent: list[tuple[str, Drawing, Future]] = []
+        # Each batch sent to a worker: its drawings (path -> how to draw it), and how many of them the
+        # worker wrote (its future).
+        self._sent: list[tuple[dict[str, Drawing], Future]] = []
         if workers >= 1 and len(wanted) >= MIN_TO_SHARE:
             self._pool = ProcessPoolExecutor(
                 workers, mp_context=get_context(start_method()), initializer=worker_start, initargs=(os.getpid(),)
             )
             # Each worker writes what it draws: the images never travel back through a pipe.
             self._sent = [
-                (path, drawing, self._pool.submit(write_if_changed, self.project_root, self.folder / path, drawing))
-                for path, drawing in wanted.items()
+                (batch, self._pool.submit(write_batch, self.project_root, self.folder, batch))
+                for batch in _batches(wanted, BATCH)
             ]
             wanted = {}
         self._coming: dict[str, Drawing] | None = wanted  # those this process makes, in finish()
-        self.written, self.unchanged = 0, len(drawings) - len(wanted) - len(self._sent)  # kept
+        self.written = 0
+        self.unchanged = len(drawings) - len(wanted) - sum(len(batch) for batch, _ in self._sent)  # kept
 
     @classmethod
     def kept(cls, paths: tuple[str, ...], project_root: Path) -> Drawings:
@@ -91,11 +94,11 @@ class Drawings:
     @property
     def busy(self) -> bool:
         """Whether workers are still drawing: the cores they hold are not free for other work."""
-        return any(not future.done() for _, _, future in self._sent)
+        return any(not future.done() for _, future in self._sent)
 
     def finish(self) -> None:
         """Wait for each drawing still on its way and keep it; a drawing that failed raises its
-        error. Those no worker has started yet are made here too, the last first, a few at a time:
+        error. Those no worker has started yet are made here too, the last batch first:
         this process has built the pages, and its core would otherwise wait for the workers'."""
         if self._coming is None:
             return
@@ -106,23 +109,19 @@ class Drawings:
                 written, unchanged = write_assets(self.project_root, coming)
                 self.written, self.unchanged = self.written + written, self.unchanged + unchanged
                 coming = self._taken_back()
-            made_elsewhere = [future.result() for _, _, future in self._sent]
-            self.written += sum(made_elsewhere)
-            self.unchanged += made_elsewhere.count(False)
+            for batch, future in self._sent:
+                written = future.result()
+                self.written, self.unchanged = self.written + written, self.unchanged + len(batch) - written
         finally:
             self.cancel()
 
     def _taken_back(self) -> dict[Path, Drawing]:
-        """The last few drawings no worker has started, out of their queue. Workers take them in
-        the order they were sent: once one of them has started, so have all before it."""
-        taken: dict[Path, Drawing] = {}
-        while self._sent and len(taken) < TAKEN_BACK_AT_ONCE:
-            path, drawing, future = self._sent[-1]
-            if not future.cancel():
-                break
-            self._sent.pop()
-            taken[self.folder / path] = drawing
-        return taken
+        """The last batch no worker has started, out of their queue (none if all have started).
+        Workers take batches in the order they were sent: once one has started, so have all before it."""
+        if not self._sent or not self._sent[-1][1].cancel():
+            return {}
+        batch, _ = self._sent.pop()
+        return {self.folder / path: drawing for path, drawing in batch.items()}
 
     def publish(self, site_dir: Path) -> None:
         """Every drawing in the site, where mkdocs-static-i18n publishes a file of docs/: a hard
@@ -146,3 +145,14 @@ class Drawings:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         self._coming = None
+
+
+def write_batch(project_root: Path, folder: Path, batch: dict[str, Drawing]) -> int:
+    """In a worker: draw and write a batch of drawings (path under `folder` -> how); how many it wrote."""
+    written, _ = write_assets(project_root, {folder / path: drawing for path, drawing in batch.items()})
+    return written
+
+
+def _batches(drawings: dict[str, Drawing], size: int) -> list[dict[str, Drawing]]:
+    items = list(drawings.items())
+    return [dict(items[start : start + size]) for start in range(0, len(items), size)]
