@@ -24,8 +24,7 @@ import time
 from pathlib import Path
 
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild
-from microcredential_catalogue.model.groups import free_credentials
-from microcredential_catalogue.pages.plan import SitePlan, write_pages
+from microcredential_catalogue.pages.plan import write_pages
 from microcredential_catalogue.pages.render import Renderer
 from microcredential_catalogue.sharing import previews
 from microcredential_catalogue.sharing.plan import Sharing
@@ -61,10 +60,8 @@ class DrawCounter:
 def preview_files(project: Path) -> dict[str, object]:
     """The build's plan of preview images (docs-relative path -> drawing), from its own Sharing."""
     build = CatalogueBuild.load(project, project / "docs", project / "overrides" / "catalogue", site_url=SITE_URL)
-    renderer = Renderer(build.templates_dir, build.catalogue)
-    plan = SitePlan(build.catalogue, renderer, search=None)  # its groups only: no page is rendered
-    sharing = Sharing(build.catalogue, renderer, build.site_url, plan.facet_groups, free_credentials(build.catalogue))
-    return {path: content for path, content in sharing.files.items() if Path(path).name.startswith(PREVIEW)}
+    sharing = Sharing(build.catalogue, Renderer(build.templates_dir, build.catalogue), build.site_url)
+    return {path: content for path, content in sharing.drawings.items() if Path(path).name.startswith(PREVIEW)}
 
 
 def one_pass(files: dict, docs: Path) -> dict:

@@ -55,16 +55,14 @@ class CatalogueBuild:
     def write(self) -> WriteReport:
         scripts_dir = Path(self.docs_dir) / addresses.SCRIPTS
         renderer = Renderer(self.templates_dir, self.catalogue, self.today, scripts_dir=scripts_dir)
-        scripts = self.page_scripts = page_scripts(scripts_dir)
-        groups = GroupPages(self.catalogue, renderer)
-        self.sharing = Sharing(
-            self.catalogue, renderer, self.site_url, groups.facet_groups, free_credentials(self.catalogue)
-        )
-        shared = {path: asset for path, asset in self.sharing.files.items() if not isinstance(asset, Drawing)}
-        drawings = {path: asset for path, asset in self.sharing.files.items() if isinstance(asset, Drawing)}
-        # Started before the search files are made: a first build's drawings are its longest wait.
-        self.drawings = Drawings(drawings, self.project_root)  # on their way while the site is built
+        self.sharing = Sharing(self.catalogue, renderer, self.site_url)
+        # Started before anything else is planned: a first build's drawings are its longest wait.
+        self.drawings = Drawings(self.sharing.drawings, self.project_root)  # on their way while the site is built
         try:
+            scripts = self.page_scripts = page_scripts(scripts_dir)
+            groups = GroupPages(self.catalogue, renderer)
+            self.sharing.share(groups.facet_groups, free_credentials(self.catalogue))
+            shared = {path: asset for path, asset in self.sharing.files.items() if not isinstance(asset, Drawing)}
             search = build_search_assets(self.catalogue, renderer.card_facts, self.synonyms, renderer.strings)
             plan = SitePlan(
                 self.catalogue,

@@ -13,6 +13,7 @@ from .. import addresses
 from ..model.catalogue import LANGUAGES, Catalogue, Credential
 from ..model.facets import registry_of
 from ..model.groups import Group
+from ..pages.files import Drawing
 from ..pages.render import Renderer
 from ..wording.after_colon import group_title
 from .box import share_box
@@ -29,31 +30,41 @@ __all__ = ["PageExtras", "Sharing"]
 
 
 class Sharing:
-    def __init__(
-        self,
-        catalogue: Catalogue,
-        renderer: Renderer,
-        site_url: str,
-        groups: dict[str, list[Group]],
-        free: tuple[Credential, ...],
-    ):
+    """Planned in two steps: the drawings first (`__init__`), so other processes start on them
+    while the site is planned; then everything else (`share`), once the group pages are known."""
+
+    def __init__(self, catalogue: Catalogue, renderer: Renderer, site_url: str):
         self.context = ShareContext(catalogue, renderer, site_url)
         self.feeds = FeedFiles(self.context)
         self.previews = PreviewImages(self.context)
         self.qr_codes = QrCodes(self.context)
         self.structured = StructuredData(self.context)
+        for lang in LANGUAGES:
+            self.previews.home(lang)  # first of each page's: the structured data names its image
+            for credential in catalogue.credentials:
+                self.previews.credential(credential, lang)
+                self.qr_codes.credential(credential, lang)
+
+    @property
+    def drawings(self) -> dict[str, Drawing]:
+        """The images and codes planned so far (docs-relative path -> how to draw it)."""
+        return {path: asset for path, asset in self.context.files.items() if isinstance(asset, Drawing)}
+
+    def share(self, groups: dict[str, list[Group]], free: tuple[Credential, ...]) -> Sharing:
+        """Every other shared file and head: feeds, structured data, sitemaps, exports."""
         singles = self._feed_lists(groups, free)
         self.singles = [single for single in singles if single.credentials]
         self.combined = pairs_of(self.singles)
         self.combined_ceiling = ceiling(singles)
         for lang in LANGUAGES:
             self._site(lang)
-            for credential in catalogue.credentials:
-                self._credential(credential, lang)
+            for credential in self.context.catalogue.credentials:
+                self.structured.course(credential, lang)
             self._lists(groups, free, lang)
             for combined in self.combined:
                 self._combined(combined, lang)
         open_data(self.context)
+        return self
 
     @property
     def feed_counts(self) -> dict[str, int]:
@@ -94,16 +105,10 @@ class Sharing:
     # -- what each page shares -----------------------------------------------------------------
 
     def _site(self, lang: str) -> None:
-        self.previews.home(lang)
         sitemap = addresses.file_beside(addresses.SHARE_FOLDER, "sitemap.xml", lang)
         self.context.files[sitemap] = self.context.page_sitemap("", lang)
         self.feeds.site_feeds(lang)
         self.qr_codes.catalogue(lang)
-
-    def _credential(self, credential: Credential, lang: str) -> None:
-        self.previews.credential(credential, lang)  # first: the structured data names its image
-        self.structured.course(credential, lang)
-        self.qr_codes.credential(credential, lang)
 
     def _lists(self, groups: dict[str, list[Group]], free: tuple[Credential, ...], lang: str) -> None:
         """Group pages and the free list: the list as structured data, and a feed where the facet has one."""
