@@ -487,10 +487,11 @@ def _write_filled_pages(config) -> None:
     log.info("catalogue: %d credential pages written after MkDocs' own, from their kind's shell", len(pages))
     finisher = None
     if _post_page_is_ours(config):
-        # No workers while the drawings' hold the other cores: a first build waits for its drawings.
+        # No workers while the drawings hold the other cores; from when they are done, pages are shared.
         drawings = _state.build.drawings
         finish = _finish(config)
-        finisher = PageFinisher(finish, len(pages), 0 if drawings and drawings.busy else None, _kept_pages(finish))
+        busy = (lambda: drawings.busy) if drawings else None
+        finisher = PageFinisher(finish, len(pages), kept=_kept_pages(finish), cores_busy=busy)
     try:
         for page in pages:
             _write_filled_page(page, config, finisher)

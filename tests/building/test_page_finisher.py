@@ -4,6 +4,8 @@ same files either way, and a page with an inline script nobody trusted still sto
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 from microcredential_catalogue.building.page_finisher import BATCH, MIN_TO_SHARE, PageFinisher
 from microcredential_catalogue.pages.critical_css import MARKER, Stylesheets
@@ -89,3 +91,21 @@ def test_a_few_pages_are_finished_here(tmp_path):
         finisher.add(page)
     assert len(_written(tmp_path)) == 2 * BATCH  # written before close: no process to wait for
     finisher.close()
+
+
+def test_workers_start_once_the_other_cores_are_free(tmp_path):
+    """While the drawings hold the other cores, the pages are finished here; once they are done,
+    a worker shares the pages left, and the files are the same as finished here alone."""
+    count = MIN_TO_SHARE + 4 * BATCH
+    cores_taken = [True]
+    finisher = PageFinisher(_finish(), count, workers=1, cores_busy=lambda: cores_taken[0])
+    pages = _pages(tmp_path / "shared", count)
+    for page in pages[: 2 * BATCH]:
+        finisher.add(page)
+    assert not multiprocessing.active_children()
+    cores_taken[0] = False
+    for page in pages[2 * BATCH :]:
+        finisher.add(page)
+    assert multiprocessing.active_children()
+    finisher.close()
+    assert _written(tmp_path / "shared") == _finished_by(tmp_path / "here", workers=0, count=count)

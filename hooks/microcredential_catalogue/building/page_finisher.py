@@ -6,6 +6,7 @@ a credential page's cost once it is filled from its shell.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
@@ -24,23 +25,26 @@ class PageFinisher:
     (two batches each), and is finished here otherwise, so no process waits for another until
     the end."""
 
-    def __init__(self, finish: Finish, pages: int, workers: int | None = None, kept: KeptPages | None = None):
+    def __init__(
+        self,
+        finish: Finish,
+        pages: int,
+        workers: int | None = None,
+        kept: KeptPages | None = None,
+        cores_busy: Callable[[], bool] | None = None,
+    ):
         """For `pages` pages to come; `workers`: by default one per core but this one's; `kept`:
-        the pages earlier builds finished, taken instead of finishing them again."""
+        the pages earlier builds finished, taken instead of finishing them again; `cores_busy`:
+        while it says so, the other cores are taken (by the drawings) and no worker starts. The
+        workers start as soon as it says no: the pages left are shared from then on."""
         self.finish = finish
         self.kept = kept
-        workers = spare_cores() if workers is None else workers
+        self._workers = spare_cores() if workers is None else workers
         if pages < MIN_TO_SHARE:
-            workers = 0
+            self._workers = 0
+        self._cores_busy = cores_busy
         self._pool = None
-        if workers >= 1:
-            self._pool = ProcessPoolExecutor(
-                workers,
-                mp_context=get_context(start_method()),
-                initializer=_worker_started,
-                initargs=(finish, os.getpid()),
-            )
-        self._room = 2 * workers
+        self._room = 2 * self._workers
         self._sent: list[Future] = []
         self._batch: list[PageFile] = []
 
@@ -73,10 +77,21 @@ class PageFinisher:
         for done in [sent for sent in self._sent if sent.done()]:
             done.result()  # a page refused stops the build now, not after the last page
             self._sent.remove(done)
-        if self._pool is not None and len(self._sent) < self._room:
+        if self._started_pool() is not None and len(self._sent) < self._room:
             self._sent.append(self._pool.submit(finish_and_write, batch))
         else:
             finish_and_write(batch, self.finish)
+
+    def _started_pool(self) -> ProcessPoolExecutor | None:
+        """The workers, started the first time they may be (a copy of this process: a few ms)."""
+        if self._pool is None and self._workers >= 1 and not (self._cores_busy and self._cores_busy()):
+            self._pool = ProcessPoolExecutor(
+                self._workers,
+                mp_context=get_context(start_method()),
+                initializer=_worker_started,
+                initargs=(self.finish, os.getpid()),
+            )
+        return self._pool
 
 
 def _worker_started(finish: Finish, build: int) -> None:
