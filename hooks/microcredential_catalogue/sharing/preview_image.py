@@ -182,8 +182,9 @@ def draw_preview(card: PreviewCard) -> bytes:
             y += 54
     image.putpalette(list(_palette()))
     output = io.BytesIO()
-    # zlib level 3: half of level 6's time for a fifth more bytes (about 30 KB instead of 25 KB;
-    # bench/RESULTS.md). Only link-preview robots fetch these, never a learner's page; a build from
-    # scratch draws every image, 20,000 of them at 10,000 records.
-    image.save(output, format="PNG", compress_level=3)
+    # zlib level 1: 1.7 ms an image where level 3 took 2.0 and level 6 4.2, for about 10 % more
+    # bytes than level 3 (bench/RESULTS.md). Only link-preview robots fetch these, never a learner's
+    # page; a build from scratch draws every image, 20,000 of them at 10,000 records. The pixels are
+    # the same at any level: an image kept from an earlier build is not drawn again.
+    image.save(output, format="PNG", compress_level=1)
     return output.getvalue()
