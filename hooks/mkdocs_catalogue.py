@@ -490,7 +490,7 @@ def _write_filled_pages(config) -> None:
         # No workers while the drawings hold the other cores; from when they are done, pages are shared.
         drawings = _state.build.drawings
         finish = _finish(config)
-        busy = (lambda: drawings.busy) if drawings else None
+        busy = (lambda: not drawings.done()) if drawings else None
         finisher = PageFinisher(finish, len(pages), kept=_kept_pages(finish), cores_busy=busy)
     try:
         for page in pages:

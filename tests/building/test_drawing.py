@@ -5,6 +5,7 @@ still stops it."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
@@ -81,6 +82,22 @@ def test_the_build_goes_on_while_they_are_made_and_keeps_them_when_it_finishes(t
     assert sorted(path.name for path in kept.iterdir()) == sorted(assets)
     assert all("drawn after the build went on" in path.read_text() for path in kept.iterdir())
     assert (drawings.written, drawings.unchanged) == (MIN_TO_SHARE, 0)
+
+
+def test_once_every_drawing_is_made_the_workers_stop_and_free_their_cores(tmp_path):
+    """The pages' last steps may then take the cores (building/page_finisher.py): the drawings'
+    workers are gone, and what they drew is still counted and kept."""
+    signal = tmp_path / "the build went on"
+    assets = {f"{n}.txt": Drawing(partial(drawn_after, signal, n)) for n in range(MIN_TO_SHARE)}
+    drawings = Drawings(assets, tmp_path, workers=1)
+    assert not drawings.done() and multiprocessing.active_children()
+    signal.touch()
+    while not drawings.done():
+        time.sleep(0.01)
+    assert not multiprocessing.active_children()
+    drawings.finish()
+    assert (drawings.written, drawings.unchanged) == (MIN_TO_SHARE, 0)
+    assert sorted(path.name for path in (tmp_path / DRAWINGS_FOLDER).iterdir()) == sorted(assets)
 
 
 def test_a_small_build_draws_its_few_images_itself(tmp_path):

@@ -96,6 +96,17 @@ class Drawings:
         """Whether workers are still drawing: the cores they hold are not free for other work."""
         return any(not future.done() for _, future in self._sent)
 
+    def done(self) -> bool:
+        """Whether every drawing sent to a worker is made. Once they are, the workers are stopped:
+        their cores are free, and other workers can be started as copies of this process, which
+        is quick only while no other thread runs in it (building/workers.py)."""
+        if self.busy:
+            return False
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        return True
+
     def finish(self) -> None:
         """Wait for each drawing still on its way and keep it; a drawing that failed raises its
         error. Those no worker has started yet are made here too, the last batch first:
