@@ -19,6 +19,7 @@ from microcredential_catalogue import addresses
 from microcredential_catalogue.addresses import alternates, page_of_url
 from microcredential_catalogue.building import kept_build, kept_pages
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild, fingerprint
+from microcredential_catalogue.building.collector import BuildCollector
 from microcredential_catalogue.building.drawing import UnsafeDrawing
 from microcredential_catalogue.building.page_finisher import PageFinisher
 from microcredential_catalogue.cli import os_error
@@ -72,6 +73,7 @@ class _BuildState:
         self.nav = None
         self.kept_pages_used: set = set()  # the kept finished pages this build used (building/kept_pages.py)
         self.inputs: str | None = None  # what this build read (kept_build.inputs_digest): kept with it at the end
+        self.collector = BuildCollector()  # the garbage collector's pace during a build (building/collector.py)
 
 
 _state = _BuildState()
@@ -84,6 +86,7 @@ def on_startup(command, **_):
 
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the files
 def on_config(config, **_):
+    _state.collector.start()
     project_root = Path(config.config_file_path).parent
     _state.stylesheets_compared = False  # they may have changed since the last build (mkdocs serve)
     templates_dir = Path(config.theme.custom_dir) / "catalogue"
@@ -102,6 +105,7 @@ def on_config(config, **_):
     else:
         kept_build.forget(project_root)  # the generated files are about to change
         _state.build = _new_build(project_root, Path(config.docs_dir), templates_dir, today, site_url)
+    _state.collector.set_aside_what_lives_on()
     return _share_site_settings(config, _state.build)
 
 
@@ -704,6 +708,7 @@ def on_post_build(config, **_):
         used, _state.kept_pages_used = _state.kept_pages_used, set()
         if used:
             kept_pages.tidy(_state.build.project_root, used)
+        _state.collector.end()
 
 
 def _keep_for_next_build() -> None:
@@ -720,6 +725,7 @@ def _keep_for_next_build() -> None:
 def on_build_error(**_):
     """A failed build does not wait for its drawings; the next one starts its count of languages afresh."""
     _state.languages_built.clear()
+    _state.collector.end()
     _state.inputs = None  # nothing of a failed build is kept
     _state.kept_pages_used = set()
     if _state.build and _state.build.drawings:
