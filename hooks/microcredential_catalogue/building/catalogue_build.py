@@ -22,6 +22,7 @@ from ..search.synonyms import Synonyms, load_synonyms
 from ..sharing.heads import PageHeads
 from ..sharing.plan import Sharing
 from .drawing import Drawings
+from .workers import halves_shared
 
 
 @dataclass
@@ -47,7 +48,7 @@ class CatalogueBuild:
     ):
         """Validate the data (raises DataInvalid listing every problem)."""
         today = today or date.today()
-        catalogue = load_catalogue(project_root, today)
+        catalogue = load_catalogue(project_root, today, each_file=halves_shared)
         synonyms = load_synonyms(project_root, filter_option_keys(catalogue))
         stamp = fingerprint(project_root, templates_dir, docs_dir)
         return cls(project_root, docs_dir, templates_dir, catalogue, stamp, synonyms, site_url, today)

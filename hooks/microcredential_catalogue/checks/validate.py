@@ -8,7 +8,7 @@ them in the order their keys are needed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -20,7 +20,7 @@ from ..reading.data_folder import DataFolder
 from ..reading.problems import DataInvalid, Problem
 from ..wording.site_settings import SiteSettings, site_settings
 from .across_files import cross_record_problems
-from .credentials import CredentialCheck, credential_paths
+from .credentials import CREDENTIAL_SCHEMA, CredentialCheck, credential_paths
 from .data_file import DataFile
 from .known_keys import KnownKeys
 from .providers import check_providers
@@ -31,16 +31,28 @@ __all__ = ["DataFolder", "load_catalogue"]
 T = TypeVar("T")
 
 
-def load_catalogue(project_root: Path, today: date | None = None, facets: Facets = FACETS) -> Catalogue:
+# How the records' files are checked, one by one: `each(check, paths)` gives what check(path)
+# gives for each path, in order (a build shares them with another process: building/workers.py).
+EachFile = Callable[[Callable[[Path], T], Sequence[Path]], list[T]]
+
+
+def one_by_one(check: Callable[[Path], T], paths: Sequence[Path]) -> list[T]:
+    return [check(path) for path in paths]
+
+
+def load_catalogue(
+    project_root: Path, today: date | None = None, facets: Facets = FACETS, each_file: EachFile = one_by_one
+) -> Catalogue:
     """The valid catalogue, or DataInvalid listing every problem found."""
-    return _CatalogueCheck(DataFolder(project_root), today or date.today(), facets).run()
+    return _CatalogueCheck(DataFolder(project_root), today or date.today(), facets, each_file).run()
 
 
 class _CatalogueCheck:
-    def __init__(self, folder: DataFolder, today: date, facets: Facets):
+    def __init__(self, folder: DataFolder, today: date, facets: Facets, each_file: EachFile = one_by_one):
         self.folder = folder
         self.facets = facets
         self.today = today
+        self.each_file = each_file
         self.problems: list[Problem] = []
         self.known = KnownKeys()
 
@@ -74,8 +86,9 @@ class _CatalogueCheck:
     def _credentials(self) -> list[Credential]:
         check = CredentialCheck(self.folder, self.facets, self.known, self.today)
         credentials, file_ids = [], set()  # file_ids: every file's id, valid record or not
-        for path in credential_paths(self.folder, self.problems):
-            credential_id, credential, problems = check.record(path)
+        paths = list(credential_paths(self.folder, self.problems))
+        self.folder.schema(CREDENTIAL_SCHEMA)  # read here, once, before the files are shared out
+        for credential_id, credential, problems in self.each_file(check.record, paths):
             self.problems.extend(problems)
             file_ids.update([credential_id] if credential_id else [])
             credentials.extend([credential] if credential else [])
