@@ -240,8 +240,9 @@ def title_order(catalogue: Catalogue, lang: str) -> list[Credential]:
 def index_terms(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None) -> dict[str, list[int]]:
     """Every indexed word -> [ref, weight, ref, weight…], ref being the position in the record list."""
     postings: dict[str, list[int]] = defaultdict(list)
+    tables = label_tables(catalogue, strings)
     for ref, credential in enumerate(credentials):
-        for term, weight in record_weights(credential, catalogue, lang, synonyms, strings).items():
+        for term, weight in record_weights(credential, catalogue, lang, synonyms, strings, tables).items():
             postings[term].extend((ref, weight))
     # In word order: the words come out of sets, and the same data must give the same bytes
     # (a rebuild with unchanged data changes no file, and no ?v= version).
@@ -249,7 +250,7 @@ def index_terms(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms
 
 
 def record_weights(
-    credential: Credential, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None
+    credential: Credential, catalogue: Catalogue, lang: str, synonyms: Synonyms, strings=None, tables=None
 ) -> dict[str, int]:
     other = "en" if lang == "fr" else "fr"
     c = credential
@@ -259,8 +260,8 @@ def record_weights(
         "summary": (c.summary[lang], lang),
         "other_title": (c.title[other], other),
         "other_keywords": (" , ".join(k[other] for k in c.keywords), other),
-        "labels": (" , ".join(group_labels(c, catalogue, strings, lang)), lang),
-        "other_labels": (" , ".join(group_labels(c, catalogue, strings, other)), other),
+        "labels": (" , ".join(group_labels(c, catalogue, strings, lang, tables)), lang),
+        "other_labels": (" , ".join(group_labels(c, catalogue, strings, other, tables)), other),
         "page": (page_text(c, catalogue, lang), lang),
     }
     own_words = [w for field in ("title", "keywords", "summary") for w in folded_words(texts[field][0])]
@@ -286,16 +287,22 @@ def record_weights(
 LABELLED_FACETS = ("sectors", "pathways", "delivery", "regions", "campus", "languages")
 
 
-def group_labels(credential: Credential, catalogue: Catalogue, strings, lang: str) -> list[str]:
-    """The labels of the groups a credential is in, in one language: « santé » and "health" find
-    the health sector's records in either index."""
+def label_tables(catalogue: Catalogue, strings) -> list[tuple]:
+    """Each labelled facet with its values' labels (key -> label): made once per index, not once
+    per record (a quarter of the search files' time went to making them again)."""
     registry = registry_of(catalogue)
+    return [
+        (registry[name], {value.key: value.label for value in registry[name].values(catalogue, strings or {})})
+        for name in LABELLED_FACETS
+        if name != "languages" or strings is not None
+    ]
+
+
+def group_labels(credential: Credential, catalogue: Catalogue, strings, lang: str, tables=None) -> list[str]:
+    """The labels of the groups a credential is in, in one language: « santé » and "health" find
+    the health sector's records in either index. `tables`: label_tables, when already made."""
     labels = []
-    for name in LABELLED_FACETS:
-        facet = registry[name]
-        if name == "languages" and strings is None:
-            continue
-        values = {value.key: value.label for value in facet.values(catalogue, strings or {})}
+    for facet, values in label_tables(catalogue, strings) if tables is None else tables:
         labels += [values[key][lang] for key in facet.keys_of(credential, catalogue) if key in values]
     return labels
 
@@ -330,11 +337,12 @@ def vocabulary(credentials, catalogue: Catalogue, lang: str, synonyms: Synonyms,
     page only on an empty answer; search/query.py nearest_words reads it."""
     other = "en" if lang == "fr" else "fr"
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    tables = label_tables(catalogue, strings)
     for credential in credentials:
         c = credential
         texts = [c.title[lang], c.summary[lang], c.title[other], *(k[lang] for k in c.keywords)]
         texts += [k[other] for k in c.keywords]
-        texts += group_labels(c, catalogue, strings, lang) + group_labels(c, catalogue, strings, other)
+        texts += group_labels(c, catalogue, strings, lang, tables) + group_labels(c, catalogue, strings, other, tables)
         own = [w for text in texts for w in folded_words(text)]
         texts += synonyms.expansions(lang, own)
         seen: set[str] = set()

@@ -56,8 +56,13 @@ def words(text: str) -> list[str]:
 
 def folded_words(text: str) -> list[str]:
     """The words of a text, folded and trimmed; no word is too short (IA, RN, 4.0)."""
-    trimmed = (_EDGE_PUNCTUATION.sub("", fold_accents(w)) for w in words(text))
-    return [w for w in trimmed if w]
+    return [folded for folded in map(_folded_word, _SEPARATOR.split(text)) if folded]
+
+
+@lru_cache(maxsize=65536)  # the same words, record after record: each folded and trimmed once
+def _folded_word(word: str) -> str:
+    """One word folded, its punctuation at both ends trimmed ('' when nothing is left)."""
+    return _EDGE_PUNCTUATION.sub("", fold_accents(word))
 
 
 # Words a learner adds to a sentence that say what every record is ("a short course", « une
