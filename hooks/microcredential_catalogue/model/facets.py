@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .catalogue import LANGUAGES, Band, Bilingual, Catalogue, Credential
 
 NOT_SPECIFIED = "not-specified"
 
 
+@lru_cache(maxsize=65536)  # each title is sorted into every list it is in: folded once
 def sort_key(text: str) -> str:
     """Alphabetical order that ignores accents and case, as a reader expects."""
     folded = unicodedata.normalize("NFKD", text.casefold())

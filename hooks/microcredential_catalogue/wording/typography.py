@@ -74,6 +74,7 @@ def french_html(html: str) -> str:
     pieces: list[str] = []
     skipping: list[str] = []  # the skipped elements open here (code, script…)
     previous = -1  # where the last prose run is in `pieces`, with only tags since; -1: none
+    last = len(parts) - 1
     for index in range(0, len(parts), 2):
         text = parts[index]
         if not text:
@@ -86,13 +87,21 @@ def french_html(html: str) -> str:
             if previous >= 0 and (text[0] in _JOINS_RIGHT or pieces[previous][-1] == "«"):
                 _join(pieces, previous, len(pieces) - 1)
             previous = len(pieces) - 1
-        if index + 1 < len(parts):
+        if index < last:
             tag = parts[index + 1]
-            pieces.append(french_attributes(tag) if "=" in tag else tag)
-            # Most tags (div, a, li…) cannot open or close a skipped element: no call for them.
-            if tag[1:2].lower() in _SKIPPED_INITIALS or tag[2:3].lower() in _SKIPPED_INITIALS:
+            typeset, may_skip = _tag(tag)
+            pieces.append(typeset)
+            if may_skip:
                 _track_skipped(tag, skipping)
     return "".join(pieces)
+
+
+@lru_cache(maxsize=16384)  # most tags of a page are its theme's, the same on every page
+def _tag(tag: str) -> tuple[str, bool]:
+    """A tag typeset, and whether it may open or close a skipped element (most tags, div, a,
+    li…, cannot: no call for them)."""
+    may_skip = tag[1:2].lower() in _SKIPPED_INITIALS or tag[2:3].lower() in _SKIPPED_INITIALS
+    return (french_attributes(tag) if "=" in tag else tag), may_skip
 
 
 # What starts a run that _join may change: the first character of a run, as french_text leaves it.
