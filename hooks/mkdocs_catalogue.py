@@ -22,6 +22,7 @@ from microcredential_catalogue.building.catalogue_build import CatalogueBuild, f
 from microcredential_catalogue.building.collector import BuildCollector
 from microcredential_catalogue.building.drawing import UnsafeDrawing
 from microcredential_catalogue.building.page_finisher import PageFinisher
+from microcredential_catalogue.building.workers import side_by_side
 from microcredential_catalogue.cli import os_error
 from microcredential_catalogue.pages import critical_css, csp, finishing, minify, shell
 from microcredential_catalogue.pages.compiled_templates import compiled_templates
@@ -698,28 +699,43 @@ def on_post_build(config, **_):
     _state.languages_built.add(config.theme["language"])
     if _state.languages_built >= _languages(config):
         _state.languages_built.clear()
-        try:
-            _state.build.drawings.publish(Path(config.site_dir))
-        except UnsafeDrawing as refused:
-            raise Abort(str(refused)) from None
-        except OSError as unwritable:
-            raise Abort(f"catalogue: {os_error(unwritable)}") from None
-        _keep_for_next_build()
+        _publish_drawings_and_keep_the_build(Path(config.site_dir))
         used, _state.kept_pages_used = _state.kept_pages_used, set()
         if used:
             kept_pages.tidy(_state.build.project_root, used)
         _state.collector.end()
 
 
-def _keep_for_next_build() -> None:
-    """What this build read and made, for the next build with the same inputs (building/kept_build.py)."""
-    inputs, _state.inputs = _state.inputs, None
-    if inputs is None:
-        return
+def _publish_drawings_and_keep_the_build(site_dir: Path) -> None:
+    """The drawings into the site while a copy of this process keeps what this build read and
+    made for the next build with the same inputs (building/kept_build.py): at 10,000 records
+    each takes a few seconds, and nothing else is left to run beside them."""
+    build, inputs, _state.inputs = _state.build, _state.inputs, None
+    writing = kept_build.writing_path(build.project_root)
     try:
-        kept_build.keep(_state.build, inputs)
-    except OSError as unwritable:  # a read-only cache: the next build starts from the data
-        log.info("catalogue: this build is not kept for the next: %s", os_error(unwritable))
+        build.drawings.finish()  # every drawing made before the build is kept
+        _, kept = side_by_side(lambda: build.drawings.publish(site_dir), lambda: _kept(build, inputs, writing))
+        if kept is True:
+            os.replace(writing, Path(build.project_root) / kept_build.KEPT_FILE)
+        elif kept:
+            log.info("catalogue: this build is not kept for the next: %s", kept)
+    except UnsafeDrawing as refused:
+        raise Abort(str(refused)) from None
+    except OSError as unwritable:
+        raise Abort(f"catalogue: {os_error(unwritable)}") from None
+    finally:
+        writing.unlink(missing_ok=True)
+
+
+def _kept(build: CatalogueBuild, inputs: str | None, writing: Path) -> bool | str:
+    """Whether the build was written at `writing` for the next one, or why not (a read-only
+    cache: the next build starts from the data)."""
+    if inputs is None:
+        return False
+    try:
+        return kept_build.write_kept(build, inputs, writing)
+    except OSError as unwritable:
+        return os_error(unwritable)
 
 
 def on_build_error(**_):

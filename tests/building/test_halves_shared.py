@@ -1,9 +1,12 @@
-"""A big build checks its records' files in two processes (building/workers.py halves_shared):
-the same records and the same problems, in the same order, as one process checking them all."""
+"""Work shared with a copy of the build (building/workers.py): `side_by_side` gives both results and
+both errors as if run here; a big build checks its records' files in two processes
+(`halves_shared`): the same records and the same problems, in the same order, as one process
+checking them all."""
 
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 
 import pytest
@@ -34,6 +37,41 @@ def refuse_seven(number: int) -> int:
     if number == 7:
         raise ValueError("seven cannot be made")
     return number
+
+
+def test_side_by_side_runs_there_in_a_copy_while_here_runs_here(copies_allowed):
+    here, there = workers.side_by_side(os.getpid, os.getpid)
+    assert here == os.getpid() and there != here
+
+
+def test_side_by_side_without_a_copy_runs_both_here_in_turn(monkeypatch):
+    monkeypatch.setattr(workers, "can_copy", lambda: False)
+    order = []
+    results = workers.side_by_side(
+        lambda: order.append("here") or os.getpid(), lambda: order.append("there") or os.getpid()
+    )
+    assert results == (os.getpid(), os.getpid()) and order == ["here", "there"]
+
+
+def test_what_fails_here_is_raised_once_the_copy_has_done_its_part(copies_allowed, tmp_path):
+    done = tmp_path / "done"
+
+    def slow_write():
+        time.sleep(0.3)
+        done.write_text("written")
+
+    with pytest.raises(ValueError, match="here failed"):
+        workers.side_by_side(lambda: _fail("here failed"), slow_write)
+    assert done.read_text() == "written"  # the copy was waited for, not left running
+
+
+def test_what_fails_in_the_copy_is_raised_here(copies_allowed):
+    with pytest.raises(ValueError, match="seven cannot be made"):
+        workers.side_by_side(lambda: 1, lambda: refuse_seven(7))
+
+
+def _fail(message: str):
+    raise ValueError(message)
 
 
 def test_the_second_half_is_made_by_a_copy_of_this_process_in_order(copies_allowed):

@@ -4,6 +4,8 @@ change to what a build reads or leaves must make the next build start from the d
 
 from __future__ import annotations
 
+import gc
+import logging
 import os
 import shutil
 import subprocess
@@ -15,9 +17,12 @@ from pathlib import Path
 import pytest
 import yaml
 from microcredential_catalogue import addresses
-from microcredential_catalogue.building import kept_build, kept_pages
+from microcredential_catalogue.building import kept_build, kept_pages, workers
 from microcredential_catalogue.building.catalogue_build import CatalogueBuild
-from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER
+from microcredential_catalogue.building.drawing import DRAWINGS_FOLDER, Drawings, UnsafeDrawing
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from bench.generate import generate
 from tests.support import blank_knowledge_pages, copy_project, mkdocs_build, small_project
@@ -225,3 +230,48 @@ def test_a_dirty_build_writes_no_kept_page_over(tmp_path):
     shutil.rmtree(project / ".cache")
     built(project, tmp_path / "from-scratch")
     assert files_of(tmp_path / "clean-again") == files_of(tmp_path / "from-scratch")
+
+
+@pytest.fixture
+def build_here(monkeypatch):
+    """`mkdocs build` run in this process, each time as a new command (the hook's state afresh),
+    with a copy of the process keeping the build (building/workers.py side_by_side): a test
+    runner has threads of its own, so the copy is allowed here by hand."""
+    monkeypatch.setattr(workers, "can_copy", lambda: True)
+    usual = gc.get_threshold()
+
+    def build_as_a_new_command(project: Path, site: Path) -> None:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        (hook,) = config.hooks.values()  # as MkDocs loaded it, from the project's hooks/
+        monkeypatch.setattr(hook, "_state", hook._BuildState())
+        build(config)
+
+    yield build_as_a_new_command
+    gc.unfreeze()
+    gc.set_threshold(*usual)
+
+
+def kept_files(project: Path) -> list[str]:
+    return sorted(path.name for path in (project / kept_build.KEPT_FILE).parent.glob("*kept-build*"))
+
+
+def test_the_build_kept_by_a_copy_while_the_drawings_are_published_is_taken_next_time(tmp_path, build_here, caplog):
+    project = small_project(tmp_path / "project")
+    build_here(project, tmp_path / "first")
+    assert kept_files(project) == [Path(kept_build.KEPT_FILE).name]  # in its place, nothing half-written beside it
+    caplog.set_level(logging.INFO)
+    build_here(project, tmp_path / "again")
+    assert NOTHING_CHANGED in caplog.text
+    assert files_of(tmp_path / "again") == files_of(tmp_path / "first")
+
+
+def test_a_build_whose_drawings_are_refused_keeps_nothing(tmp_path, build_here, monkeypatch):
+    project = small_project(tmp_path / "project")
+
+    def refused(self, site_dir):
+        raise UnsafeDrawing(f"{DRAWINGS_FOLDER}/share/preview-ab12.fr.png: is a symbolic link")
+
+    monkeypatch.setattr(Drawings, "publish", refused)
+    with pytest.raises(Abort, match="preview-ab12.fr.png: is a symbolic link"):
+        build_here(project, tmp_path / "site")
+    assert kept_files(project) == []

@@ -107,18 +107,35 @@ def kept_build(project_root: Path, inputs: str) -> CatalogueBuild | None:
 
 def keep(build: CatalogueBuild, inputs: str) -> None:
     """Keep `build` for the next build, once its drawings are all made. Raises OSError."""
+    writing = writing_path(build.project_root)
+    try:
+        if write_kept(build, inputs, writing):
+            os.replace(writing, Path(build.project_root) / KEPT_FILE)
+    finally:
+        writing.unlink(missing_ok=True)
+
+
+def writing_path(project_root: Path) -> Path:
+    """Where the kept build is written before it takes its place: whole or not at all."""
+    target = Path(project_root) / KEPT_FILE
+    return target.with_name(f".{target.name}.{os.getpid()}")
+
+
+def write_kept(build: CatalogueBuild, inputs: str, writing: Path) -> bool:
+    """`build` written at `writing`, signed, once its drawings are all made; False when a build
+    that left a link would refuse it, and nothing is worth keeping. Raises OSError. Apart from
+    its place (keep), so that a copy of the build can write it while the build publishes its
+    drawings."""
     root = Path(build.project_root)
     drawings = build.drawings.paths if build.drawings else ()
     left = _left(root, Path(build.docs_dir), build.generated, drawings)
-    if left is None:  # a build that left a link would refuse it: nothing to keep
-        return
+    if left is None:
+        return False
     kept = _Kept(inputs, replace(build, sharing=None, drawings=None), drawings, left)
     payload = inputs.encode() + pickle.dumps(kept, protocol=5)  # what it was read from first, in the clear
-    target = root / KEPT_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    writing = target.with_name(f".{target.name}.{os.getpid()}")
+    writing.parent.mkdir(parents=True, exist_ok=True)
     writing.write_bytes(hmac.digest(signing_key(), payload, "sha256") + payload)
-    os.replace(writing, target)
+    return True
 
 
 def forget(project_root: Path) -> None:

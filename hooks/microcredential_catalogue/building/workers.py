@@ -37,33 +37,52 @@ def worker_start(build: int) -> None:
     die_with(build)
 
 
-# What a copy of this process finds to do (halves_shared): set just before the copy is made, so
-# the copy has it without anything being sent through a pipe but two numbers.
-_INHERITED: tuple[Callable, Sequence] | None = None
+# What a copy of this process finds to do (side_by_side): set just before the copy is made, so
+# the copy has it without anything being sent through a pipe.
+_INHERITED: Callable[[], object] | None = None
 
 
-def halves_shared(function: Callable[[T], R], items: Sequence[T], minimum: int = MIN_SHARED) -> list[R]:
-    """`function` of each item, in order: the second half made by a copy of this process (which
-    has all this one has: the schemas read, the keys known), while this one makes the first.
-    All here below `minimum` items, on one core, or where no quick copy can be made (start_method).
-    What the function raises in the copy is raised here."""
+def can_copy() -> bool:
+    """Whether a quick copy of this process can work beside it: a spare core, and no other
+    thread whose locks the copy would inherit (start_method)."""
+    return spare_cores() >= 1 and start_method() == "fork"
+
+
+def side_by_side(here: Callable[[], R], there: Callable[[], T]) -> tuple[R, T]:
+    """`here()` in this process while a copy of it (which has all this one has, nothing sent
+    through a pipe) runs `there()`; both results once both are done. One after the other, here,
+    where no quick copy can be made (can_copy). What either raises is raised here, `here`'s
+    first, once the copy has ended."""
     global _INHERITED
-    if len(items) < minimum or spare_cores() < 1 or start_method() != "fork":
-        return [function(item) for item in items]
-    half = len(items) // 2
-    _INHERITED = (function, items)
+    if not can_copy():
+        return here(), there()
+    _INHERITED = there
     try:
         # The copy is made when the work is sent, before the pool's own threads start.
         with ProcessPoolExecutor(
             1, mp_context=get_context("fork"), initializer=worker_start, initargs=(os.getpid(),)
         ) as pool:
-            second = pool.submit(_inherited_slice, half, len(items))
-            first = [function(item) for item in items[:half]]
-            return first + second.result()
+            copied = pool.submit(_inherited)
+            mine = here()
+            return mine, copied.result()
     finally:
         _INHERITED = None
 
 
-def _inherited_slice(start: int, stop: int) -> list:
-    function, items = _INHERITED
-    return [function(item) for item in items[start:stop]]
+def _inherited():
+    return _INHERITED()
+
+
+def halves_shared(function: Callable[[T], R], items: Sequence[T], minimum: int = MIN_SHARED) -> list[R]:
+    """`function` of each item, in order: the second half made by a copy of this process (the
+    schemas read, the keys known) while this one makes the first (side_by_side). All here below
+    `minimum` items, or where no quick copy can be made. What the function raises in the copy is
+    raised here."""
+    if len(items) < minimum or not can_copy():
+        return [function(item) for item in items]
+    half = len(items) // 2
+    first, second = side_by_side(
+        lambda: [function(item) for item in items[:half]],
+        lambda: [function(item) for item in items[half:]],
+    )
+    return first + second
