@@ -123,6 +123,7 @@ class Drawings:
             for batch, future in self._sent:
                 written = future.result()
                 self.written, self.unchanged = self.written + written, self.unchanged + len(batch) - written
+            self.done()  # the workers stopped, not only told to: a copy of this process may be made next
         finally:
             self.cancel()
 
