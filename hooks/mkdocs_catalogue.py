@@ -713,18 +713,32 @@ def _publish_drawings_and_keep_the_build(site_dir: Path) -> None:
     build, inputs, _state.inputs = _state.build, _state.inputs, None
     writing = kept_build.writing_path(build.project_root)
     try:
-        build.drawings.finish()  # every drawing made before the build is kept
-        _, kept = side_by_side(lambda: build.drawings.publish(site_dir), lambda: _kept(build, inputs, writing))
-        if kept is True:
-            os.replace(writing, Path(build.project_root) / kept_build.KEPT_FILE)
-        elif kept:
-            log.info("catalogue: this build is not kept for the next: %s", kept)
+        kept = _published_beside_kept(build, inputs, writing, site_dir)
     except UnsafeDrawing as refused:
         raise Abort(str(refused)) from None
     except OSError as unwritable:
         raise Abort(f"catalogue: {os_error(unwritable)}") from None
+    try:
+        if kept is True:
+            os.replace(writing, Path(build.project_root) / kept_build.KEPT_FILE)
+        elif kept:
+            log.info("catalogue: this build is not kept for the next: %s", kept)
+    except OSError as unwritable:  # a read-only cache: the next build starts from the data
+        log.info("catalogue: this build is not kept for the next: %s", os_error(unwritable))
     finally:
         writing.unlink(missing_ok=True)
+
+
+def _published_beside_kept(build: CatalogueBuild, inputs: str | None, writing: Path, site_dir: Path) -> bool | str:
+    """Every drawing made and put into the site, while a copy of this process writes the build
+    at `writing` (what _kept says); nothing is left there when they cannot all be published."""
+    try:
+        build.drawings.finish()  # every drawing made before the build is kept
+        _, kept = side_by_side(lambda: build.drawings.publish(site_dir), lambda: _kept(build, inputs, writing))
+        return kept
+    except BaseException:
+        writing.unlink(missing_ok=True)  # a build that fails keeps nothing
+        raise
 
 
 def _kept(build: CatalogueBuild, inputs: str | None, writing: Path) -> bool | str:
