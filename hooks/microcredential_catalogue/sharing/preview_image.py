@@ -12,13 +12,13 @@ fetch afresh.
 from __future__ import annotations
 
 import hashlib
-import io
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .palette_png import palette_png
 from .preview_fonts import clusters, font_file, runs
 
 SIZE = (1200, 630)  # the size Open Graph and Twitter's large card both crop least
@@ -151,10 +151,10 @@ def _fitting_words(draw: ImageDraw.ImageDraw, text: str, style: _Style, width: i
     return words
 
 
-@cache  # the same 768 numbers for every image
-def _palette() -> tuple[int, ...]:
+@cache  # the same 768 bytes for every image
+def palette() -> bytes:
     """Grey level g becomes the colour g/255 of the way from the background to white."""
-    return tuple(round(b + (f - b) * g / 255) for g in range(256) for b, f in zip(BACKGROUND, FOREGROUND, strict=True))
+    return bytes(round(b + (f - b) * g / 255) for g in range(256) for b, f in zip(BACKGROUND, FOREGROUND, strict=True))
 
 
 SITE_NAME = _Style(34, fill=SOFT, repeated=True)
@@ -163,7 +163,15 @@ DETAIL = _Style(38, fill=SOFT, repeated=True)
 
 
 def draw_preview(card: PreviewCard) -> bytes:
-    """A small PNG: text is drawn in grey levels (smooth edges), which a palette turns to colour."""
+    """A small PNG: text is drawn in grey levels (smooth edges), which a palette turns to colour.
+    A build from scratch draws every image, 20,000 of them at 10,000 records: they are written by
+    palette_png (zlib-ng) rather than Pillow's writer (the system's zlib), the same pixels and
+    colours in about two thirds of the time (bench/RESULTS.md)."""
+    return palette_png(preview_pixels(card), palette())
+
+
+def preview_pixels(card: PreviewCard) -> Image.Image:
+    """The card drawn in grey levels: each pixel's index into palette()."""
     image = Image.new("L", SIZE, 0)
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
@@ -180,11 +188,4 @@ def draw_preview(card: PreviewCard) -> bytes:
                 break
             DETAIL.draw(draw, MARGIN, y + 38, line)
             y += 54
-    image.putpalette(list(_palette()))
-    output = io.BytesIO()
-    # zlib level 1: 1.7 ms an image where level 3 took 2.0 and level 6 4.2, for about 10 % more
-    # bytes than level 3 (bench/RESULTS.md). Only link-preview robots fetch these, never a learner's
-    # page; a build from scratch draws every image, 20,000 of them at 10,000 records. The pixels are
-    # the same at any level: an image kept from an earlier build is not drawn again.
-    image.save(output, format="PNG", compress_level=1)
-    return output.getvalue()
+    return image
