@@ -1,8 +1,8 @@
 """A PNG file of a palette image, compressed by zlib-ng.
 
-Pillow compresses a PNG with the system's zlib: for a 1200 × 630 link preview, 2.6 ms an image, of
+Pillow compresses a PNG with the system's zlib: for a 1200 × 630 link preview, about 2 ms an image, of
 which zlib took two thirds (perf: adler32 and deflate; Debian's zlib 1.2.13 has no SIMD). zlib-ng
-makes a deflate stream any PNG reader decodes, in a third of the time and, at its level 2, a
+makes a deflate stream any PNG reader decodes, in less than half the time and, at its level 2, a
 smaller one. The file holds the four chunks a palette image needs (IHDR, PLTE, IDAT, IEND);
 each row is stored unfiltered, as Pillow stores a palette image's rows.
 """
