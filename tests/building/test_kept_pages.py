@@ -39,6 +39,9 @@ def test_a_page_finished_before_is_taken_and_is_the_same_file(tmp_path):
     assert again.taken == COUNT
     assert _written(tmp_path / "again") == _written(tmp_path / "first")
     assert len(_written(tmp_path / "again")) == 2 * COUNT  # each page and its sitemap
+    # Taken, not written: no new file is made (slow where many were just removed, as a site is).
+    kept_inodes = {path.stat().st_ino for path in (project / kept_pages.FOLDER).rglob("*") if path.is_file()}
+    assert {path.stat().st_ino for path in (tmp_path / "again").rglob("*") if path.is_file()} <= kept_inodes
 
 
 def changed_html(pages):
@@ -49,7 +52,12 @@ def changed_scripts(pages):
     return [replace(pages[0], trusted_scripts=(*pages[0].trusted_scripts, "var other = 2")), *pages[1:]]
 
 
-@pytest.mark.parametrize("change", [changed_html, changed_scripts])
+def changed_sitemap(pages):
+    path, text = pages[0].beside
+    return [replace(pages[0], beside=(path, text.replace("</urlset>", "<url/></urlset>"))), *pages[1:]]
+
+
+@pytest.mark.parametrize("change", [changed_html, changed_scripts, changed_sitemap])
 def test_a_page_whose_text_or_scripts_changed_is_finished_again(tmp_path, change):
     project = tmp_path / "project"
     finished_with(project, tmp_path / "first", _finish(), _pages(tmp_path / "first", COUNT))
@@ -106,6 +114,6 @@ def test_only_the_pages_a_build_used_stay_kept(tmp_path):
     finished_with(project, tmp_path / "first", _finish(), _pages(tmp_path / "first", COUNT))
     second = finished_with(project, tmp_path / "again", _finish(), changed_html(_pages(tmp_path / "again", COUNT)))
     kept_pages.tidy(project, second.used)
-    assert len(_written(project / kept_pages.FOLDER)) == COUNT
+    assert len(_written(project / kept_pages.FOLDER)) == 2 * COUNT  # each page and its sitemap
     third = finished_with(project, tmp_path / "third", _finish(), _pages(tmp_path / "third", COUNT))
     assert third.taken == COUNT - 1

@@ -1,7 +1,8 @@
 """Finished credential pages kept between builds: a page whose filled text, trusted scripts and
 last steps (pages/finishing.py: the same code, stylesheets and words) are those of a page an
-earlier build finished is not finished again, only linked into the site. The last steps are
-most of what an unchanged credential page costs a rebuild.
+earlier build finished is not finished again, only linked into the site, and its sitemap.xml
+with it. The last steps are most of what an unchanged credential page costs a rebuild; and a
+link makes no new file, which costs more than writing one where many files were just removed.
 
 A kept page's name is a signed digest of all that makes it (the same machine key as
 kept_build.py): no file brought by a pull request can stand for a page, even one whose text is
@@ -18,7 +19,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from ..pages.files import link_or_copy, plain_folders, remove_all_but, write_new
+from ..pages.files import link_or_copy, plain_folders, remove_all_but
 from ..pages.finishing import Finish, PageFile
 from .kept_build import code_digest, signing_key
 
@@ -40,24 +41,26 @@ class KeptPages:
         self.taken = 0
 
     def taken_or_to_keep(self, page: PageFile) -> PageFile | None:
-        """None when `page` was written from its kept copy (and the file beside it written);
+        """None when `page` was written from its kept copy (and the file beside it from its own);
         otherwise the page, saying where to keep it once finished."""
         digest = self._key.copy()
         for script in page.trusted_scripts:
             digest.update(self._script_digest(script))
         digest.update(_sha256(page.html))
+        if page.beside:
+            digest.update(_sha256(page.beside[1]))
         name = digest.hexdigest()
         kept = f"{self.folder}/{name[:2]}/{name}"
-        self.used.add(kept)
-        try:
-            if not stat.S_ISREG(os.lstat(kept).st_mode):  # a link or a folder in its place: not kept
-                return replace(page, kept_as=kept)
-        except FileNotFoundError:
-            return replace(page, kept_as=kept)
-        made: set[str] = set()
+        kept_beside = f"{kept}.beside" if page.beside else None
+        kept_files = [(kept, page.path)]
         if page.beside:
-            write_new(page.beside[0], page.beside[1].encode("utf-8"), made)
-        link_or_copy(kept, page.path, made)
+            kept_files.insert(0, (kept_beside, page.beside[0]))  # written first, as finish_and_write does
+        self.used.update(source for source, _ in kept_files)
+        if not all(_is_kept(source) for source, _ in kept_files):
+            return replace(page, kept_as=kept, beside_kept_as=kept_beside)
+        made: set[str] = set()
+        for source, target in kept_files:
+            link_or_copy(source, target, made)
         self.taken += 1
         return None
 
@@ -67,6 +70,14 @@ class KeptPages:
         if script not in self._scripts:
             self._scripts[script] = _sha256(script)
         return self._scripts[script]
+
+
+def _is_kept(path: str) -> bool:
+    """A plain file: a link or a folder in its place is no kept file."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return False
 
 
 def _sha256(text: str) -> bytes:

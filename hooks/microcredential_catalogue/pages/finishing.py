@@ -46,6 +46,7 @@ class PageFile:
     path: str  # where the finished page is written
     beside: tuple[str, str] | None = None  # (path, text)
     kept_as: str | None = None  # where to keep the finished page for later builds (building/kept_pages.py)
+    beside_kept_as: str | None = None  # and the file beside it
 
 
 class UnfinishedPage(Exception):
@@ -74,6 +75,8 @@ def finish_and_write(pages: list[PageFile], finish: Finish | None = None) -> Non
         if html.strip():
             write_new(page.path, html.encode("utf-8", errors="xmlcharrefreplace"), made)
             if page.kept_as:
+                if page.beside:
+                    _keep(page.beside[0], page.beside_kept_as)
                 _keep(page.path, page.kept_as)
 
 
