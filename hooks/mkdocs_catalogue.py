@@ -22,10 +22,12 @@ from microcredential_catalogue.building.catalogue_build import CatalogueBuild, f
 from microcredential_catalogue.building.collector import BuildCollector
 from microcredential_catalogue.building.drawing import UnsafeDrawing
 from microcredential_catalogue.building.page_finisher import PageFinisher
+from microcredential_catalogue.building.site_clearing import SiteClearing, clear_beside
 from microcredential_catalogue.building.workers import side_by_side
 from microcredential_catalogue.cli import os_error
 from microcredential_catalogue.pages import critical_css, csp, finishing, minify, shell
 from microcredential_catalogue.pages.compiled_templates import compiled_templates
+from microcredential_catalogue.pages.files import write_new
 from microcredential_catalogue.pages.link_builder import with_link_builder
 from microcredential_catalogue.pages.render import load_strings
 from microcredential_catalogue.pages.script_bundle import BundleError
@@ -69,6 +71,8 @@ class _BuildState:
         self.shell_checks: dict[tuple, int] = {}  # (language, kind) -> pages compared with the theme's
         self.languages_built: set[str] = set()  # in this build, see on_post_build
         self.serving = False  # `mkdocs serve`: every page goes through MkDocs (see on_startup)
+        self.clears_site = False  # MkDocs empties the site's folder before each build (not --dirty)
+        self.site_clearing: SiteClearing | None = None  # the last site's files, being removed
         self.deferred: list[Page] = []  # this pass's credential pages written by _write_filled_pages
         self.files = None  # this pass's files and navigation, for a page the theme must render
         self.nav = None
@@ -80,9 +84,10 @@ class _BuildState:
 _state = _BuildState()
 
 
-def on_startup(command, **_):
+def on_startup(command, dirty=False, **_):
     """`mkdocs serve` builds excluded pages too, marked as drafts: there, MkDocs builds every page."""
     _state.serving = command == "serve"
+    _state.clears_site = not dirty
 
 
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the files
@@ -230,6 +235,8 @@ def template_sources(files, custom_dir: Path) -> list:
 
 @event_priority(-100)  # after mkdocs-static-i18n set this language's site name
 def on_pre_build(config, **_):
+    if _state.clears_site and not _state.languages_built:  # a build's first pass, before MkDocs cleans
+        _state.site_clearing = clear_beside(Path(config.site_dir))
     settings = _state.build.catalogue.site if _state.build else None
     if settings and settings.name:  # data/site.yml names the site: over mkdocs.yml's and the plugin's
         config["site_name"] = settings.name[config.theme["language"]]
@@ -626,13 +633,12 @@ def _page_sitemap(page, config) -> tuple[str, str] | None:
 def on_post_page(output, page, config, **_):
     """The page's last steps (pages/finishing.py: French typography, critical styles, policy),
     and the sitemap.xml the theme fetches beside it. The file MkDocs is about to write the page
-    into goes first: left by a dirty build's predecessor, it may be a kept page's other link
-    (building/kept_pages.py), which MkDocs would write through."""
+    into goes first, and the sitemap is a new file: left by a dirty build's predecessor, either
+    may be a kept file's other link (building/kept_pages.py), which a write would go through."""
     sitemap = _page_sitemap(page, config)
     if sitemap:
         target, text = sitemap
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        Path(target).write_text(text, encoding="utf-8")
+        write_new(target, text.encode("utf-8"))
     finished = _finished(output, page.file.src_uri, config)
     if os.path.lexists(page.file.abs_dest_path):
         os.unlink(page.file.abs_dest_path)
@@ -703,7 +709,15 @@ def on_post_build(config, **_):
         used, _state.kept_pages_used = _state.kept_pages_used, set()
         if used:
             kept_pages.tidy(_state.build.project_root, used)
+        _site_cleared()
         _state.collector.end()
+
+
+def _site_cleared() -> None:
+    """Once the last site's files, moved aside at the start (building/site_clearing.py), are gone."""
+    clearing, _state.site_clearing = _state.site_clearing, None
+    if clearing:
+        clearing.wait()
 
 
 def _publish_drawings_and_keep_the_build(site_dir: Path) -> None:
@@ -755,12 +769,18 @@ def _kept(build: CatalogueBuild, inputs: str | None, writing: Path) -> bool | st
 def on_build_error(**_):
     """A failed build does not wait for its drawings; the next one starts its count of languages afresh."""
     _state.languages_built.clear()
+    _site_cleared()
     _state.collector.end()
     _state.inputs = None  # nothing of a failed build is kept
     _state.kept_pages_used = set()
     if _state.build and _state.build.drawings:
         _state.build.drawings.cancel()
         _state.build = None  # its drawings are not all made: the next build plans its own
+
+
+def on_shutdown(**_):
+    """Even a build stopped by the keyboard (no build error) leaves no files of the last site."""
+    _site_cleared()
 
 
 def _languages(config) -> set[str]:
