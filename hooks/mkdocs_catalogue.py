@@ -3,7 +3,7 @@
 mkdocs-static-i18n runs the whole build once per language, so events fire twice per build;
 the data is loaded, validated and written once, and reused while its files do not change. A
 build whose inputs are all the last build's takes that build's results (building/kept_build.py),
-and finished credential pages an earlier build made (building/kept_pages.py).
+and finished pages an earlier build made (building/kept_pages.py).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class _BuildState:
         self.deferred: list[Page] = []  # this pass's credential pages written by _write_filled_pages
         self.files = None  # this pass's files and navigation, for a page the theme must render
         self.nav = None
-        self.kept_pages_used: set = set()  # the kept finished pages this build used (building/kept_pages.py)
+        self.kept_by_language: dict[str, kept_pages.KeptPages | None] = {}  # this build's (building/kept_pages.py)
         self.inputs: str | None = None  # what this build read (kept_build.inputs_digest): kept with it at the end
         self.collector = BuildCollector()  # the garbage collector's pace during a build (building/collector.py)
 
@@ -503,16 +503,14 @@ def _write_filled_pages(config) -> None:
         drawings = _state.build.drawings
         finish = _finish(config)
         busy = (lambda: not drawings.done()) if drawings else None
-        finisher = PageFinisher(finish, len(pages), kept=_kept_pages(finish), cores_busy=busy)
+        finisher = PageFinisher(finish, len(pages), kept=_pass_kept_pages(config), cores_busy=busy)
     try:
         for page in pages:
             _write_filled_page(page, config, finisher)
         if finisher:
             finisher.close()
-            if finisher.kept:
-                _state.kept_pages_used |= finisher.kept.used
-                if finisher.kept.taken:
-                    log.info("catalogue: %d of them as an earlier build finished them", finisher.kept.taken)
+            if finisher.kept and finisher.kept.taken:
+                log.info("catalogue: %d of them as an earlier build finished them", finisher.kept.taken)
     except finishing.UnfinishedPage as refused:
         raise Abort(_refused(refused.source, refused.reason)) from None
     finally:
@@ -548,12 +546,16 @@ def _write_filled_page(page, config, finisher: PageFinisher | None) -> None:
     page.markdown = page.content = None  # written: its texts need not stay in memory
 
 
-def _kept_pages(finish: finishing.Finish) -> kept_pages.KeptPages | None:
-    """The pages earlier builds finished (building/kept_pages.py); None where none can be kept."""
-    try:
-        return kept_pages.KeptPages(_state.build.project_root, finish)
-    except OSError:
-        return None
+def _pass_kept_pages(config) -> kept_pages.KeptPages | None:
+    """The pages earlier builds finished in this pass's language (building/kept_pages.py); None
+    where none can be kept."""
+    lang = config.theme["language"]
+    if lang not in _state.kept_by_language:
+        try:
+            _state.kept_by_language[lang] = kept_pages.KeptPages(_state.build.project_root, _finish(config))
+        except OSError:
+            _state.kept_by_language[lang] = None
+    return _state.kept_by_language[lang]
 
 
 def _post_page_is_ours(config) -> bool:
@@ -654,10 +656,20 @@ def on_post_template(output_content, template_name, config, **_):
 
 
 def _finished(html: str, source: str, config) -> str:
+    """The page's last steps, or their result an earlier build kept (building/kept_pages.py)."""
+    scripts = _state.trusted_scripts.pop(source)
+    kept = _pass_kept_pages(config)
+    if kept:
+        finished, kept_as = kept.finished_before(html, scripts)
+        if finished is not None:
+            return finished
     try:
-        return finishing.finished(html, _finish(config), _state.trusted_scripts.pop(source))
+        finished = finishing.finished(html, _finish(config), scripts)
     except csp.UntrustedScript as untrusted:
         raise Abort(_refused(source, str(untrusted))) from None
+    if kept:
+        kept.keep_finished(kept_as, finished)
+    return finished
 
 
 def _refused(source: str, untrusted: str) -> str:
@@ -706,7 +718,8 @@ def on_post_build(config, **_):
     if _state.languages_built >= _languages(config):
         _state.languages_built.clear()
         _publish_drawings_and_keep_the_build(Path(config.site_dir))
-        used, _state.kept_pages_used = _state.kept_pages_used, set()
+        passes, _state.kept_by_language = _state.kept_by_language, {}
+        used = set().union(*(kept.used for kept in passes.values() if kept))
         if used:
             kept_pages.tidy(_state.build.project_root, used)
         _site_cleared()
@@ -772,7 +785,7 @@ def on_build_error(**_):
     _site_cleared()
     _state.collector.end()
     _state.inputs = None  # nothing of a failed build is kept
-    _state.kept_pages_used = set()
+    _state.kept_by_language = {}
     if _state.build and _state.build.drawings:
         _state.build.drawings.cancel()
         _state.build = None  # its drawings are not all made: the next build plans its own

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from microcredential_catalogue.building import kept_pages
 from microcredential_catalogue.building.page_finisher import BATCH, MIN_TO_SHARE, PageFinisher
+from microcredential_catalogue.pages import finishing
 from microcredential_catalogue.pages.critical_css import Stylesheets
 from microcredential_catalogue.pages.finishing import Finish, finish_and_write
 
@@ -117,3 +118,21 @@ def test_only_the_pages_a_build_used_stay_kept(tmp_path):
     assert len(_written(project / kept_pages.FOLDER)) == 2 * COUNT  # each page and its sitemap
     third = finished_with(project, tmp_path / "third", _finish(), _pages(tmp_path / "third", COUNT))
     assert third.taken == COUNT - 1
+
+
+def test_a_page_mkdocs_writes_itself_is_given_back_as_an_earlier_build_finished_it(tmp_path):
+    """The groups' pages go through MkDocs' own loop: their finished text, not a link, is kept."""
+    project = tmp_path / "project"
+    project.mkdir()
+    page = _pages(tmp_path / "site", 1)[0]
+    first = kept_pages.KeptPages(project, _finish())
+    text, kept_as = first.finished_before(page.html, page.trusted_scripts)
+    assert text is None
+    finished = finishing.finished(page.html, _finish(), list(page.trusted_scripts))
+    first.keep_finished(kept_as, finished)
+
+    again = kept_pages.KeptPages(project, _finish())
+    assert again.finished_before(page.html, page.trusted_scripts)[0] == finished
+    assert again.finished_before(changed_html([page])[0].html, page.trusted_scripts)[0] is None
+    assert again.finished_before(page.html, changed_scripts([page])[0].trusted_scripts)[0] is None
+    assert kept_pages.KeptPages(project, _finish("en")).finished_before(page.html, page.trusted_scripts)[0] is None

@@ -1,8 +1,10 @@
-"""Finished credential pages kept between builds: a page whose filled text, trusted scripts and
-last steps (pages/finishing.py: the same code, stylesheets and words) are those of a page an
-earlier build finished is not finished again, only linked into the site, and its sitemap.xml
-with it. The last steps are most of what an unchanged credential page costs a rebuild; and a
-link makes no new file, which costs more than writing one where many files were just removed.
+"""Finished pages kept between builds: a page whose text, trusted scripts and last steps
+(pages/finishing.py: the same code, stylesheets and words) are those of a page an earlier build
+finished is not finished again. A credential page written after MkDocs' own is linked into the
+site, and its sitemap.xml with it; a page MkDocs writes itself (the groups' pages, the first
+credential pages of each kind) is given back to MkDocs as it was finished. The last steps are
+most of what an unchanged page costs a rebuild; and a link makes no new file, which costs more
+than writing one where many files were just removed.
 
 A kept page's name is a signed digest of all that makes it (the same machine key as
 kept_build.py): no file brought by a pull request can stand for a page, even one whose text is
@@ -43,14 +45,7 @@ class KeptPages:
     def taken_or_to_keep(self, page: PageFile) -> PageFile | None:
         """None when `page` was written from its kept copy (and the file beside it from its own);
         otherwise the page, saying where to keep it once finished."""
-        digest = self._key.copy()
-        for script in page.trusted_scripts:
-            digest.update(self._script_digest(script))
-        digest.update(_sha256(page.html))
-        if page.beside:
-            digest.update(_sha256(page.beside[1]))
-        name = digest.hexdigest()
-        kept = f"{self.folder}/{name[:2]}/{name}"
+        kept = self._kept_path(page.html, page.trusted_scripts, page.beside[1] if page.beside else None)
         kept_beside = f"{kept}.beside" if page.beside else None
         kept_files = [(kept, page.path)]
         if page.beside:
@@ -63,6 +58,34 @@ class KeptPages:
             link_or_copy(source, target, made)
         self.taken += 1
         return None
+
+    def finished_before(self, html: str, trusted_scripts) -> tuple[str | None, str]:
+        """A page MkDocs writes itself (its text is given back to MkDocs, not linked): its text as
+        an earlier build finished it, or None; and where to keep it once finished (keep_finished)."""
+        kept = self._kept_path(html, trusted_scripts)
+        self.used.add(kept)
+        if not _is_kept(kept):
+            return None, kept
+        with open(kept, "rb") as file:
+            return file.read().decode("utf-8"), kept
+
+    def keep_finished(self, kept: str, finished: str) -> None:
+        """The page finished as `finished` kept at `kept`, whole or not at all."""
+        os.makedirs(os.path.dirname(kept), exist_ok=True)
+        writing = f"{kept}.{os.getpid()}"
+        with open(writing, "wb") as file:
+            file.write(finished.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes it
+        os.replace(writing, kept)
+
+    def _kept_path(self, html: str, trusted_scripts, beside: str | None = None) -> str:
+        digest = self._key.copy()
+        for script in trusted_scripts:
+            digest.update(self._script_digest(script))
+        digest.update(_sha256(html))
+        if beside is not None:
+            digest.update(_sha256(beside))
+        name = digest.hexdigest()
+        return f"{self.folder}/{name[:2]}/{name}"
 
     def _script_digest(self, script: str) -> bytes:
         """Each script hashed once a pass: every page carries the same few (the search pages'
