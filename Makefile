@@ -83,7 +83,7 @@ test-data: install
 	$(PY) -m pytest -m data
 
 bench: install-test browser
-	$(PY) -m bench.run
+	$(PY) -m bench.run --write-results
 	$(PY) -m bench.previews
 
 clean:

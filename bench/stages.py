@@ -135,10 +135,13 @@ def timed_build(project: Path, site: Path) -> tuple[float, StageClock]:
         os.chdir(here)
 
 
-# The work our hook may add per record, in CPU milliseconds, outside MkDocs' own rendering of the
-# pages (issue 23): at 10,000 records, 5 ms a record is under a minute of a build.
+# The CPU our hook may add per record, in milliseconds, to what MkDocs + i18n spend building the
+# same pages (issue 23): at 10,000 records, 5 ms a record is under a minute of one core. Checked
+# by bench/run.py, which builds both; the stages below show where ours goes.
 BUDGET_MS_PER_RECORD = 5.0
 NOT_OURS = ("MkDocs and the theme: pages",)
+# The theme's page filled for each credential page: MkDocs' own rendering of those pages, done here.
+IN_MKDOCS_STEAD = ("credential pages written after MkDocs' own",)
 
 
 def report(records: int, total: float, clock: StageClock) -> str:
@@ -152,16 +155,18 @@ def report(records: int, total: float, clock: StageClock) -> str:
     for label, seconds in [*clock.seconds.items(), ("the rest (MkDocs, i18n, navigation, files)", rest)]:
         lines.append(f"| {label} | {seconds:.2f} | {seconds / total:.0%} | {seconds / records * 1000:.1f} |")
     ours = sum(seconds for label, seconds in clock.seconds.items() if label not in NOT_OURS) / records * 1000
+    stead = sum(clock.seconds[label] for label in IN_MKDOCS_STEAD) / records * 1000
     elsewhere = clock.elsewhere / records * 1000
-    verdict = "within" if ours + elsewhere <= BUDGET_MS_PER_RECORD else "over"
     lines += [
         "",
         f"Worker processes beside the build (the drawings, and the pages' last steps once the drawings "
         f"are done; not in the rows above): {clock.elsewhere:.2f} s of CPU, {elsewhere:.1f} ms per record.",
         "",
-        f"Our hook's own stages: {ours:.1f} ms of CPU per record in the build's process, "
-        f"{ours + elsewhere:.1f} with the workers': {verdict} the budget of "
-        f"{BUDGET_MS_PER_RECORD:.0f} ms (the rows above but MkDocs' pages and the rest).",
+        f"Our hook's own stages (the rows above but MkDocs' pages and the rest): {ours:.1f} ms of CPU "
+        f"per record in the build's process, {ours + elsewhere:.1f} with the workers', of which "
+        f"{stead:.1f} ms fill the theme's page for the credential pages, MkDocs' rendering done in its "
+        f"stead. The budget ({BUDGET_MS_PER_RECORD:.0f} ms a record added to MkDocs + i18n's CPU on the "
+        "same pages) is checked by bench/run.py, which builds both.",
     ]
     return "\n".join(lines) + "\n"
 
