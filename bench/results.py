@@ -1,8 +1,8 @@
 """A dated section of measurements added to bench/RESULTS.md, above the earlier ones (`make bench`).
 
 The file opens with the commands that reproduce its figures; each section below is one run,
-newest first, named by the date and the commit it measured, so a regression can be traced to the
-run that first showed it.
+newest first, named by its date, the commit it measured and the command that ran, so that a
+regression can be traced to the run that first showed it.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def with_section(results: str, title: str, body: str) -> str:
     return before + section + "".join(lines[first:])
 
 
-def add_section(body: str, project: Path, path: Path = RESULTS, now: datetime | None = None) -> None:
+def add_section(body: str, project: Path, command: str, path: Path = RESULTS, now: datetime | None = None) -> None:
+    """`body` added as the newest section, titled by the date, the commit and the `command` that measured it."""
     now = now or datetime.now(UTC)
-    title = f"`make bench`, {now:%Y-%m-%d %H:%M} UTC, at {measured_commit(project)}"
+    title = f"{now:%Y-%m-%d %H:%M} UTC, at {measured_commit(project)}: `{command}`"
     path.write_text(with_section(path.read_text(encoding="utf-8"), title, body), encoding="utf-8")

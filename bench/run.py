@@ -298,7 +298,8 @@ def main() -> None:
             if not arguments.builds_only:
                 show("\n".join(search.table(search.measure(builds["site"]))) + "\n")
         if arguments.write_results:
-            results.add_section("\n".join(measured), Path.cwd())
+            command = " ".join(["python3 -m bench.run", *sys.argv[1:]])
+            results.add_section("\n".join(measured), Path.cwd(), command)
     finally:
         if arguments.keep is None:
             shutil.rmtree(work_root, ignore_errors=True)

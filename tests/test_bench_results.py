@@ -43,8 +43,9 @@ def test_the_section_names_its_date_and_the_commit_it_measured(tmp_path):
 
     (tmp_path / "RESULTS.md").write_text(RESULTS + "changed\n", encoding="utf-8")  # an uncommitted change
     when = datetime(2026, 12, 4, 23, 15, tzinfo=UTC)
-    add_section("### 1,000 records", tmp_path, tmp_path / "RESULTS.md", when)
+    add_section("### 1,000 records", tmp_path, "python3 -m bench.run --sizes 1000", tmp_path / "RESULTS.md", when)
     written = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
-    heading = f"## `make bench`, 2026-12-04 23:15 UTC, at {commit.stdout.strip()} with uncommitted changes\n"
+    at = f"at {commit.stdout.strip()} with uncommitted changes"
+    heading = f"## 2026-12-04 23:15 UTC, {at}: `python3 -m bench.run --sizes 1000`\n"
     assert heading in written
     assert written.index(heading) < written.index("## An earlier run")
