@@ -32,7 +32,6 @@ import gzip
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -192,6 +191,14 @@ def added_cpu_per_record(size: int, builds: dict) -> list[float]:
     return [(ours - theirs) / size * 1000 for ours, theirs in rounds]
 
 
+def budget_verdict(added: list[float]) -> str:
+    """Whether each round's added CPU (ms per record) is within the budget: a median would hide
+    the round a slower spell or a heavier change puts over it."""
+    over = sum(ms > BUDGET_MS_PER_RECORD for ms in added)
+    budget = f"the budget of {BUDGET_MS_PER_RECORD:.0f} ms"
+    return f"within {budget} in every round" if not over else f"over {budget} in {over} of {len(added)} rounds"
+
+
 def report(size: int, builds: dict, sizes: dict) -> str:
     def row(label: str, name: str) -> str:
         ratio = "" if name == "ours" else f"{builds['ours'] / builds[name]:.2f}×"
@@ -201,7 +208,6 @@ def report(size: int, builds: dict, sizes: dict) -> str:
         return f"| {label} | {builds[name]:.1f} | {every} | {cpu} | {memory:,.0f} | {pages:,} | {ratio} |"
 
     added = added_cpu_per_record(size, builds)
-    verdict = "within" if statistics.median(added) <= BUDGET_MS_PER_RECORD else "over"
     lines = [
         f"### {size:,} records",
         "",
@@ -213,8 +219,7 @@ def report(size: int, builds: dict, sizes: dict) -> str:
         row("bare MkDocs (no i18n), same Markdown", "plain"),
         "",
         "CPU our hook adds per record to MkDocs + i18n building the same pages (a first build, the "
-        f"drawings made): {', '.join(f'{ms:.1f}' for ms in added)} ms, {verdict} the budget of "
-        f"{BUDGET_MS_PER_RECORD:.0f} ms (median of the rounds).",
+        f"drawings made): {', '.join(f'{ms:.1f}' for ms in added)} ms, {budget_verdict(added)}.",
         "",
         "| file | raw KB | gzipped KB |",
         "| --- | ---: | ---: |",
