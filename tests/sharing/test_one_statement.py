@@ -145,6 +145,23 @@ def feed_summaries(site: Path) -> dict[str, list[str]]:
     return summaries
 
 
+def feed_categories(site: Path) -> dict[str, list[set[str]]]:
+    """Every feed entry's categories, by the page it links."""
+    categories: dict[str, list[set[str]]] = {}
+    for path in site.rglob("*.xml"):
+        feed = feedparser.parse(path.read_bytes())
+        if feed.version == "atom10":
+            for entry in feed.entries:
+                categories.setdefault(entry.link, []).append({tag.term for tag in entry.get("tags", [])})
+    return categories
+
+
+def page_sectors(document) -> set[str]:
+    """The sectors a credential page names in its fact list (each a link to its sector's page)."""
+    listed = document.find(".//dl[@class='mc-facts']")
+    return {text_of(link) for link in listed.iter("a") if "browse/sectors/" in link.get("href", "")}
+
+
 def cards(site: Path) -> dict[tuple[str, str], list[str]]:
     """The short facts each search result card shows, by (language, id)."""
     found = {}
@@ -192,6 +209,17 @@ def test_every_listed_credential_reaches_a_feed_with_its_facts(site):
         if not discontinued and page.url not in feeds:
             missing.append(page.url)
     assert not missing, missing
+
+
+def test_every_feed_entry_files_the_credential_under_the_sectors_its_page_names(site):
+    categories, wrong = feed_categories(site), []
+    for lang, path in credential_pages(site):
+        document = parsed(path)
+        url, sectors = read_page(document, lang).url, page_sectors(document)
+        wrong.extend(
+            f"{url}: {terms} where the page says {sectors}" for terms in categories.get(url, ()) if terms != sectors
+        )
+    assert not wrong, "\n".join(wrong[:10])
 
 
 def test_every_card_shows_the_known_facts_of_the_page_and_its_old_mark(site):

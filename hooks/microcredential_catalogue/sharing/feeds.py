@@ -105,7 +105,7 @@ class FeedFiles:
             url=url,
             updated=timestamp(updated),
             published=timestamp(credential.added),
-            categories=tuple(self.catalogue.taxonomies.label("sectors", key, lang) for key in credential.sectors),
+            categories=tuple(self.catalogue.taxonomies.short_label("sectors", key, lang) for key in credential.sectors),
         )
 
     @cached_property
