@@ -105,8 +105,19 @@ def logged_tab(browser, base_url: str):
         context.close()
 
 
+# Nothing moving: every transition and animation of the page at its end (the theme's tabs fade
+# out when the page scrolls; a contrast read halfway through the fade is a frame, not the page).
+STILL = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
+# Two frames drawn: what a scroll or a click just set in motion (the tabs hide on the scroll
+# event's frame, their fade starts on the next) has begun.
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def axe_violations(page, **options) -> list[dict]:
-    """Run axe-core (from npm, served from disk) on the page: WCAG 2.0/2.1 A and AA rules."""
+    """Run axe-core (from npm, served from disk) on the page, once it is still: WCAG 2.0/2.1 A
+    and AA rules."""
+    page.evaluate(TWO_FRAMES)
+    page.wait_for_function(STILL)
     # Evaluated through the DevTools protocol: a <script> tag added to the page would be an
     # inline script, which the site's Content-Security-Policy rightly refuses to run.
     page.evaluate(f"() => {{ {AXE.read_text(encoding='utf-8')}\n}}")

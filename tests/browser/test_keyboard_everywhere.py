@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pytest
-from in_browser import screenshot
+from in_browser import STILL, screenshot
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 ZOOMED = {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2}  # 1280 px at 200 %
@@ -52,10 +52,6 @@ FOCUSED = """() => {
     footer: !!node.closest("footer"),
   };
 }"""
-
-
-# The menu slides in and a skip link fades in: what they look like is read once they have.
-STILL = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
 
 
 # Whether the focused element's ring lies within the sides of the box that scrolls it (which
