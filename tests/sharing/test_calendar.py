@@ -16,7 +16,7 @@ from support import PROJECT, html_document
 
 WORDS = yaml.safe_load((PROJECT / "overrides" / "locales" / "catalogue.yml").read_text(encoding="utf-8"))
 ROOTS = {"fr": "", "en": "en/"}
-AGE_KEYS = ("age_source", "age_source_day", "age_undated", "age_undated_day")
+AGE_KEYS = ("age_source", "age_source_vowel", "age_source_day", "age_undated", "age_undated_day")
 
 # ical.js reads every event of each file named (JSON on its input); prints, per file, what a
 # calendar application would show of each event. One node for many files: its start is the cost.

@@ -22,6 +22,8 @@ def as_said(text: str, lang: str) -> str:
     return french_text(text) if lang == "fr" else text
 
 
+VOWELS = "aeiouyàâéèêëîïôû"  # a word starting with one takes « d' » and "an"
+
 # The facts a learner needs before enrolling; a card says "details to confirm" when one is unknown.
 KEY_FACTS = ("cost", "hours", "delivery")
 
@@ -122,7 +124,11 @@ class FactWording:
         when = credential.information_date
         written = formatting.partial_date(when, lang)
         kind = "age_source" if credential.source_date else "age_undated"
-        return as_said(self.text(f"{kind}_day" if when.day else kind, lang, date=written), lang)
+        if when.day:
+            kind += "_day"
+        elif kind == "age_source" and written[0].lower() in VOWELS:  # « d'octobre », "an October"
+            kind += "_vowel"
+        return as_said(self.text(kind, lang, date=written), lang)
 
     def is_old(self, credential: Credential) -> bool:
         """Information older than settings.stale_after_months (data/taxonomies.yml) on the build day."""
