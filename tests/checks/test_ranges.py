@@ -51,6 +51,41 @@ def test_an_amount_above_the_schema_maximum_is_refused(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_free_total_whose_note_says_free_again_is_refused_with_what_to_write(tmp_path, lang):
+    notes = {"fr": "en 2025", "en": "in 2025"} | {lang: {"fr": "Gratuite en 2025", "en": "free in 2025"}[lang]}
+    problems = record_problems(tmp_path, f"cost: {{amount: 0, note: {{fr: {notes['fr']!r}, en: {notes['en']!r}}}}}\n")
+    shown, example = {"fr": ("Gratuit (Gratuite en 2025)", "en 2026"), "en": ("Free (free in 2025)", "in 2026")}[lang]
+    assert problems == [
+        f"{FILE}:9: cost.note.{lang}: starts with the word every copy already prints before it "
+        f"(got {notes[lang]!r}, shown as “{shown}”): write only what the note adds, such as {example!r}"
+    ]
+
+
+def test_a_note_beside_a_total_ending_as_a_sentence_is_refused(tmp_path):
+    note = "cost: {amount: 250, note: {fr: 'matériel compris.', en: 'materials included'}}\n"
+    assert record_problems(tmp_path, note) == [
+        f"{FILE}:9: cost.note.fr: ends with a full stop, but every copy prints the note in brackets after the "
+        "price (got 'matériel compris.'): remove the full stop"
+    ]
+
+
+@pytest.mark.parametrize(
+    "cost",
+    [
+        "{amount: 0, note: {fr: 'en 2025, avec un stage payé', en: 'in 2025, with a paid placement'}}",
+        "{amount: 250, note: {fr: 'gratuit pour les membres', en: 'free for members'}}",  # not a free total
+        "{note: {fr: 'Environ 400 $ par module.', en: 'About $400 a module.'}}",  # a note alone is a sentence
+    ],
+)
+def test_cost_notes_that_add_to_the_price_are_accepted(tmp_path, cost):
+    root = data_folder(tmp_path)
+    (root / "data" / "credentials" / "ranged.yml").write_text(BASE + f"cost: {cost}\n", encoding="utf-8")
+    note = yaml.safe_load(cost)["note"]
+    said = load_catalogue(root, today=TODAY).credential("ranged").cost_note
+    assert (said["fr"], said["en"]) == (note["fr"], note["en"])
+
+
 # -- hours and months --------------------------------------------------------------------
 
 

@@ -23,6 +23,11 @@ PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")  # the schema che
 CREDENTIAL_SCHEMA = "credential.schema.json"
 
 
+# What a copy prints for a total of 0, before the cost note in brackets (« Gratuit (en 2021) »).
+FREE_WORD = {"fr": "Gratuit", "en": "Free"}
+STARTS_FREE = {"fr": re.compile(r"gratuite?s?\b", re.I), "en": re.compile(r"free\b", re.I)}
+NOTE_EXAMPLE = {"fr": "en 2026", "en": "in 2026"}
+
 # Files an operating system or git leaves in any folder; nobody wrote them as records.
 SYSTEM_FILES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
 
@@ -134,6 +139,40 @@ class RecordRules:
         problem = cents_problem(amount) if isinstance(amount, float) else None
         if problem:
             self.file.problem(("cost", "amount"), problem)
+        self._cost_note()
+
+    def _cost_note(self) -> None:
+        """Every copy prints a total and its note as « Gratuit (en 2021, avec un stage payé) »: the
+        note in brackets neither says the price's word again nor ends as a sentence."""
+        cost = self.data.get("cost")
+        note = cost.get("note") if isinstance(cost, dict) else None
+        if not isinstance(note, dict) or not isinstance(cost.get("amount"), (int, float)):
+            return
+        for lang, text in note.items():
+            if not isinstance(text, str) or lang not in FREE_WORD:
+                continue
+            text = text.strip()
+            if cost["amount"] == 0 and STARTS_FREE[lang].match(text):
+                shown, example = f"{FREE_WORD[lang]} ({text})", NOTE_EXAMPLE[lang]
+                self.file.problem(
+                    ("cost", "note", lang),
+                    Said(
+                        en=f"starts with the word every copy already prints before it (got {text!r}, shown as "
+                        f"“{shown}”): write only what the note adds, such as {example!r}",
+                        fr=f"commence par le mot que chaque copie affiche déjà devant elle (reçu {text!r}, affiché "
+                        f"« {shown} ») : écrivez seulement ce que la note ajoute, par exemple {example!r}",
+                    ),
+                )
+            elif text.endswith("."):
+                self.file.problem(
+                    ("cost", "note", lang),
+                    Said(
+                        en=f"ends with a full stop, but every copy prints the note in brackets after the price "
+                        f"(got {text!r}): remove the full stop",
+                        fr=f"finit par un point, alors que chaque copie affiche la note entre parenthèses après le "
+                        f"prix (reçu {text!r}) : retirez le point",
+                    ),
+                )
 
     def _vocabularies(self) -> None:
         for facet in self.facets.checked_fields:
