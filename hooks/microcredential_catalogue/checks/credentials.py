@@ -149,30 +149,9 @@ class RecordRules:
         if not isinstance(note, dict) or not isinstance(cost.get("amount"), (int, float)):
             return
         for lang, text in note.items():
-            if not isinstance(text, str) or lang not in FREE_WORD:
-                continue
-            text = text.strip()
-            if cost["amount"] == 0 and STARTS_FREE[lang].match(text):
-                shown, example = f"{FREE_WORD[lang]} ({text})", NOTE_EXAMPLE[lang]
-                self.file.problem(
-                    ("cost", "note", lang),
-                    Said(
-                        en=f"starts with the word every copy already prints before it (got {text!r}, shown as "
-                        f"“{shown}”): write only what the note adds, such as {example!r}",
-                        fr=f"commence par le mot que chaque copie affiche déjà devant elle (reçu {text!r}, affiché "
-                        f"« {shown} ») : écrivez seulement ce que la note ajoute, par exemple {example!r}",
-                    ),
-                )
-            elif text.endswith("."):
-                self.file.problem(
-                    ("cost", "note", lang),
-                    Said(
-                        en=f"ends with a full stop, but every copy prints the note in brackets after the price "
-                        f"(got {text!r}): remove the full stop",
-                        fr=f"finit par un point, alors que chaque copie affiche la note entre parenthèses après le "
-                        f"prix (reçu {text!r}) : retirez le point",
-                    ),
-                )
+            problem = _note_problem(text.strip(), lang, cost["amount"] == 0) if isinstance(text, str) else None
+            if problem:
+                self.file.problem(("cost", "note", lang), problem)
 
     def _vocabularies(self) -> None:
         for facet in self.facets.checked_fields:
@@ -233,6 +212,26 @@ class RecordRules:
         for position, alias in enumerate(aliases):
             if isinstance(alias, str):
                 self.file.check_reserved(("aliases", position), alias)
+
+
+def _note_problem(text: str, lang: str, free: bool) -> Said | None:
+    """What is wrong with a cost note printed in brackets after its price, if anything."""
+    if free and lang in STARTS_FREE and STARTS_FREE[lang].match(text):
+        shown, example = f"{FREE_WORD[lang]} ({text})", NOTE_EXAMPLE[lang]
+        return Said(
+            en=f"starts with the word every copy already prints before it (got {text!r}, shown as “{shown}”): "
+            f"write only what the note adds, such as {example!r}",
+            fr=f"commence par le mot que chaque copie affiche déjà devant elle (reçu {text!r}, affiché « {shown} ») : "
+            f"écrivez seulement ce que la note ajoute, par exemple {example!r}",
+        )
+    if text.endswith("."):
+        return Said(
+            en=f"ends with a full stop, but every copy prints the note in brackets after the price (got {text!r}): "
+            "remove the full stop",
+            fr=f"finit par un point, alors que chaque copie affiche la note entre parenthèses après le prix "
+            f"(reçu {text!r}) : retirez le point",
+        )
+    return None
 
 
 def _written_date(written) -> PartialDate | None:
